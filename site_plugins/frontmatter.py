@@ -1,0 +1,113 @@
+"""YAML reading that keeps line numbers and leaves dates as text for our own validation.
+
+PyYAML turns ``2024-05-30`` into a date but leaves ``2024-05-30T08:00`` a string, and fails
+with a cryptic message on ``2024-13-01``; we keep every scalar a string or number and let the
+schema parse dates, so every bad date gets the same clear message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .vietnamese import clean_text, find_control_chars
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path_ = tuple  # a location inside the data: ("provinces", 1)
+
+
+@dataclass
+class Parsed:
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)  # location → 1-based line in the file
+    body: str = ""
+    offset: int = 0  # line number of the YAML's first line, minus one
+
+    def line(self, loc: tuple) -> int:
+        """Line of the nearest enclosing location that we know."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.offset + 1
+
+
+def _record_lines(node: yaml.Node, loc: tuple, lines: dict, offset: int) -> None:
+    lines.setdefault(loc, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = loc + (key.value,)
+            lines[child] = key.start_mark.line + 1 + offset
+            _record_lines(value, child, lines, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, loc + (index,), lines, offset)
+
+
+def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, list[Problem]]:
+    problems = []
+    controls = find_control_chars(text)
+    if controls:
+        problems.append(Problem(path, offset + 1, "", f"control characters {', '.join(controls)} (pasted from Word?) were removed",
+                                "retype the affected text or save the file as plain UTF-8", warning=True))
+    text = clean_text(text)
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 + offset) if mark else offset + 1
+        what = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(path, line, "", f"YAML syntax error: {what}",
+                                "check indentation and quote values that contain ':' or '#'"))
+        return None, problems
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines, offset)
+    return Parsed(data, lines, offset=offset), problems
+
+
+def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem]]:
+    """Split ``---`` front matter from the body of a Markdown file and parse it."""
+    try:
+        raw = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(display, 0, "", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8")]
+    raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
+    lines = raw.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(display, 1, "", "no front matter", "start the file with a '---' line, the YAML fields, and another '---' line")]
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        return None, [Problem(display, 1, "", "front matter is not closed", "add a '---' line after the last field")]
+    parsed, problems = parse_yaml("\n".join(lines[1:end]), display, offset=1)
+    if parsed is None:
+        return None, problems
+    if not isinstance(parsed.data, dict):
+        return None, problems + [Problem(display, 2, "", "front matter is not a set of 'field: value' lines", "write one 'field: value' per line")]
+    body = "\n".join(lines[end + 1:])
+    controls = find_control_chars(body)
+    if controls:
+        problems.append(Problem(display, end + 2, "body", f"control characters {', '.join(controls)} (pasted from Word?) were removed",
+                                "retype the affected text or save the file as plain UTF-8", warning=True))
+    parsed.body = clean_text(body)
+    return parsed, problems

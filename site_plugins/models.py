@@ -1,0 +1,188 @@
+"""The three kinds of entry an editor writes: article, cooperative profile, official document."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .schema import PlainText, Ref, Slug, Strict, VnDate, VnDateTime
+
+
+class Image(Strict):
+    src: PlainText  # path relative to the Markdown file, e.g. ../anh/ky-ket.jpg
+    alt: PlainText | None = None
+    caption: PlainText | None = None
+    credit: PlainText | None = None
+
+
+class Article(Strict):
+    id: Slug
+    title: PlainText
+    summary: PlainText
+    date: VnDateTime
+    updated: VnDateTime | None = None
+    column: Ref
+    authors: list[PlainText] = []
+    agency: Ref
+    provinces: list[Ref] = []
+    tags: list[Ref] = []
+    cooperatives: list[Ref] = []
+    documents: list[Ref] = []
+    cover: Image | None = None
+    campaign: Ref | None = None
+    draft: bool = False
+    featured: bool = False
+    slug: Slug | None = None
+
+
+class Ocop(Strict):
+    product: PlainText
+    stars: int = Field(ge=3, le=5)
+    year: int = Field(ge=2018, le=2100)
+
+
+class Contact(Strict):
+    address: PlainText | None = None
+    phone: PlainText | None = None
+    email: PlainText | None = None
+    website: PlainText | None = None
+
+
+class Coordinates(Strict):
+    lat: float = Field(ge=8, le=24)  # Vietnam's mainland and islands
+    lon: float = Field(ge=102, le=118)
+
+
+class Cooperative(Strict):
+    id: Slug
+    name: PlainText
+    kind: Literal["hợp tác xã", "liên hiệp hợp tác xã", "tổ hợp tác"] = "hợp tác xã"
+    summary: PlainText
+    date: VnDateTime  # when the profile was published on the site
+    updated: VnDateTime | None = None
+    province: Ref
+    district: PlainText | None = None
+    commune: PlainText | None = None
+    founded: int | None = Field(default=None, ge=1945, le=2100)
+    members: int | None = Field(default=None, ge=0)
+    sectors: list[Ref] = Field(min_length=1)
+    products: list[PlainText] = []
+    value_chains: list[PlainText] = []
+    ocop: list[Ocop] = []
+    new_model: bool = False  # "HTX kiểu mới" under the 2023 Law on Cooperatives
+    contact: Contact | None = None
+    coordinates: Coordinates | None = None
+    photos: list[Image] = []
+    agency: Ref | None = None  # the alliance that supports it
+    tags: list[Ref] = []
+    illustrative: bool = False  # demo data, not a real cooperative's facts
+    draft: bool = False
+    featured: bool = False
+    slug: Slug | None = None
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+DOCUMENT_TYPES = (
+    "Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Quy định", "Quy chế", "Hướng dẫn",
+    "Kế hoạch", "Chương trình", "Chương trình phối hợp", "Công văn", "Báo cáo", "Thông báo",
+    "Luật", "Nghị định", "Thông tư", "Đề án", "Tờ trình", "Công điện",
+)
+DocumentType = Literal[DOCUMENT_TYPES]  # type: ignore[valid-type]
+
+STATUSES = {"con-hieu-luc": "Còn hiệu lực", "het-hieu-luc": "Hết hiệu lực", "bi-thay-the": "Bị thay thế", "du-thao": "Dự thảo"}
+RELATIONS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "thay-the": "Thay thế", "sua-doi": "Sửa đổi, bổ sung", "bai-bo": "Bãi bỏ", "lien-quan": "Liên quan"}
+CAPACITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.", "PT.")
+
+
+class Signer(Strict):
+    name: PlainText
+    position: PlainText
+    capacity: Literal[CAPACITIES] | None = None  # type: ignore[valid-type]
+    on_behalf_of: PlainText | None = None  # "Ban Chấp hành", "Liên minh HTX tỉnh"
+    agency: Ref | None = None
+
+
+class Citation(Strict):
+    number: PlainText  # as printed: "70-KL/TW", "134/NQ-CP"
+    relation: Literal[tuple(RELATIONS)] = "can-cu"  # type: ignore[valid-type]
+    type: DocumentType | None = None
+    title: PlainText | None = None  # what the citing text says of it
+    issuer: Ref | None = None
+    issued: VnDate | None = None
+
+
+class Task(Strict):
+    text: PlainText
+    lead: list[Ref] = []
+    partners: list[Ref] = []
+    deadline: PlainText | None = None
+    funding: PlainText | None = None
+
+
+class Attachment(Strict):
+    title: PlainText
+    src: PlainText
+
+
+class Document(Strict):
+    id: Slug
+    type: DocumentType
+    number: PlainText | None = None  # None for a draft with a blank number
+    issuers: list[Ref] = Field(min_length=1)
+    place: PlainText | None = None
+    issued: VnDate | None = None  # None when the day is left blank (drafts)
+    year: int | None = Field(default=None, ge=1945, le=2100)
+    summary: PlainText  # trích yếu
+    signers: list[Signer] = []
+    recipients: list[PlainText] = []
+    cites: list[Citation] = []
+    tasks: list[Task] = []
+    status: Literal[tuple(STATUSES)] = "con-hieu-luc"  # type: ignore[valid-type]
+    replaced_by: Ref | None = None
+    attachments: list[Attachment] = []
+    date: VnDateTime | None = None  # when published on the site; defaults to the date issued
+    provinces: list[Ref] = []
+    tags: list[Ref] = []
+    draft: bool = False
+    featured: bool = False
+    slug: Slug | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _year_known(cls, data):
+        if isinstance(data, dict) and data.get("issued") is None and data.get("year") is None:
+            raise PydanticCustomError("document_year", "neither 'issued' nor 'year' is set — write 'issued: YYYY-MM-DD', or 'year: YYYY' if the day is blank")
+        return data
+
+    @model_validator(mode="after")
+    def _year_agrees(self) -> "Document":
+        if self.issued is not None and self.year is not None and self.issued.year != self.year:
+            raise PydanticCustomError("document_year", f"'year: {self.year}' disagrees with 'issued: {self.issued}' — remove 'year'")
+        return self
+
+    @property
+    def issued_year(self) -> int:
+        return self.issued.year if self.issued else self.year  # type: ignore[return-value]
+
+    @property
+    def published(self) -> datetime:
+        if self.date:
+            return self.date
+        from .vietnamese import vn_datetime
+
+        return vn_datetime(self.issued or date(self.issued_year, 1, 1))
+
+    @property
+    def title(self) -> str:
+        return f"{self.type} {self.number}" if self.number else f"{self.type} (chưa có số)"
+
+
+KINDS = {"article": Article, "cooperative": Cooperative, "document": Document}
+# content/<section>/ → kind; the section is also the URL segment
+SECTIONS = {"tin-tuc": "article", "htx": "cooperative", "van-ban": "document"}

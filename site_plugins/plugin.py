@@ -1,0 +1,83 @@
+"""The only module that knows MkDocs: it turns MkDocs events into calls on the core.
+
+on_config  → Markdown settings (heading ids that keep đ)
+on_files   → load the catalog, drop hidden entries, give entries their URLs, add generated pages
+on_page_*  → give each page its template and data
+on_post_build → write feeds (feeds.py)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base, config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .catalog import load_catalog, resolve_now
+from .problems import ContentError
+from .vietnamese import heading_slug
+from .views import Settings, SiteViews
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+class PortalConfig(base.Config):
+    now = c.Optional(c.Type(str))  # fixed "now" (YYYY-MM-DDTHH:MM, Vietnam time) for reproducible builds
+    preview = c.Type(bool, default=False)  # show drafts and future entries
+    page_size = c.Type(int, default=10)
+    related = c.Type(int, default=5)
+    home_column = c.Type(str, default="kinh-te-tap-the-htx")
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    def on_config(self, config):
+        config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+        if "toc" not in config.markdown_extensions:
+            config.markdown_extensions.append("toc")
+        self.preview = self.config.preview or os.environ.get("PORTAL_PREVIEW") == "1"
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        try:
+            self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview)
+            self.views = SiteViews(self.catalog, Settings(self.config.page_size, self.config.related, self.config.home_column))
+        except ContentError as exc:
+            raise PluginError(exc.report()) from None
+        for problem in self.catalog.warnings:
+            log.warning(str(problem))
+        hidden = {e.src_uri for e in self.catalog.hidden}
+        if hidden:
+            log.info("portal: %d draft or future entries left out (preview is off)", len(hidden))
+        for file in list(files):
+            if file.src_uri.startswith("_registry/") or file.src_uri in hidden:
+                files.remove(file)
+            elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
+                file.dest_uri = entry.url + "index.html"
+                file.url = entry.url
+        self.generated = {}
+        for page in self.views.all_pages():
+            files.append(File.generated(config, page.src_uri, content=""))
+            self.generated[page.src_uri] = page
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        src = page.file.src_uri
+        if (view := self.generated.get(src)) is not None:
+            page.meta.update(title=view.title, template=view.template, description=view.description or config.site_description)
+            return markdown
+        if (entry := self.catalog.by_src.get(src)) is not None:
+            page.meta = {"title": entry.title, "template": f"portal/{entry.kind}.html", "description": entry.data.summary}
+            return entry.body  # NFC, control characters removed, front matter as we validated it
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        src = page.file.src_uri
+        if (view := self.generated.get(src)) is not None:
+            context["portal"] = view.context
+        elif (entry := self.catalog.by_src.get(src)) is not None:
+            context["portal"] = self.views.entry_context(entry)
+        return context

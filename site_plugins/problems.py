@@ -1,0 +1,35 @@
+"""Editor-facing problems: ``path:line: field: what is wrong — what to write instead``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str = ""
+    warning: bool = False  # cleaned up automatically; reported, but the build goes on
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" {self.field}:" if self.field else ""
+        fix = f" — {self.fix}" if self.fix else ""
+        kind = " warning:" if self.warning else ""
+        return f"{where}:{kind}{field} {self.message}{fix}"
+
+
+class ContentError(Exception):
+    """Raised once per build with every problem found, sorted by file and line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])

@@ -1,0 +1,136 @@
+"""Registries the content points into: agencies, provinces, columns, campaigns, sectors, tags.
+
+Each is a YAML list in ``content/_registry/<name>.yml`` validated like the entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from .frontmatter import parse_yaml
+from .problems import Problem
+from .schema import PlainText, Ref, Slug, Strict, VnDate, problems_from
+
+REGISTRY_DIR = "_registry"
+
+LEVELS = {"trung-uong": "Trung ương", "tinh": "Tỉnh, thành phố", "huyen": "Huyện, thị xã, thành phố thuộc tỉnh", "xa": "Xã, phường"}
+AGENCY_KINDS = {
+    "dang": "Cơ quan Đảng",
+    "nha-nuoc": "Cơ quan Nhà nước",
+    "mat-tran-doan-the": "Mặt trận, đoàn thể",
+    "lien-minh-htx": "Liên minh Hợp tác xã",
+    "bao-chi": "Cơ quan báo chí",
+}
+
+
+class Lineage(Strict):
+    """One step of a rename or merger: the successor and the date it took over."""
+
+    id: Ref
+    date: VnDate
+    note: PlainText | None = None
+
+
+class Agency(Strict):
+    id: Slug
+    name: PlainText
+    short_name: PlainText | None = None
+    code: PlainText | None = None  # as used in document symbols: LMHTXVN, BTGTU, UBND
+    level: Literal["trung-uong", "tinh", "huyen", "xa"]
+    kind: Literal["dang", "nha-nuoc", "mat-tran-doan-the", "lien-minh-htx", "bao-chi"]
+    parent: Ref | None = None
+    province: Ref | None = None
+    website: PlainText | None = None
+    aliases: list[PlainText] = []  # other spellings met in documents ("Liên minh HTX tỉnh")
+    successors: list[Lineage] = []
+    dissolved: VnDate | None = None
+
+
+class Province(Strict):
+    id: Slug
+    name: PlainText
+    kind: Literal["tỉnh", "thành phố"] = "tỉnh"
+    region: PlainText | None = None
+    successors: list[Lineage] = []
+
+
+class Column(Strict):
+    id: Slug
+    title: PlainText
+    description: PlainText
+    parent: Ref | None = None
+    order: int = 100
+
+
+class Campaign(Strict):
+    id: Slug
+    title: PlainText
+    description: PlainText
+    start: VnDate | None = None
+    end: VnDate | None = None
+
+
+class Term(Strict):
+    """A tag or a sector: an id and the title readers see."""
+
+    id: Slug
+    title: PlainText
+    description: PlainText | None = None
+
+
+REGISTRY_MODELS = {
+    "agencies": Agency,
+    "provinces": Province,
+    "columns": Column,
+    "campaigns": Campaign,
+    "sectors": Term,
+    "tags": Term,
+}
+
+
+@dataclass
+class Registries:
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    provinces: dict[str, Province] = field(default_factory=dict)
+    columns: dict[str, Column] = field(default_factory=dict)
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
+    sectors: dict[str, Term] = field(default_factory=dict)
+    tags: dict[str, Term] = field(default_factory=dict)
+    # where each item was defined, for errors: (registry, id) → "path:line"
+    origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+
+def load_registries(content_dir: Path) -> tuple[Registries, list[Problem]]:
+    registries = Registries()
+    problems: list[Problem] = []
+    for name, model in REGISTRY_MODELS.items():
+        file = content_dir / REGISTRY_DIR / f"{name}.yml"
+        display = f"{content_dir.name}/{REGISTRY_DIR}/{name}.yml"
+        if not file.exists():
+            problems.append(Problem(display, 0, "", "registry file is missing", f"create it with a YAML list of {name}"))
+            continue
+        parsed, found = parse_yaml(file.read_text("utf-8"), display)
+        problems += found
+        if parsed is None:
+            continue
+        if not isinstance(parsed.data, list):
+            problems.append(Problem(display, 1, "", "must be a YAML list", "start each item with '- id: …'"))
+            continue
+        table = getattr(registries, name)
+        for index, raw in enumerate(parsed.data):
+            try:
+                item = model.model_validate(raw)
+            except ValidationError as exc:
+                problems += problems_from(exc, model, parsed, display, base=(index,))
+                continue
+            line = parsed.line((index,))
+            if item.id in table:
+                first = registries.origins[(name, item.id)]
+                problems.append(Problem(display, line, "id", f"duplicate id '{item.id}', first defined at {first[0]}:{first[1]}", "give each item its own id"))
+                continue
+            table[item.id] = item
+            registries.origins[(name, item.id)] = (display, line)
+    return registries, problems
