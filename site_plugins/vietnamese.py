@@ -23,7 +23,8 @@ def nfc(text: str) -> str:
 
 def find_control_chars(text: str) -> list[str]:
     """The distinct control characters in ``text``, as ``\\x0b``-style escapes."""
-    return sorted({f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in _CONTROL.findall(text)})
+    found = sorted(set(_CONTROL.findall(text)))
+    return [f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in found]
 
 
 def clean_text(text: str) -> str:

@@ -1,0 +1,66 @@
+"""Shared fixtures: the demo catalog, and the demo site built once per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from site_plugins.catalog import load_catalog
+from site_plugins.schema import parse_datetime
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NOW = "2026-11-25T12:00"  # fixed "now": the draft and the 2027 article stay hidden
+SITE_URL = "https://kinhtetapthe.example.vn/"
+
+
+class Site:
+    """A built site folder with helpers to read its pages."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, url: str) -> Path:
+        url = url.strip("/")
+        target = self.root / url
+        return target / "index.html" if not url or target.is_dir() else target
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).exists()
+
+    def html(self, url: str):
+        return html.fromstring(self.path(url).read_bytes())
+
+    def text(self, url: str) -> str:
+        return self.path(url).read_text("utf-8")
+
+    def main_text(self, url: str) -> str:
+        return " ".join(self.html(url).xpath("//article[contains(@class,'md-content__inner')]")[0].text_content().split())
+
+    def html_pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", **env) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+                          env=environment, capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog(CONTENT, parse_datetime(NOW))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    return Site(out)

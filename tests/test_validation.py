@@ -1,0 +1,100 @@
+"""Every mistake in tests/fixtures/broken/ is reported, once, as path:line: field: problem — fix."""
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, NOW, ROOT
+from site_plugins.catalog import load_catalog
+from site_plugins.models import Article, Document
+from site_plugins.problems import ContentError
+from site_plugins.schema import parse_datetime
+
+BROKEN = FIXTURES / "broken"
+
+EXPECTED = [
+    "broken/_registry/agencies.yml:2: lien-minh-htx-tinh-ninh-binh.parent: unknown agency 'lien-minh-htx-viet-nma' — did you mean 'lien-minh-htx-viet-nam'?",
+    "broken/_registry/agencies.yml:3: level: 'tỉnh' is not allowed — did you mean 'tinh'?",
+    "broken/_registry/tags.yml:2: id: duplicate id 'ocop', first defined at broken/_registry/tags.yml:1 — give each item its own id",
+    "broken/htx/thieu-linh-vuc.md:7: sectors: needs at least 1 item(s) — add one, e.g. 'sectors: [id-mot]'",
+    "broken/htx/thieu-linh-vuc.md:9: ocop.0.stars: 7 is too large — write a number of at most 5",
+    "broken/tin-tuc/anh-hong.md:9: cover.src: '../anh/hong.jpg' is not a readable image (UnidentifiedImageError) — export the picture again as JPEG or PNG",
+    "broken/tin-tuc/html-trong-tieu-de.md:3: title: contains HTML markup — write plain text (HTML is not allowed here)",
+    "broken/tin-tuc/ky-tu-dieu-khien.md:2: warning: control characters \\x0c (pasted from Word?) were removed — retype the affected text or save the file as plain UTF-8",
+    "broken/tin-tuc/ky-tu-dieu-khien.md:9: warning: body: control characters \\x1f (pasted from Word?) were removed — retype the affected text or save the file as plain UTF-8",
+    "broken/tin-tuc/sai-ngay.md:5: date: '2024-13-01' is not a date — expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time)",
+    "broken/tin-tuc/sai-ngay.md:6: column: unknown column 'kinh-te-tap-the-htxx' — did you mean 'kinh-te-tap-the-htx'?",
+    "broken/tin-tuc/sai-ngay.md:7: agency: unknown agency 'lien-minh-htx-viet-nma' — did you mean 'lien-minh-htx-viet-nam'?",
+    "broken/tin-tuc/sai-ngay.md:8: provinces.1: unknown province 'ninh-bnh' — did you mean 'ninh-binh'?",
+    "broken/tin-tuc/sai-ten-truong.md:2: title: is required — add 'title: …'",
+    "broken/tin-tuc/sai-ten-truong.md:3: titel: unknown field — did you mean 'title'?",
+    "broken/tin-tuc/trung-id.md:2: id: duplicate id 'bai-hop-le', also in broken/tin-tuc/hop-le.md:2 — give each entry its own permanent id",
+    "broken/tin-tuc/trung-id.md:8: slug: duplicate URL /tin-tuc/hop-le/, also in broken/tin-tuc/hop-le.md:2 — set a different 'slug:' in one of them",
+    "broken/tin-tuc/yaml-hong.md:3: YAML syntax error: mapping values are not allowed here — check indentation and quote values that contain ':' or '#'",
+    "broken/van-ban/sai-loai.md:3: type: 'Kế hoạchh' is not allowed — did you mean 'Kế hoạch'?",
+    "broken/van-ban/thieu-nam.md:2: issued: neither 'issued' nor 'year' is set — write 'issued: YYYY-MM-DD', or 'year: YYYY' if the day is blank",
+]
+
+
+def test_every_problem_of_the_broken_fixture_is_reported_at_once():
+    with pytest.raises(ContentError) as caught:
+        load_catalog(BROKEN, parse_datetime(NOW))
+    assert [str(p) for p in caught.value.problems] == EXPECTED
+
+
+def test_check_command_lists_problems_and_exits_non_zero():
+    result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(BROKEN)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr.startswith("20 problems in the content:")
+    assert EXPECTED[0] in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_command_passes_on_the_demo_content():
+    result = subprocess.run([sys.executable, "-m", "site_plugins", "check", "content", "--now", NOW], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 4 documents, 60 agencies")
+
+
+def test_build_fails_on_broken_content_and_names_every_problem(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {BROKEN}"), "utf-8")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    from conftest import build_site
+
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    for line in EXPECTED:
+        assert line in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _article(**changes):
+    base = {"id": "a-1", "title": "Tiêu đề", "summary": "Sapo", "date": "2024-05-30", "column": "c", "agency": "a"}
+    return {**base, **changes}
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-05-30", "2024-05-30T00:00:00+07:00"),
+    ("2024-05-30T08:15", "2024-05-30T08:15:00+07:00"),
+    ("2024-05-30 08:15", "2024-05-30T08:15:00+07:00"),
+    ("2024-5-3", "2024-05-03T00:00:00+07:00"),
+])
+def test_dates_are_read_as_vietnam_time(value, expected):
+    assert Article.model_validate(_article(date=value)).date.isoformat() == expected
+
+
+def test_text_fields_are_nfc_and_single_spaced():
+    nfd = unicodedata.normalize("NFD", "Hợp  tác   xã")
+    article = Article.model_validate(_article(title=nfd))
+    assert article.title == "Hợp tác xã"
+    assert unicodedata.is_normalized("NFC", article.title)
+
+
+def test_document_needs_a_year_and_agreeing_dates():
+    base = {"id": "d-1", "type": "Kế hoạch", "issuers": ["x"], "summary": "Trích yếu"}
+    assert Document.model_validate({**base, "year": 2021}).issued_year == 2021
+    with pytest.raises(Exception, match="disagrees"):
+        Document.model_validate({**base, "year": 2020, "issued": "2021-03-22"})
