@@ -75,6 +75,7 @@ class Catalog:
     hidden: list[Entry]  # drafts and future entries, left out of the site
     warnings: list[Problem]
     now: datetime
+    content_dir: Path
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -320,4 +321,4 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
     for entry in entries:
         is_hidden = entry.data.draft or entry.published > now
         (hidden if is_hidden and not preview else visible).append(entry)
-    return Catalog(registries, _newest_first(visible), hidden, sorted(set(p for p in problems if p.warning)), now)
+    return Catalog(registries, _newest_first(visible), hidden, sorted(set(p for p in problems if p.warning)), now, content_dir)

@@ -1,9 +1,9 @@
 """The only module that knows MkDocs: it turns MkDocs events into calls on the core.
 
-on_config  → Markdown settings (heading ids that keep đ)
-on_files   → load the catalog, drop hidden entries, give entries their URLs, add generated pages
-on_page_*  → give each page its template and data
-on_post_build → write feeds (feeds.py)
+on_config       → Markdown settings (heading ids that keep đ)
+on_files        → load the catalog, drop hidden entries, give entries their URLs, add generated pages
+on_page_*       → give each page its template, data and feed links; keep entries' HTML for feeds
+on_post_build   → write every feed and feeds.opml
 """
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ import logging
 import os
 from pathlib import Path
 
+import markdown as python_markdown
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .catalog import load_catalog, resolve_now
+from .catalog import Entry, load_catalog, resolve_now
+from .feeds import FeedSettings, FeedWriter, feed_links, feed_specs
+from .opml import opml
 from .problems import ContentError
 from .vietnamese import heading_slug
 from .views import Settings, SiteViews
@@ -31,6 +34,8 @@ class PortalConfig(base.Config):
     page_size = c.Type(int, default=10)
     related = c.Type(int, default=5)
     home_column = c.Type(str, default="kinh-te-tap-the-htx")
+    feed_limit = c.Type(int, default=50)
+    feed_id_authority = c.Type(str)  # "example.vn,2024" — never change it once feeds are public
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -39,12 +44,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
         self.preview = self.config.preview or os.environ.get("PORTAL_PREVIEW") == "1"
+        if not config.site_url:
+            raise PluginError("portal: set site_url in mkdocs.yml (feeds need absolute links)")
         return config
 
     def on_files(self, files: Files, config) -> Files:
         try:
             self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview)
-            self.views = SiteViews(self.catalog, Settings(self.config.page_size, self.config.related, self.config.home_column))
+            self.feeds = feed_specs(self.catalog, config.site_name)
+            settings = Settings(self.config.page_size, self.config.related, self.config.home_column)
+            self.views = SiteViews(self.catalog, settings, self.feeds)
         except ContentError as exc:
             raise PluginError(exc.report()) from None
         for problem in self.catalog.warnings:
@@ -62,6 +71,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for page in self.views.all_pages():
             files.append(File.generated(config, page.src_uri, content=""))
             self.generated[page.src_uri] = page
+        self.entry_html: dict[str, str] = {}
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -74,10 +84,33 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return entry.body  # NFC, control characters removed, front matter as we validated it
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        if page.file.src_uri in self.catalog.by_src:
+            self.entry_html[page.file.src_uri] = html
+        return html
+
     def on_page_context(self, context, page, config, nav):
         src = page.file.src_uri
+        keys = ["site"]
         if (view := self.generated.get(src)) is not None:
             context["portal"] = view.context
+            keys = [k for k in view.feed_keys if k != "site"] + keys
         elif (entry := self.catalog.by_src.get(src)) is not None:
             context["portal"] = self.views.entry_context(entry)
+        context["portal_feeds"] = feed_links(self.feeds, keys)
         return context
+
+    def _render(self, entry: Entry, config) -> str:
+        """An entry's HTML as rendered on its page (under `serve --dirty`, rendered here)."""
+        if entry.src_uri not in self.entry_html:
+            self.entry_html[entry.src_uri] = python_markdown.markdown(
+                entry.body, extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        return self.entry_html[entry.src_uri]
+
+    def on_post_build(self, config):
+        settings = FeedSettings(config.site_url, config.site_name, self.config.feed_id_authority, self.config.feed_limit)
+        writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
+        out = Path(config.site_dir)
+        count = sum(len(writer.write(spec, out)) for spec in self.feeds.values())
+        (out / "feeds.opml").write_bytes(opml(self.feeds, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
+        log.info("portal: %d feed files for %d lists, and feeds.opml", count, len(self.feeds))

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from .cards import Cards, link
 from .catalog import Catalog, Entry
+from .feeds import FORMAT_LABELS, FORMATS, GROUPS, FeedSpec
 from .models import DOCUMENT_TYPES, STATUSES
 from .problems import ContentError, Problem
 from .registries import LEVELS
@@ -24,8 +25,7 @@ class Page:
     template: str  # under theme/, e.g. "portal/list.html"
     context: dict = field(default_factory=dict)
     description: str = ""
-    feed_key: str | None = None  # the list whose feeds this page advertises (see feeds.py)
-    entries: list[Entry] = field(default_factory=list, repr=False)  # the whole list, for feeds
+    feed_keys: list[str] = field(default_factory=list)  # the lists whose feeds this page advertises (feeds.py)
 
     @property
     def src_uri(self) -> str:
@@ -41,9 +41,10 @@ class Settings:
 
 
 class SiteViews:
-    def __init__(self, catalog: Catalog, settings: Settings | None = None):
+    def __init__(self, catalog: Catalog, settings: Settings | None = None, feeds: dict[str, FeedSpec] | None = None):
         self.catalog = catalog
         self.settings = settings or Settings()
+        self.feeds = feeds or {}
         self.cards = Cards(catalog)
         self.pages: dict[str, Page] = {}
         self._build()
@@ -56,7 +57,7 @@ class SiteViews:
         return page
 
     def _paginated(self, base: str, title: str, entries: list[Entry], *, description: str = "",
-                   feed_key: str | None = None, extra: dict | None = None, template: str = "portal/list.html") -> None:
+                   feed_keys: list[str] | None = None, extra: dict | None = None, template: str = "portal/list.html") -> None:
         """``base`` with the first ``page_size`` entries and ``base/page/N/`` for the rest.
 
         ``extra`` (sections shown above the list) goes on the first page only."""
@@ -73,11 +74,12 @@ class SiteViews:
                 **((extra or {}) if number == 1 else {}),
             }
             page_title = title if number == 1 else f"{title} — trang {number}"
-            self._add(Page(url, page_title, template, context, description, feed_key, entries))
+            self._add(Page(url, page_title, template, context, description, feed_keys or []))
 
     # the views --------------------------------------------------------------------------------
     def _build(self) -> None:
         self._home()
+        self._news()
         self._columns()
         self._campaigns()
         self._agencies()
@@ -86,6 +88,7 @@ class SiteViews:
         self._archive()
         self._cooperatives()
         self._documents()
+        self._feeds()
         by_url = {e.url: e for e in self.catalog.entries}
         clashes = [by_url[url] for url in sorted(set(by_url) & set(self.pages))]
         if clashes:
@@ -106,7 +109,20 @@ class SiteViews:
             "column": {**cards.column(column.id), "cards": cards.cards(c.by_column[column.id][:5])} if column else None,
             "campaigns": [cards.campaign(k) for k in c.registries.campaigns if c.by_campaign.get(k)],
         }
-        self._add(Page("", "Trang chủ", "portal/home.html", context, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể", "site", c.entries))
+        self._add(Page("", "Trang chủ", "portal/home.html", context, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể", ["site"]))
+
+    def _news(self) -> None:
+        self._paginated("tin-tuc/", "Tin tức", self.catalog.articles, description="Tất cả tin bài, mới nhất trước", feed_keys=["type:article"])
+
+    def _feeds(self) -> None:
+        groups = []
+        for group, label in GROUPS.items():
+            members = [s for s in self.feeds.values() if s.group == group]
+            if members:
+                groups.append({"title": label, "feeds": [
+                    {"title": s.title, "page": s.page_url, "count": min(len(s.entries), 999),
+                     "formats": [link(s.path(fmt), FORMAT_LABELS[fmt]) for fmt in FORMATS]} for s in members]})
+        self._add(Page("feeds/", "Theo dõi bằng RSS, Atom, JSON Feed", "portal/feeds.html", {"heading": "Theo dõi tin bằng RSS", "groups": groups}))
 
     def _columns(self) -> None:
         c = self.catalog
@@ -116,12 +132,12 @@ class SiteViews:
             children = [self.cards.column(k) for k in c.column_children.get(column.id, [])]
             parents = [self.cards.column(k) for k in reversed(c.column_ancestry(column.id)[1:])]
             self._paginated(f"chuyen-muc/{column.id}/", column.title, c.by_column[column.id], description=column.description,
-                            feed_key=f"column:{column.id}", extra={"children": children, "breadcrumbs": [link("chuyen-muc/", "Chuyên mục"), *parents]})
+                            feed_keys=[f"column:{column.id}"], extra={"children": children, "breadcrumbs": [link("chuyen-muc/", "Chuyên mục"), *parents]})
 
     def _campaigns(self) -> None:
         for campaign in self.catalog.registries.campaigns.values():
             self._paginated(f"chuyen-de/{campaign.id}/", campaign.title, self.catalog.by_campaign[campaign.id],
-                            description=campaign.description, feed_key=f"campaign:{campaign.id}")
+                            description=campaign.description, feed_keys=[f"campaign:{campaign.id}"])
 
     def _tree(self, children: dict, root, make) -> list[dict]:
         return [{**make(k), "children": self._tree(children, k, make)} for k in children.get(root, [])]
@@ -157,7 +173,7 @@ class SiteViews:
                            "lead": agency.id in t.lead} for e, t in c.tasks_by_agency.get(agency.id, [])],
             }
             self._paginated(f"co-quan/{agency.id}/", agency.name, own, description=f"Tin bài và văn bản của {agency.name}",
-                            feed_key=f"agency:{agency.id}", extra=extra, template="portal/agency.html")
+                            feed_keys=[f"agency:{agency.id}", f"agency-all:{agency.id}"], extra=extra, template="portal/agency.html")
 
     def _provinces(self) -> None:
         c, reg, cards = self.catalog, self.catalog.registries, self.cards
@@ -177,7 +193,7 @@ class SiteViews:
             }
             news = [e for e in entries if e.kind == "article"]
             self._paginated(f"dia-phuong/{province.id}/", province.name, news, description=f"Tin tức, hợp tác xã và văn bản của {province.name}",
-                            feed_key=f"province:{province.id}", extra=extra, template="portal/province.html")
+                            feed_keys=[f"province:{province.id}"], extra=extra, template="portal/province.html")
 
     def _tags(self) -> None:
         c, reg = self.catalog, self.catalog.registries
@@ -185,7 +201,7 @@ class SiteViews:
             {**self.cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in sorted(reg.tags, key=lambda t: reg.tags[t].title)]}]}))
         for tag in reg.tags.values():
             self._paginated(f"tu-khoa/{tag.id}/", tag.title, c.by_tag.get(tag.id, []), description=tag.description or f"Bài viết gắn từ khóa “{tag.title}”",
-                            feed_key=f"tag:{tag.id}")
+                            feed_keys=[f"tag:{tag.id}"])
 
     def _archive(self) -> None:
         c = self.catalog
@@ -209,7 +225,7 @@ class SiteViews:
         filters = {"provinces": [cards.province(p) | {"id": p} for p in sorted({e.data.province for e in c.cooperatives}, key=lambda p: reg.provinces[p].name)],
                    "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]}
         self._add(Page("htx/", "Hợp tác xã điển hình", "portal/cooperatives.html", {"heading": "Hợp tác xã điển hình", "rows": rows, "filters": filters},
-                       "Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình", "type:cooperative", c.cooperatives))
+                       "Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình", ["type:cooperative"]))
         for sector in reg.sectors.values():
             members = [r for r in rows if sector.id in r["sector_ids"].split()]
             self._add(Page(f"htx/linh-vuc/{sector.id}/", f"Hợp tác xã lĩnh vực {sector.title.lower()}", "portal/cooperatives.html",
@@ -227,13 +243,13 @@ class SiteViews:
                    "issuers": [{**a, "id": a["url"].split("/")[1]} for a in issuers],
                    "statuses": [{"id": k, "title": v} for k, v in STATUSES.items() if any(r["status"] == k for r in rows)]}
         self._add(Page("van-ban/", "Văn bản", "portal/documents.html", {"heading": "Văn bản", "rows": rows, "filters": filters},
-                       "Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…", "type:document", c.documents))
+                       "Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…", ["type:document"]))
         crumbs = [link("van-ban/", "Văn bản")]
         for t in types:
             subset = [e for e in c.documents if e.data.type == t]
             self._add(Page(f"van-ban/loai/{slugify(t)}/", t, "portal/documents.html",
                            {"heading": t, "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs},
-                           f"{t} về kinh tế tập thể, hợp tác xã", f"doctype:{slugify(t)}", subset))
+                           f"{t} về kinh tế tập thể, hợp tác xã", [f"doctype:{slugify(t)}"]))
         for y in years:
             subset = [e for e in c.documents if e.data.issued_year == y]
             self._add(Page(f"van-ban/nam/{y}/", f"Văn bản năm {y}", "portal/documents.html",

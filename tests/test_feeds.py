@@ -1,0 +1,250 @@
+"""Every feed of the demo site, read back by a real feed parser, and the feed rules."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree as ET
+
+import feedparser
+import pytest
+from lxml import etree, html
+
+from conftest import CONTENT, FIXTURES, NOW, ROOT, SITE_URL, Site, build_site
+from site_plugins.catalog import load_catalog
+from site_plugins.feeds import MAX_BYTES, FeedSettings, FeedWriter, feed_specs
+from site_plugins.schema import parse_datetime
+
+AUTHORITY = "kinhtetapthe.example.vn,2024"
+
+
+def feed_files(site, name):
+    return sorted(site.root.rglob(name))
+
+
+def assert_absolute_html(fragment: str, where: str):
+    if not fragment.strip():
+        return
+    root = html.fragment_fromstring(fragment, create_parent="div")
+    for attr in root.xpath(".//@href | .//@src"):
+        assert urlsplit(attr).scheme in ("http", "https", "mailto"), f"{where}: relative URL {attr!r}"
+
+
+def test_every_list_has_three_feeds(site):
+    rss, atom, jsonf = (feed_files(site, n) for n in ("feed.xml", "atom.xml", "feed.json"))
+    assert len(rss) == len(atom) == len(jsonf) > 40
+    folders = {p.parent for p in rss}
+    assert folders == {p.parent for p in atom} == {p.parent for p in jsonf}
+    for url in ("", "tin-tuc/", "van-ban/", "van-ban/loai/ke-hoach/", "htx/", "chuyen-muc/kinh-te-tap-the-htx/",
+                "co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", "dia-phuong/lao-cai/",
+                "tu-khoa/ocop/", "chuyen-de/thang-hanh-dong-vi-htx-2024/"):
+        assert (site.root / url / "feed.xml").exists(), url
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "atom.xml"])
+def test_xml_feeds_parse_cleanly_item_by_item(site, name):
+    for path in feed_files(site, name):
+        raw = path.read_bytes()
+        assert len(raw) <= MAX_BYTES, path
+        parsed = feedparser.parse(raw)
+        assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+        feed = parsed.feed
+        assert feed.language == "vi" and feed.title and (feed.get("subtitle") or feed.get("description"))
+        rels = {link.rel: link.href for link in feed.links}
+        assert rels["self"] == SITE_URL + path.relative_to(site.root).as_posix()
+        assert rels["alternate"].startswith(SITE_URL) and rels["alternate"].endswith("/")
+        if name == "feed.xml":
+            assert feed.link == rels["alternate"]  # feedgen: last link() wins in RSS
+        ids, dates = set(), []
+        for entry in parsed.entries:
+            assert entry.title.strip()
+            assert entry.link.startswith(SITE_URL)
+            assert entry.id.startswith(f"tag:{AUTHORITY}:") and entry.id not in ids
+            ids.add(entry.id)
+            assert entry.published.endswith(("+0700", "+07:00")), entry.published
+            if name == "atom.xml":
+                assert entry.updated.endswith("+07:00"), entry.updated
+                assert [link.rel for link in entry.links if link.href == entry.link] == ["alternate"]
+            assert entry.summary
+            for content in entry.get("content", []):
+                assert_absolute_html(content.value, f"{path}: {entry.id}")
+            dates.append(entry.published_parsed)
+        assert parsed.entries and dates == sorted(dates, reverse=True), path
+
+
+def test_rss_channel_updated_is_the_newest_item_date(site):
+    parsed = feedparser.parse((site.root / "co-quan/lien-minh-htx-viet-nam/feed.xml").read_bytes())
+    assert parsed.feed.updated == "Mon, 01 Jul 2024 06:00:00 +0700"
+    assert parsed.entries[0].published == parsed.feed.updated
+
+
+def test_json_feeds_have_the_required_fields(site):
+    for path in feed_files(site, "feed.json"):
+        data = json.loads(path.read_text("utf-8"))
+        assert data["version"] == "https://jsonfeed.org/version/1.1"
+        assert data["title"] and isinstance(data["items"], list) and data["items"]
+        assert data["feed_url"] == SITE_URL + path.relative_to(site.root).as_posix()
+        assert data["home_page_url"].startswith(SITE_URL) and data["language"] == "vi"
+        ids = [item["id"] for item in data["items"]]
+        assert len(ids) == len(set(ids))
+        for item in data["items"]:
+            assert isinstance(item["id"], str) and ("content_html" in item or "content_text" in item)
+            assert item["url"].startswith(SITE_URL)
+            assert item["date_published"].endswith("+07:00") and item["date_modified"].endswith("+07:00")
+            assert_absolute_html(item["content_html"], f"{path}: {item['id']}")
+
+
+def test_document_items_are_titled_with_their_number(site):
+    parsed = feedparser.parse((site.root / "van-ban/feed.xml").read_bytes())
+    titles = [e.title for e in parsed.entries]
+    assert "[145/KH-LMHTXVN] Triển khai Hướng dẫn số 164-HD/BTGTW ngày 08/12/2020 của Ban Tuyên giáo Trung ương" in titles[1]
+    assert titles[0].startswith("[14/CTPH-LMHTX-BTGTU] ")
+
+
+def test_cover_image_is_an_enclosure_with_type_and_length(site):
+    parsed = feedparser.parse((site.root / "tu-khoa/chuyen-doi-so/feed.xml").read_bytes())
+    item = next(e for e in parsed.entries if e.link.endswith("/ca-phe-ea-kiet-truy-xuat-nguon-goc/"))
+    enclosure = item.enclosures[0]
+    assert enclosure.href == SITE_URL + "anh/ca-phe-dak-lak.jpg"
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == (CONTENT / "anh/ca-phe-dak-lak.jpg").stat().st_size
+    atom = feedparser.parse((site.root / "tu-khoa/chuyen-doi-so/atom.xml").read_bytes())
+    item = next(e for e in atom.entries if e.link.endswith("/ca-phe-dak-lak.jpg") is False and "ca-phe-ea-kiet-truy" in e.link)
+    assert [(x.href, x.type, int(x.length)) for x in item.enclosures] == [(enclosure.href, "image/jpeg", int(enclosure.length))]
+
+
+def test_items_carry_author_and_categories(site):
+    parsed = feedparser.parse((site.root / "atom.xml").read_bytes())
+    item = next(e for e in parsed.entries if e.link.endswith("/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong/"))
+    assert item.author == "Minh Anh"
+    assert [t.label for t in item.tags] == ["Hợp tác xã kiểu mới", "HTX kiểu mới", "OCOP", "Chuyển đổi số", "Tháng hành động vì HTX"]
+    rss = feedparser.parse((site.root / "feed.xml").read_bytes())
+    assert next(e for e in rss.entries if e.link == item.link).author == "Minh Anh"  # dc:creator
+
+
+def test_feed_links_in_content_are_absolute(site):
+    data = json.loads((site.root / "van-ban/feed.json").read_text("utf-8"))
+    content = next(i for i in data["items"] if i["title"].startswith("[14/CTPH"))["content_html"]
+    assert 'href="https://kinhtetapthe.example.vn/van-ban/14-ctph-lmhtx-btgtu-2022/#' not in content  # no ¶ permalinks
+    assert "headerlink" not in content
+
+
+def _copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def _writer(catalog, limit=50, render=lambda e: e.body):
+    return FeedWriter(catalog, FeedSettings(SITE_URL, "Trang", AUTHORITY, limit), render)
+
+
+def test_guid_survives_a_new_title_and_slug(tmp_path):
+    content = _copy_content(tmp_path)
+    before = _writer(load_catalog(content, parse_datetime(NOW))).item(load_catalog(content, parse_datetime(NOW)).by_id["tin-2024-07-01-luat-htx-2023-hieu-luc"])
+    old = content / "tin-tuc/luat-hop-tac-xa-2023-co-hieu-luc.md"
+    text = old.read_text("utf-8").replace("title: Luật Hợp tác xã năm 2023 có hiệu lực từ ngày 1/7/2024", "title: Luật HTX 2023 chính thức có hiệu lực")
+    old.unlink()
+    (content / "tin-tuc/luat-htx-2023-chinh-thuc-co-hieu-luc.md").write_text(text, "utf-8")
+    catalog = load_catalog(content, parse_datetime(NOW))
+    after = _writer(catalog).item(catalog.by_id["tin-2024-07-01-luat-htx-2023-hieu-luc"])
+    assert after.title != before.title and after.url != before.url
+    assert after.id == before.id == f"tag:{AUTHORITY}:tin-2024-07-01-luat-htx-2023-hieu-luc"
+
+
+def test_limit_and_order(tmp_path, catalog):
+    spec = feed_specs(catalog, "Trang")["site"]
+    _writer(catalog, limit=3).write(spec, tmp_path)
+    parsed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert [e.id.rsplit(":", 1)[1] for e in parsed.entries] == [e.id for e in catalog.entries[:3]]
+    assert len(json.loads((tmp_path / "feed.json").read_text())["items"]) == 3
+
+
+def test_no_feed_grows_over_one_megabyte(tmp_path, catalog):
+    spec = feed_specs(catalog, "Trang")["site"]
+    huge = _writer(catalog, render=lambda e: "<p>" + "Hợp tác xã " * 12000 + "</p>")  # ~130 kB per item
+    huge.write(spec, tmp_path)
+    for name in ("feed.xml", "atom.xml", "feed.json"):
+        size = (tmp_path / name).stat().st_size
+        assert 0 < size <= MAX_BYTES, name
+    parsed = feedparser.parse((tmp_path / "atom.xml").read_bytes())
+    assert 1 <= len(parsed.entries) < len(spec.entries)
+    assert parsed.entries[0].id.endswith(catalog.entries[0].id)  # the newest kept
+
+
+def test_control_characters_never_reach_feeds_or_pages(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {FIXTURES / 'controls'}"), "utf-8")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    result = build_site(tmp_path / "site", config, strict=False)  # the cleanup warnings would fail --strict
+    assert result.returncode == 0, result.stderr
+    assert "warning: control characters" in result.stderr
+    site = Site(tmp_path / "site")
+    expected = "Hợp tác xã dán từ Word"
+    for name in ("feed.xml", "atom.xml"):
+        raw = (site.root / name).read_bytes()
+        etree.fromstring(raw)  # well-formed, strict parser
+        parsed = feedparser.parse(raw)
+        assert not parsed.bozo and parsed.entries[0].title == expected
+        assert "Sapo có ký tự điều khiển." == parsed.entries[0].summary
+    assert json.loads((site.root / "feed.json").read_text("utf-8"))["items"][0]["title"] == expected
+    page = site.html("tin-tuc/dan-tu-word/")
+    assert page.xpath("//h1")[0].text_content() == expected
+    assert page.xpath("//title")[0].text_content().startswith(expected)
+    assert "Thân bài có ký tự lạ" in page.xpath("//div[@class='portal-body']")[0].text_content()
+
+
+def test_opml_lists_every_feed_and_nothing_else(site):
+    root = ET.fromstring((site.root / "feeds.opml").read_bytes())
+    assert root.get("version") == "2.0"
+    urls = [o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")]
+    assert len(urls) == len(set(urls))
+    files = {SITE_URL + p.relative_to(site.root).as_posix() for p in feed_files(site, "feed.xml")}
+    assert set(urls) == files
+    for outline in root.iter("outline"):
+        if outline.get("xmlUrl"):
+            assert outline.get("type") == "rss" and outline.get("htmlUrl").startswith(SITE_URL)
+            folder = site.root / outline.get("xmlUrl")[len(SITE_URL):]
+            assert (folder.parent / "atom.xml").exists() and (folder.parent / "feed.json").exists()
+
+
+def test_feeds_page_lists_every_feed(site):
+    page = site.html("feeds/")
+    hrefs = set(page.xpath("//ul[@class='portal-feeds']//a/@href"))
+    for path in feed_files(site, "feed.xml") + feed_files(site, "atom.xml") + feed_files(site, "feed.json"):
+        rel = path.relative_to(site.root).as_posix()
+        assert "../" + rel in hrefs, rel
+    groups = [h.text_content() for h in page.xpath("//article//h2")]
+    assert groups == ["Toàn trang", "Theo loại nội dung", "Chuyên mục", "Chuyên đề", "Cơ quan, đơn vị", "Địa phương", "Từ khóa"]
+
+
+@pytest.mark.parametrize("url, feeds", [
+    ("", [""]),
+    ("co-quan/lien-minh-htx-viet-nam/", ["co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", ""]),
+    ("chuyen-muc/kinh-te-tap-the-htx/", ["chuyen-muc/kinh-te-tap-the-htx/", ""]),
+    ("dia-phuong/ninh-binh/", ["dia-phuong/ninh-binh/", ""]),
+    ("tu-khoa/ocop/page/2/", ["tu-khoa/ocop/", ""]),
+    ("van-ban/", ["van-ban/", ""]),
+    ("htx/", ["htx/", ""]),
+])
+def test_list_pages_advertise_their_feeds(site, url, feeds):
+    page = site.html(url)
+    links = page.xpath("//head/link[@rel='alternate'][@type]")
+    found = [(link.get("type"), urljoin(SITE_URL + url, link.get("href"))[len(SITE_URL):]) for link in links]
+    expected = [(t, folder + name) for folder in feeds
+                for t, name in (("application/rss+xml", "feed.xml"), ("application/atom+xml", "atom.xml"), ("application/feed+json", "feed.json"))]
+    assert found == expected
+    for _, path in found:
+        assert (site.root / path).exists()
+
+
+def test_two_builds_give_byte_identical_feeds(site, tmp_path):
+    result = build_site(tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    again = Site(tmp_path / "again")
+    names = [p.relative_to(site.root) for n in ("feed.xml", "atom.xml", "feed.json", "feeds.opml") for p in feed_files(site, n)]
+    assert names
+    for name in names:
+        assert (site.root / name).read_bytes() == (again.root / name).read_bytes(), name
