@@ -1,4 +1,8 @@
-"""Command line: ``portal check`` validates the content without building the site."""
+"""Command line.
+
+``portal check``  validates the content without building the site.
+``portal import`` turns an official document (.txt, .docx) into a content/van-ban/ entry.
+"""
 
 from __future__ import annotations
 
@@ -24,16 +28,43 @@ def check(content: Path, now: str | None) -> int:
     return 0
 
 
+def import_document(source: Path, content: Path, force: bool) -> int:
+    from .importer import import_file
+    from .registries import load_registries
+
+    registries, problems = load_registries(content)
+    if [p for p in problems if not p.warning]:
+        print("\n".join(str(p) for p in problems), file=sys.stderr)
+        return 1
+    try:
+        imported, target = import_file(source, registries, content / "van-ban", force)
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"error: cannot read {source}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    for warning in imported.warnings:
+        print(f"{target}: warning: {warning}", file=sys.stderr)
+    print("Check the fields against the original, then run 'portal check'.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portal", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p_check = sub.add_parser("check", help="validate content/ and list every problem")
     p_check.add_argument("content", nargs="?", default="content", type=Path)
     p_check.add_argument("--now", help="treat this moment as now (YYYY-MM-DDTHH:MM)")
+    p_import = sub.add_parser("import", help="import an official document (.txt or .docx) into content/van-ban/")
+    p_import.add_argument("source", type=Path)
+    p_import.add_argument("--content", default=Path("content"), type=Path)
+    p_import.add_argument("--force", action="store_true", help="overwrite an existing entry")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.content, args.now)
-    return 2
+    return import_document(args.source, args.content, args.force)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import Field, model_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .schema import PlainText, Ref, Slug, Strict, VnDate, VnDateTime
+from .docnumbers import DocNumberError, number_key, parse_number, type_agrees
+from .schema import PlainText, Ref, Slug, Strict, VnDate, VnDateTime, _plain
 
 
 class Image(Strict):
@@ -108,18 +111,40 @@ class Signer(Strict):
     agency: Ref | None = None
 
 
+def _doc_number(value: str) -> str:
+    try:
+        return parse_number(value).text
+    except DocNumberError as exc:
+        raise ValueError(str(exc)) from None
+
+
+DocNumberText = Annotated[str, BeforeValidator(_plain), AfterValidator(_doc_number)]
+
+
 class Citation(Strict):
-    number: PlainText  # as printed: "70-KL/TW", "134/NQ-CP"
+    number: DocNumberText | None = None  # as printed: "70-KL/TW", "134/NQ-CP"; None when cited by name only
     relation: Literal[tuple(RELATIONS)] = "can-cu"  # type: ignore[valid-type]
     type: DocumentType | None = None
-    title: PlainText | None = None  # what the citing text says of it
+    title: PlainText | None = None  # what the citing text says of it ("Luật Hợp tác xã năm 2012")
     issuer: Ref | None = None
     issued: VnDate | None = None
+
+    @model_validator(mode="after")
+    def _identified(self) -> "Citation":
+        if self.number is None and self.title is None:
+            raise PydanticCustomError("citation", "a citation needs 'number' or 'title' — write the number as printed, or the name (Luật Hợp tác xã năm 2012)")
+        return self
+
+    @property
+    def key(self) -> str:
+        """What identifies the cited document across citing documents."""
+        return number_key(self.number) if self.number else f"title:{self.title}"
 
 
 class Task(Strict):
     text: PlainText
     lead: list[Ref] = []
+    lead_name: PlainText | None = None  # who leads, as printed ("Liên minh HTX tỉnh, thành phố")
     partners: list[Ref] = []
     deadline: PlainText | None = None
     funding: PlainText | None = None
@@ -133,7 +158,7 @@ class Attachment(Strict):
 class Document(Strict):
     id: Slug
     type: DocumentType
-    number: PlainText | None = None  # None for a draft with a blank number
+    number: DocNumberText | None = None  # None for a draft with a blank number
     issuers: list[Ref] = Field(min_length=1)
     place: PlainText | None = None
     issued: VnDate | None = None  # None when the day is left blank (drafts)
@@ -161,9 +186,12 @@ class Document(Strict):
         return data
 
     @model_validator(mode="after")
-    def _year_agrees(self) -> "Document":
+    def _consistent(self) -> "Document":
         if self.issued is not None and self.year is not None and self.issued.year != self.year:
             raise PydanticCustomError("document_year", f"'year: {self.year}' disagrees with 'issued: {self.issued}' — remove 'year'")
+        if self.number and not type_agrees(parse_number(self.number), self.type):
+            code = parse_number(self.number).type_code
+            raise PydanticCustomError("document_type", f"the number's code {code} means {parse_number(self.number).type_name()}, not {self.type} — correct 'type' or 'number'")
         return self
 
     @property

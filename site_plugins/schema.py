@@ -100,6 +100,7 @@ def suggest(word: str, choices, fallback: str = "") -> str:
     return f"did you mean '{close[0]}'?" if close else fallback
 
 
+_MODEL_RULES = {"document_year": "issued", "document_type": "type", "citation": "number"}
 _MESSAGES = {  # pydantic error type → (problem, fix), formatted with the error's context
     "too_short": ("needs at least {min_length} item(s)", "add one, e.g. '{name}: [id-mot]'"),
     "less_than_equal": ("{input!r} is too large", "write a number of at most {le}"),
@@ -129,9 +130,11 @@ def problems_from(error: ValidationError, model: type[BaseModel], parsed: Parsed
             problems.append(Problem(path, line, field, "unknown field", fix))
         elif kind == "missing":
             problems.append(Problem(path, line, field, "is required", f"add '{loc[-1]}: …'"))
-        elif kind == "document_year":
+        elif kind in _MODEL_RULES:  # a rule across fields, reported at the field it names
+            name = _MODEL_RULES[kind]
             what, _, fix = item["msg"].partition(" — ")
-            problems.append(Problem(path, parsed.line(base + ("issued",)) if (base + ("issued",)) in parsed.lines else line, "issued", what, fix))
+            field = ".".join(str(p) for p in (*loc, name))
+            problems.append(Problem(path, parsed.line(base + loc + (name,)), field, what, fix))
         elif kind == "value_error":
             message = str(item["ctx"]["error"])
             what, _, fix = message.partition(" — ")

@@ -112,7 +112,7 @@ def test_document_page_metadata(site):
     assert "Trương Mạnh Hùng — TM. Liên minh HTX tỉnh, Chủ tịch" in rows["Người ký"]
     assert "Dương Đức Huy — TM. Ban Tuyên giáo Tỉnh ủy, Trưởng Ban" in rows["Người ký"]
     assert "Lưu: VT LMHTX, BTGTU" in site.main_text("van-ban/14-ctph-lmhtx-btgtu-2022/")
-    assert page.xpath("//h4[@id='i-muc-dich-yeu-cau-nguyen-tac-phoi-hop']")  # heading id keeps đ → d
+    assert page.xpath("//h3[@id='i-muc-dich-yeu-cau-nguyen-tac-phoi-hop']")  # heading id keeps đ → d
 
 
 def test_draft_document_page(site):

@@ -55,7 +55,7 @@ def test_check_command_lists_problems_and_exits_non_zero():
 def test_check_command_passes_on_the_demo_content():
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", "content", "--now", NOW], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 4 documents, 60 agencies")
+    assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 4 documents, 69 agencies")
 
 
 def test_build_fails_on_broken_content_and_names_every_problem(tmp_path):

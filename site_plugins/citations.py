@@ -1,0 +1,103 @@
+"""Documents a document cites: "Căn cứ …", "Thực hiện …", and mentions in running text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .agencymatch import AgencyMatcher
+from .docnumbers import NUMBER_IN_TEXT, DocNumberError, number_key, parse_number
+from .doctext import TYPE_WORDS
+
+_TYPES = "|".join(re.escape(w) for w in (*TYPE_WORDS, "Văn bản"))
+MENTION = re.compile(
+    rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})"
+    r"(?:\s*,?\s*(?:ngày\s*)?(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|triển khai|tại)\b|[,;.(]|$))?",
+)
+LAW_BY_NAME = re.compile(r"\bLuật (?P<name>[A-ZĐ][^,;.()]*?) năm (?P<year>\d{4})")
+RANK = {"thay-the": 5, "sua-doi": 5, "bai-bo": 5, "thuc-hien": 4, "can-cu": 3, "lien-quan": 1}
+_VERB_BEFORE = [("thay-the", re.compile(r"thay thế\s*$")), ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$")),
+                ("bai-bo", re.compile(r"bãi bỏ\s*$"))]
+
+
+@dataclass
+class Cited:
+    key: str
+    number: str | None
+    relation: str
+    type: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    issued: date | None = None
+    order: int = 0
+    issuer_text: str | None = field(default=None, repr=False)
+
+    def as_front_matter(self) -> dict:
+        data = {"number": self.number, "relation": self.relation, "type": self.type, "title": self.title,
+                "issuer": self.issuer, "issued": self.issued.isoformat() if self.issued else None}
+        return {k: v for k, v in data.items() if v is not None}
+
+
+def _date(text: str | None) -> date | None:
+    if not text:
+        return None
+    d, m, y = (int(x) for x in text.split("/"))
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_citations(paragraphs: list[str], own_number: str | None, matcher: AgencyMatcher, province: str | None,
+                   warnings: list[str]) -> list[Cited]:
+    """Every cited document once, with the strongest relation the text gives it.
+
+    "Căn cứ A; B" makes A and B bases (căn cứ); "Thực hiện/Triển khai A …" makes the first
+    document named the one implemented (thực hiện); "thay thế/sửa đổi/bãi bỏ A" says so;
+    any other mention is "liên quan"."""
+    own = number_key(own_number) if own_number else None
+    found: dict[str, Cited] = {}
+
+    def add(cited: Cited) -> None:
+        if cited.key == own:
+            return
+        if cited.key not in found:
+            cited.order = len(found)
+            found[cited.key] = cited
+            return
+        known = found[cited.key]
+        if RANK[cited.relation] > RANK[known.relation]:
+            known.relation = cited.relation
+        known.issued = known.issued or cited.issued
+        known.issuer = known.issuer or cited.issuer
+
+    for paragraph in paragraphs:
+        text = paragraph.lstrip("-–+• ").strip()
+        lead = "can-cu" if text.startswith("Căn cứ") else "thuc-hien" if re.match(r"^(Thực hiện|Triển khai)\b", text) else None
+        segments = text.split(";") if lead == "can-cu" else [text]
+        for segment in segments:
+            first = True
+            for match in MENTION.finditer(segment):
+                try:
+                    number = parse_number(match["number"])
+                except DocNumberError:
+                    warnings.append(f"cites: '{match.group(0)}' has a number we cannot read — check it by hand")
+                    continue
+                relation = lead if (lead and first) else "lien-quan"
+                before = segment[: match.start()]
+                for verb, pattern in _VERB_BEFORE:
+                    if pattern.search(before):
+                        relation = verb
+                first = False
+                issuer = None
+                if match["issuer"]:
+                    issuer = matcher.by_text(match["issuer"], province)
+                add(Cited(number_key(number.text), number.text, relation, number.type_name(match["type"]),
+                          issuer=issuer, issued=_date(match["date"]), issuer_text=match["issuer"]))
+            for match in LAW_BY_NAME.finditer(segment):
+                title = f"Luật {match['name']} năm {match['year']}"
+                add(Cited(f"title:{title}", None, lead if lead and first else "lien-quan", "Luật", title=title,
+                          issuer="quoc-hoi" if "quoc-hoi" in matcher.reg.agencies else None))
+    return sorted(found.values(), key=lambda c: c.order)

@@ -1,0 +1,105 @@
+"""Official document numbers ("số, ký hiệu") as printed, in the State and the Party shapes.
+
+State (Nghị định 30/2020/NĐ-CP): ``145/KH-LMHTXVN``, ``30/2020/NĐ-CP``, ``23/2012/QH13``.
+Party (Hướng dẫn 36-HD/VPTW): ``13-HD/BTGTU``, ``70-KL/TW``, ``45-QC/BCSDUBND-BTGTU``.
+Messy forms from OCR and drafts: ``Số: 14 / CTPH- LMHTX-BTGTU``, ``Số 13 - HD/BTGTU``,
+``Số:          /KH-UBND`` (a draft's blank number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vietnamese import nfc
+
+# Type codes of Nghị định 30/2020/NĐ-CP (Phụ lục III) and Party practice. "QĐ" is both
+# Quyết định and Quy định: the type word printed before "số" wins (see type_name).
+TYPE_CODES = {
+    "NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "QYĐ": "Quy định", "CT": "Chỉ thị", "KL": "Kết luận",
+    "QC": "Quy chế", "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình",
+    "CTPH": "Chương trình phối hợp", "KH": "Kế hoạch", "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án",
+    "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình", "HĐ": "Hợp đồng", "CĐ": "Công điện", "TT": "Thông tư",
+    "CV": "Công văn", "GM": "Giấy mời", "BGN": "Bản ghi nhớ",
+}
+AMBIGUOUS = {"QĐ": {"Quyết định", "Quy định"}}
+GENERIC_WORDS = {"Văn bản", "Công văn"}
+# Laws carry no type code: "23/2012/QH13" is a law of the 13th National Assembly.
+LAW_ISSUER = re.compile(r"^QH\d+$")
+
+_LETTERS = "A-Za-zĐđÐ"  # Ð (U+00D0, Icelandic Eth) is what OCR often reads for Đ
+_CODE = rf"[{_LETTERS}][{_LETTERS}0-9]*"
+_STATE = re.compile(rf"^(?P<number>\d+)?/(?:(?P<year>(?:19|20)\d\d)/)?(?P<symbol>{_CODE}(?:-{_CODE})*)$")
+_PARTY = re.compile(rf"^(?P<number>\d+)-(?P<type>{_CODE})/(?P<issuers>{_CODE}(?:-{_CODE})*)$")
+_PREFIX = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*")
+
+
+class DocNumberError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    number: str | None  # "145"; None for a draft's blank number
+    year: int | None  # only when printed inside the number (30/2020/NĐ-CP)
+    type_code: str | None  # "KH", "HD"; None for a law
+    issuer_codes: tuple[str, ...]  # ("LMHTX", "BTGTU")
+    shape: str  # "state" | "party"
+
+    @property
+    def text(self) -> str:
+        """The canonical printed form: 145/KH-LMHTXVN, 13-HD/BTGTU, /KH-UBND."""
+        issuers = "-".join(self.issuer_codes)
+        if self.shape == "party":
+            return f"{self.number}-{self.type_code}/{issuers}"
+        symbol = f"{self.type_code}-{issuers}" if self.type_code else issuers
+        year = f"{self.year}/" if self.year else ""
+        return f"{self.number or ''}/{year}{symbol}"
+
+    def type_name(self, printed: str | None = None) -> str | None:
+        """The document type. A type word printed before the number wins ("Quy định số
+        1-QĐ/TW"), unless it is a generic word ("Văn bản số 178/CTPH-…"): then the code says."""
+        if printed and printed not in GENERIC_WORDS:
+            return printed
+        if self.type_code is None:
+            return "Luật" if self.issuer_codes and LAW_ISSUER.match(self.issuer_codes[-1]) else printed
+        return TYPE_CODES.get(self.type_code) or TYPE_CODES.get(self.type_code.upper()) or printed
+
+
+def _squeeze(raw: str) -> str:
+    text = nfc(raw).replace("Ð", "Đ").replace("–", "-").replace("—", "-")
+    text = _PREFIX.sub("", text.strip())
+    return re.sub(r"\s*([/-])\s*", r"\1", text).strip().rstrip(".,;")
+
+
+def parse_number(raw: str) -> DocNumber:
+    """Parse a number as printed; raise DocNumberError saying what is wrong."""
+    text = _squeeze(raw)
+    if match := _PARTY.match(text):
+        return DocNumber(match["number"], None, match["type"], tuple(match["issuers"].split("-")), "party")
+    if match := _STATE.match(text):
+        parts = match["symbol"].split("-")
+        if len(parts) == 1:  # 23/2012/QH13: a law, no type code
+            if not LAW_ISSUER.match(parts[0]):
+                raise DocNumberError(f"'{raw.strip()}' has no type code — write it as printed, e.g. 145/KH-LMHTXVN or 13-HD/BTGTU")
+            return DocNumber(match["number"], int(match["year"]) if match["year"] else None, None, tuple(parts), "state")
+        year = int(match["year"]) if match["year"] else None
+        return DocNumber(match["number"], year, parts[0], tuple(parts[1:]), "state")
+    raise DocNumberError(f"'{raw.strip()}' is not a document number — write it as printed, e.g. 145/KH-LMHTXVN, 30/2020/NĐ-CP or 13-HD/BTGTU")
+
+
+# A number inside running text: "Kết luận số 70-KL/TW", "Nghị quyết 134/NQ-CP", "70-\nKL/TW".
+NUMBER_IN_TEXT = re.compile(rf"\b\d+(?:/(?:19|20)\d\d)?(?:/{_CODE}(?:-{_CODE})*|-{_CODE}/{_CODE}(?:-{_CODE})*)")
+
+
+def number_key(text: str) -> str:
+    """A key that matches the same number however it was spaced or spelled (Ð/Đ, case)."""
+    return _squeeze(text).upper()
+
+
+def type_agrees(number: DocNumber, doc_type: str) -> bool:
+    """Whether a type word can go with the number's type code (QĐ: Quyết định or Quy định)."""
+    expected = number.type_name()
+    if expected is None or number.type_code in (None, "CV"):
+        return True
+    return doc_type == expected or doc_type in AMBIGUOUS.get(number.type_code, ())

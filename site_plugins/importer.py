@@ -1,0 +1,236 @@
+"""Turn a pasted, OCR'd or .docx official document into a content/van-ban/ entry.
+
+It reads what the text says and never invents a value: what it cannot find stays empty and
+becomes a warning for the editor. It refuses to overwrite an existing file unless told to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .agencymatch import AgencyMatcher
+from .citations import find_citations
+from .docbody import paragraphs, to_markdown
+from .docnumbers import DocNumber, DocNumberError, parse_number
+from .doctext import is_upper, looks_like_name, prepare_lines, read_source, sentence_case, type_word
+from .registries import Registries
+from .tasks import find_tasks
+from .vietnamese import slugify
+
+NUMBER_LINE = re.compile(r"^Số\b\s*[:.]?.*/", re.I)
+DATE_LINE = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.I)
+MOTTO = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN)", re.I)
+BODY_START = re.compile(r"^[-–]?\s*(Căn cứ|Thực hiện|Triển khai|Trên cơ sở|Nhằm|Để|[IVX]+\.\s)")
+CAPACITY = re.compile(r"^(?P<cap>TM|KT|K/T|Q|TL|TUQ|PT)\s*\.?\s*(?P<rest>.*)$")
+RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
+
+
+def _capacity(line: str):
+    """A signature's capacity line: "TM. BAN CHẤP HÀNH", "K/T TRƯỞNG BAN"."""
+    match = CAPACITY.match(line)
+    return match if match and is_upper(line) else None
+
+
+@dataclass
+class Imported:
+    front_matter: dict
+    body: str
+    filename: str
+    warnings: list[str] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        meta = yaml.safe_dump(self.front_matter, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+        return f"---\n{meta}---\n\n{self.body}"
+
+
+def _resolve_type(printed: str | None, number: DocNumber | None) -> str | None:
+    """The printed type word wins (QĐ: Quyết định or Quy định), unless the code names a more
+    specific type that starts with it ("CHƯƠNG TRÌNH" + CTPH = Chương trình phối hợp)."""
+    coded = number.type_name() if number else None
+    if printed and coded and coded.startswith(printed):
+        return coded
+    return (number.type_name(printed) if number else printed) or coded
+
+
+def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list[str], province: str | None) -> list[dict]:
+    signers = []
+    i = start
+    while i < len(lines):
+        match = _capacity(lines[i])
+        if not match:
+            i += 1
+            continue
+        capacity = {"K/T": "KT"}.get(match["cap"], match["cap"]) + "."
+        on_behalf = match["rest"].strip()
+        position_parts, name, j = [], None, i + 1
+        while j < len(lines) and j < i + 8:
+            line = lines[j]
+            if line and is_upper(line):
+                (position_parts if on_behalf else [on_behalf]).append(line)
+                if not on_behalf:
+                    on_behalf = line
+            elif line and looks_like_name(line):
+                name = line
+                break
+            j += 1
+        if name:
+            position = sentence_case(" ".join(position_parts)) if position_parts else sentence_case(on_behalf)
+            agency = matcher.by_text(on_behalf, province) if on_behalf else None
+            if agency not in issuers:
+                agency = issuers[0] if len(issuers) == 1 else None
+            signer = {"name": name, "position": position, "capacity": capacity, "on_behalf_of": sentence_case(on_behalf) if position_parts else None, "agency": agency}
+            signers.append({k: v for k, v in signer.items() if v})
+        i = j + 1
+    return signers
+
+
+def _recipients(lines: list[str], start: int) -> list[str]:
+    items: list[str] = []
+    blank = False
+    for line in lines[start + 1:]:
+        if not line:
+            blank = True
+            continue
+        if re.match(r"^[-–+•]", line):
+            items.append(line.lstrip("-–+• ").strip())
+        elif items and not blank:
+            items[-1] += " " + line
+        else:
+            break
+        blank = False
+    return [re.sub(r"[,;.]+$", "", item).strip() for item in items if item.strip(" ,;.")]
+
+
+def import_text(text: str, registries: Registries) -> Imported:
+    matcher = AgencyMatcher(registries)
+    warnings: list[str] = []
+    lines = prepare_lines(text)
+    head = lines[:60]
+
+    number_at = next((i for i, line in enumerate(head) if NUMBER_LINE.match(line)), None)
+    number = None
+    if number_at is None:
+        warnings.append("number: no 'Số: …' line found — add 'number:' by hand if the document has one")
+    else:
+        try:
+            number = parse_number(lines[number_at])
+        except DocNumberError as exc:
+            warnings.append(f"number: {exc}")
+    date_at = next((i for i, line in enumerate(head) if DATE_LINE.match(line)), None)
+    dated = DATE_LINE.match(lines[date_at]) if date_at is not None else None
+    after = max(x for x in (number_at, date_at, -1) if x is not None)
+    type_at = next((i for i in range(after + 1, len(lines)) if type_word(lines[i])), None)
+    if type_at is None:
+        type_at = next((i for i, line in enumerate(head) if type_word(line)), None)
+    printed_type = type_word(lines[type_at]) if type_at is not None else None
+    doc_type = _resolve_type(printed_type, number)
+
+    summary_lines: list[str] = []
+    cursor = (type_at if type_at is not None else after) + 1
+    while cursor < len(lines):
+        line = lines[cursor]
+        if not line:
+            if summary_lines:
+                break
+        elif summary_lines and (BODY_START.match(line) or NUMBER_LINE.match(line)):
+            break
+        else:
+            summary_lines.append(line)
+        cursor += 1
+    summary = " ".join(summary_lines)
+    summary = summary[:1].upper() + summary[1:]
+
+    header = [line for line in lines[: type_at or after] if line and not MOTTO.match(line)
+              and (number_at is None or line != lines[number_at]) and (date_at is None or line != lines[date_at])]
+    place = dated["place"].strip() if dated else None
+    province = matcher.province_in(place or "") or matcher.province_in(" ".join(header))
+    issuers: list[str] = []
+    for code in (number.issuer_codes if number else ()):
+        agency = matcher.by_code(code, province)
+        if agency:
+            issuers.append(agency)
+        else:
+            warnings.append(f"issuers: code '{code}' matches no single agency in the registry — add the agency id by hand")
+    if not issuers and header:
+        agency = matcher.by_text(" ".join(header), province)
+        if agency:
+            issuers.append(agency)
+    if not issuers:
+        warnings.append(f"issuers: no agency found for the header {' / '.join(header) or '(none)'} — add it to agencies.yml or write its id")
+
+    issued, year = None, int(dated["y"]) if dated else None
+    if dated and dated["d"] and dated["m"]:
+        try:
+            issued = date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
+        except ValueError:
+            warnings.append(f"issued: '{lines[date_at]}' is not a real date — check it")
+    elif dated:
+        warnings.append(f"issued: the day or month is blank ('{lines[date_at]}') — only the year {year} is kept")
+    else:
+        warnings.append("issued: no 'nơi, ngày … tháng … năm …' line found — add 'issued:' by hand")
+
+    recipients_at = next((i for i in range(cursor, len(lines)) if RECIPIENTS.match(lines[i])), None)
+    signature_at = next((i for i in range(cursor, len(lines)) if _capacity(lines[i])), None)
+    end = min(x for x in (recipients_at, signature_at, len(lines)) if x is not None)
+    body = paragraphs(lines[cursor:end])
+    signers = _signers(lines, end, matcher, issuers, province)
+    recipients = _recipients(lines, recipients_at) if recipients_at is not None else []
+    if not signers:
+        warnings.append("signers: no signature block found (unsigned draft?) — add 'signers:' by hand if there is one")
+    if not recipients:
+        warnings.append("recipients: no 'Nơi nhận' list found")
+    cites = find_citations([summary, *body], number.text if number and number.number else None, matcher, province, warnings)
+    for cited in cites:
+        if cited.issuer_text and not cited.issuer:
+            warnings.append(f"cites: issuer '{cited.issuer_text}' of {cited.number} is not in the registry — left empty")
+    tasks = find_tasks(body, matcher, province)
+
+    fm: dict = {}
+    codes = [number.type_code or ""] if number else [""]
+    issuer_codes = "-".join(number.issuer_codes) if number else ""
+    local = [registries.agencies[a].province for a in issuers if registries.agencies[a].province]
+    place_part = local[0] if local else ""
+    if number and number.number:
+        fm["id"] = slugify(f"{codes[0]}-{number.number}-{issuer_codes}-{place_part}-{year or ''}")
+        filename = f"{slugify(number.text)}-{year}.md" if year and str(year) not in number.text else f"{slugify(number.text)}.md"
+    else:
+        fm["id"] = slugify(f"{codes[0] or doc_type or 'van-ban'}-{issuer_codes}-{place_part}-{year or ''}-du-thao")
+        filename = f"{slugify(doc_type or 'van-ban')}-{issuer_codes.lower()}-{place_part}-{year or ''}.md".replace("--", "-")
+    fm["type"] = doc_type
+    if number and number.number:
+        fm["number"] = number.text
+    fm["issuers"] = issuers
+    fm["place"] = place
+    if issued:
+        fm["issued"] = issued.isoformat()
+    else:
+        fm["year"] = year
+    if number is not None and not number.number:
+        fm["status"] = "du-thao"
+        warnings.append("status: the number is blank, so this is marked as a draft (status: du-thao) — change it once issued")
+    fm["summary"] = summary or None
+    fm["signers"] = signers
+    fm["recipients"] = recipients
+    fm["cites"] = [c.as_front_matter() for c in cites]
+    fm["tasks"] = [t.as_front_matter() for t in tasks]
+    if doc_type is None:
+        warnings.append("type: no type word (KẾ HOẠCH, HƯỚNG DẪN…) found — add 'type:' by hand")
+    if not summary:
+        warnings.append("summary: no summary line (trích yếu) found — add 'summary:' by hand")
+    fm = {k: v for k, v in fm.items() if v not in (None, [], "")}
+    return Imported(fm, to_markdown(body), filename, warnings)
+
+
+def import_file(source: Path, registries: Registries, out_dir: Path, force: bool = False) -> tuple[Imported, Path]:
+    """Import ``source`` into ``out_dir``; raise FileExistsError rather than overwrite."""
+    imported = import_text(read_source(source), registries)
+    target = out_dir / imported.filename
+    if target.exists() and not force:
+        raise FileExistsError(f"{target} exists — pass --force to overwrite it")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target.write_text(imported.markdown(), "utf-8")
+    return imported, target
