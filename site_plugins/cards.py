@@ -8,6 +8,7 @@ import posixpath
 from collections import Counter
 
 from .catalog import Catalog, Entry
+from .graph import REVERSE
 from .models import RELATIONS, STATUSES
 from .registries import AGENCY_KINDS, LEVELS
 from .vietnamese import date_line, short_date, slugify
@@ -138,14 +139,24 @@ class Cards:
                     "photos": [{"url": asset_url(entry, p.src), "alt": p.alt or d.name, "caption": p.caption, "credit": p.credit} for p in d.photos],
                     "mentioned_by": self.cards(self.catalog.mentions[entry.id])}
         issuers = [self.agency(a) for a in d.issuers]
+        node = self.catalog.graph.by_entry[entry.id]
+        replaced = [self.entry_link(d.replaced_by)] if d.replaced_by else [link(e.url, e.title) for e in node.replaced_by]
         return {**base,
                 "breadcrumbs": [link("", "Trang chủ"), link("van-ban/", "Văn bản"), link(f"van-ban/loai/{slugify(d.type)}/", d.type)],
                 "doc": d, "row": self.document_row(entry), "issuers": issuers,
                 "signers": [{**s.model_dump(), "agency_link": self.agency(s.agency) if s.agency else None} for s in d.signers],
-                "cites": [{"number": c.number, "relation": RELATIONS[c.relation], "title": c.title} for c in d.cites],
-                "replaced_by": self.entry_link(d.replaced_by) if d.replaced_by else None,
+                **self.graph_context(node),
+                "replaced_by": [r for r in replaced if r],
                 "provinces": [self.province(p) for p in d.provinces],
                 "mentioned_by": self.cards(self.catalog.mentions[entry.id])}
+
+    def graph_context(self, node) -> dict:
+        """What a document cites and what cites it, for its page (or its stub page)."""
+        return {
+            "bases": [{"relation": RELATIONS[rel], "url": n.url, "label": n.label, "title": n.title if n.number else None,
+                       "on_site": n.entry is not None} for n, rel in node.bases],
+            "cited_by": [{**self.card(e), "relation": REVERSE[rel]} for e, rel in sorted(node.cited_by, key=lambda x: x[0].published, reverse=True)],
+        }
 
     # agencies --------------------------------------------------------------------------------
     def agency_facts(self, agency_id: str) -> dict:

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .frontmatter import Parsed, read_markdown
+from .graph import CitationGraph
 from .images import check_image
 from .models import KINDS, SECTIONS
 from .problems import ContentError, Problem
@@ -84,6 +85,7 @@ class Catalog:
         self.cooperatives = [e for e in self.entries if e.kind == "cooperative"]
         self.documents = [e for e in self.entries if e.kind == "document"]
         self._build_indexes()
+        self.graph = CitationGraph(self.documents)
 
     def _build_indexes(self) -> None:
         reg = self.registries

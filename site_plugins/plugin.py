@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .autolink import DocumentLinks
 from .catalog import Entry, load_catalog, resolve_now
 from .feeds import FeedSettings, FeedWriter, feed_links, feed_specs
 from .opml import opml
@@ -43,6 +44,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
+        self.autolink = DocumentLinks()
+        config.markdown_extensions.append(self.autolink)
         self.preview = self.config.preview or os.environ.get("PORTAL_PREVIEW") == "1"
         if not config.site_url:
             raise PluginError("portal: set site_url in mkdocs.yml (feeds need absolute links)")
@@ -56,6 +59,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.views = SiteViews(self.catalog, settings, self.feeds)
         except ContentError as exc:
             raise PluginError(exc.report()) from None
+        self.autolink.links = self.catalog.graph.links(sources=True)
         for problem in self.catalog.warnings:
             log.warning(str(problem))
         hidden = {e.src_uri for e in self.catalog.hidden}
@@ -76,6 +80,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
+        self.autolink.page = src
         if (view := self.generated.get(src)) is not None:
             page.meta.update(title=view.title, template=view.template, description=view.description or config.site_description)
             return markdown
@@ -103,8 +108,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def _render(self, entry: Entry, config) -> str:
         """An entry's HTML as rendered on its page (under `serve --dirty`, rendered here)."""
         if entry.src_uri not in self.entry_html:
+            extensions = [e for e in config.markdown_extensions if e is not self.autolink]
+            links = DocumentLinks()  # outside MkDocs no one turns .md paths into URLs: link URLs
+            links.links, links.page = self.catalog.graph.links(), entry.url
             self.entry_html[entry.src_uri] = python_markdown.markdown(
-                entry.body, extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+                entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
         return self.entry_html[entry.src_uri]
 
     def on_post_build(self, config):

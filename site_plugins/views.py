@@ -88,6 +88,7 @@ class SiteViews:
         self._archive()
         self._cooperatives()
         self._documents()
+        self._stubs()
         self._feeds()
         by_url = {e.url: e for e in self.catalog.entries}
         clashes = [by_url[url] for url in sorted(set(by_url) & set(self.pages))]
@@ -241,7 +242,7 @@ class SiteViews:
         filters = {"types": [link(f"van-ban/loai/{slugify(t)}/", t, id=slugify(t)) for t in types],
                    "years": [link(f"van-ban/nam/{y}/", str(y), id=str(y)) for y in years],
                    "issuers": [{**a, "id": a["url"].split("/")[1]} for a in issuers],
-                   "statuses": [{"id": k, "title": v} for k, v in STATUSES.items() if any(r["status"] == k for r in rows)]}
+                   "statuses": [link(f"van-ban/tinh-trang/{k}/", v, id=k) for k, v in STATUSES.items() if any(r["status"] == k for r in rows)]}
         self._add(Page("van-ban/", "Văn bản", "portal/documents.html", {"heading": "Văn bản", "rows": rows, "filters": filters},
                        "Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…", ["type:document"]))
         crumbs = [link("van-ban/", "Văn bản")]
@@ -250,10 +251,30 @@ class SiteViews:
             self._add(Page(f"van-ban/loai/{slugify(t)}/", t, "portal/documents.html",
                            {"heading": t, "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs},
                            f"{t} về kinh tế tập thể, hợp tác xã", [f"doctype:{slugify(t)}"]))
+        for status, label in STATUSES.items():
+            subset = [e for e in c.documents if e.data.status == status]
+            if subset:
+                self._add(Page(f"van-ban/tinh-trang/{status}/", f"Văn bản {label.lower()}", "portal/documents.html",
+                               {"heading": f"Văn bản: {label.lower()}", "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs}))
         for y in years:
             subset = [e for e in c.documents if e.data.issued_year == y]
             self._add(Page(f"van-ban/nam/{y}/", f"Văn bản năm {y}", "portal/documents.html",
                            {"heading": f"Văn bản năm {y}", "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs}))
+
+    def _stubs(self) -> None:
+        """A page for each document that is cited but not published here."""
+        reg = self.catalog.registries
+        for node in self.catalog.graph.stubs:
+            replaced = node.replaced_by
+            context = {
+                "heading": node.label, "node": node, **self.cards.graph_context(node),
+                "issuer": self.cards.agency(node.issuer) if node.issuer in reg.agencies else None,
+                "issued": node.issued.strftime("%d/%m/%Y") if node.issued else None,
+                "replaced_by": [link(e.url, e.title) for e in replaced],
+                "breadcrumbs": [link("van-ban/", "Văn bản")],
+            }
+            self._add(Page(node.url, node.label, "portal/document-stub.html", context,
+                           f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang"))
 
     # entry pages ------------------------------------------------------------------------------
     def entry_context(self, entry: Entry) -> dict:

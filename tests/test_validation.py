@@ -35,6 +35,9 @@ EXPECTED = [
     "broken/tin-tuc/trung-id.md:8: slug: duplicate URL /tin-tuc/hop-le/, also in broken/tin-tuc/hop-le.md:2 — set a different 'slug:' in one of them",
     "broken/tin-tuc/yaml-hong.md:3: YAML syntax error: mapping values are not allowed here — check indentation and quote values that contain ':' or '#'",
     "broken/van-ban/sai-loai.md:3: type: 'Kế hoạchh' is not allowed — did you mean 'Kế hoạch'?",
+    "broken/van-ban/sai-ma-loai.md:3: type: the number's code KH means Kế hoạch, not Hướng dẫn — correct 'type' or 'number'",
+    "broken/van-ban/so-sai.md:4: number: '145 KH LMHTXVN' is not a document number — write it as printed, e.g. 145/KH-LMHTXVN, 30/2020/NĐ-CP or 13-HD/BTGTU",
+    "broken/van-ban/so-sai.md:9: cites.0.number: a citation needs 'number' or 'title' — write the number as printed, or the name (Luật Hợp tác xã năm 2012)",
     "broken/van-ban/thieu-nam.md:2: issued: neither 'issued' nor 'year' is set — write 'issued: YYYY-MM-DD', or 'year: YYYY' if the day is blank",
 ]
 
@@ -48,14 +51,14 @@ def test_every_problem_of_the_broken_fixture_is_reported_at_once():
 def test_check_command_lists_problems_and_exits_non_zero():
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(BROKEN)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
-    assert result.stderr.startswith("20 problems in the content:")
+    assert result.stderr.startswith("23 problems in the content:")
     assert EXPECTED[0] in result.stderr and "Traceback" not in result.stderr
 
 
 def test_check_command_passes_on_the_demo_content():
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", "content", "--now", NOW], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 4 documents, 69 agencies")
+    assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 6 documents, 69 agencies")
 
 
 def test_build_fails_on_broken_content_and_names_every_problem(tmp_path):

@@ -1,0 +1,95 @@
+"""Python-Markdown extension: mentions of known documents become links.
+
+"Kết luận số 70-KL/TW", "Nghị quyết 134/NQ-CP", "chương trình phối hợp số 178/CTPH-…" link to
+the document's page (or its stub page) — never inside code, headings or an existing link, and
+never to the page itself. Links are relative paths between pages: between source files
+(``../van-ban/145-kh-lmhtxvn-2021.md``, which MkDocs checks and turns into URLs) or, when
+rendering outside MkDocs, between URLs. Either way the site works from any folder."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .docnumbers import NUMBER_IN_TEXT, number_key
+from .doctext import TYPE_WORDS
+
+SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
+_TYPES = "|".join(re.escape(w) for w in (*TYPE_WORDS, "Văn bản"))
+MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
+
+
+class DocumentLinks(Extension):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.links: dict[str, str] = {}  # number key → path from the site root (source file or URL)
+        self.page = ""  # the same kind of path for the page being rendered
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_Linker(md, self), "document_links", 3)  # before MkDocs' relative links (0)
+
+
+class _Linker(Treeprocessor):
+    def __init__(self, md: Markdown, ext: DocumentLinks):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        if self.ext.links:
+            self._walk(root, skip=False)
+
+    def _href(self, target: str) -> str | None:
+        here = self.ext.page
+        if target == here:
+            return None
+        if target.endswith(".md"):  # source files: relative to the page's folder
+            return posixpath.relpath(target, posixpath.dirname(here) or ".")
+        return posixpath.relpath(target.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
+
+    def _split(self, text: str) -> list[str | etree.Element] | None:
+        pieces: list[str | etree.Element] = []
+        last = 0
+        for match in MENTION.finditer(text):
+            target = self.ext.links.get(number_key(match["number"]))
+            href = self._href(target) if target else None
+            if href is None:
+                continue
+            pieces.append(text[last:match.start()])
+            anchor = etree.Element("a", {"href": href, "class": "portal-doclink"})
+            anchor.text = match.group(0)
+            pieces.append(anchor)
+            last = match.end()
+        if not pieces:
+            return None
+        pieces.append(text[last:])
+        return pieces
+
+    @staticmethod
+    def _attach(pieces, set_text, insert_at: int, parent: etree.Element) -> None:
+        """First piece is the text before; then anchors, each carrying the text after it."""
+        set_text(pieces[0])
+        anchors = []
+        for piece in pieces[1:]:
+            if isinstance(piece, str):
+                anchors[-1].tail = piece
+            else:
+                anchors.append(piece)
+        for offset, anchor in enumerate(anchors):
+            parent.insert(insert_at + offset, anchor)
+
+    def _walk(self, element: etree.Element, skip: bool) -> None:
+        skip = skip or element.tag in SKIP
+        if not skip and element.text and (pieces := self._split(element.text)):
+            self._attach(pieces, lambda t: setattr(element, "text", t), 0, element)
+        for child in list(element):
+            self._walk(child, skip)
+            if not skip and child.tail and (pieces := self._split(child.tail)):
+                self._attach(pieces, lambda t, c=child: setattr(c, "tail", t), list(element).index(child) + 1, element)
+
+
+def makeExtension(**kwargs) -> DocumentLinks:  # noqa: N802 (Python-Markdown's name)
+    return DocumentLinks(**kwargs)

@@ -1,0 +1,125 @@
+"""The document registry: citation graph, stub pages, auto-links, filters, assigned tasks."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from site_plugins.autolink import DocumentLinks
+
+
+def node(catalog, entry_id):
+    return catalog.graph.by_entry[entry_id]
+
+
+def test_graph_typed_edges(catalog):
+    plan = node(catalog, "kh-145-lmhtxvn-2021")
+    assert [(n.number or n.title, rel) for n, rel in plan.bases] == [
+        ("164-HD/BTGTW", "thuc-hien"), ("70-KL/TW", "can-cu"), ("134/NQ-CP", "lien-quan"), ("23/2012/QH13", "lien-quan")]
+    stub = catalog.graph.nodes["70-KL/TW"]
+    assert stub.entry is None and stub.type == "Kết luận" and stub.issuer == "bo-chinh-tri"
+    assert sorted((e.id, rel) for e, rel in stub.cited_by) == [
+        ("ctph-14-lmhtx-btgtu-lao-cai-2022", "lien-quan"), ("hd-13-btgtu-lang-son-2020", "lien-quan"),
+        ("kh-145-lmhtxvn-2021", "can-cu"), ("kh-ubnd-ninh-thuan-2021-du-thao", "lien-quan")]
+
+
+def test_a_law_cited_by_name_joins_its_numbered_page(catalog):
+    law = node(catalog, "luat-23-2012-qh13")
+    citing = {e.id: rel for e, rel in law.cited_by}
+    assert citing["luat-17-2023-qh15"] == "thay-the"
+    assert {"ctph-14-lmhtx-btgtu-lao-cai-2022", "hd-13-btgtu-lang-son-2020", "kh-145-lmhtxvn-2021"} <= set(citing)
+    assert [e.id for e in law.replaced_by] == ["luat-17-2023-qh15"]
+    assert "title:Luật Hợp tác xã năm 2012" not in catalog.graph.nodes
+
+
+def test_stub_page_lists_who_cites_it(site):
+    page = site.html("van-ban/70-kl-tw/")
+    text = site.main_text("van-ban/70-kl-tw/")
+    assert page.xpath("//h1")[0].text_content() == "Kết luận 70-KL/TW"
+    assert "chưa được đăng trên trang" in text and "Bộ Chính trị" in text and "09/03/2020" in text
+    citing = [" ".join(li.text_content().split()) for li in page.xpath("//ul[@class='portal-cited-by']/li")]
+    assert len(citing) == 4
+    assert any(c.startswith("Căn cứ văn bản này: [145/KH-LMHTXVN]") for c in citing)
+    assert sum(c.startswith("Nhắc đến văn bản này:") for c in citing) == 3
+
+
+def test_document_page_shows_bases_and_what_implements_it(site):
+    page = site.html("van-ban/145-kh-lmhtxvn-2021/")
+    bases = {" ".join(li.text_content().split()): li.xpath("a/@href")[0] for li in page.xpath("//ul[@class='portal-bases']/li")}
+    assert bases["Thực hiện: Hướng dẫn 164-HD/BTGTW (chưa đăng)"] == "../164-hd-btgtw/"
+    assert bases["Liên quan: Luật 23/2012/QH13"] == "../luat-hop-tac-xa-2012/"
+    stub = site.html("van-ban/164-hd-btgtw/")
+    implementing = [" ".join(li.text_content().split()) for li in stub.xpath("//ul[@class='portal-cited-by']/li")]
+    assert [i.split(" [")[0] for i in implementing] == ["Thực hiện văn bản này:", "Thực hiện văn bản này:"]
+
+
+def test_replaced_document_shows_status_and_replacement(site):
+    page = site.html("van-ban/luat-hop-tac-xa-2012/")
+    status = [tr for tr in page.xpath("//table[@class='portal-metadata']//tr") if tr.xpath("th")[0].text == "Tình trạng"][0]
+    assert " ".join(status.xpath("td")[0].text_content().split()) == "Bị thay thế — được thay thế bởi [17/2023/QH15] Luật Hợp tác xã"
+    assert status.xpath("td/a/@href") == ["../luat-hop-tac-xa-2023/"]
+    assert "Thay thế văn bản này: [17/2023/QH15] Luật Hợp tác xã" in site.main_text("van-ban/luat-hop-tac-xa-2012/")
+
+
+def test_auto_links_in_built_pages(site):
+    page = site.html("van-ban/13-hd-btgtu-2020/")
+    links = page.xpath("//div[@class='portal-body']//a[@class='portal-doclink']")
+    assert {(a.text, a.get("href")) for a in links} >= {("Kết luận số 70-KL/TW", "../70-kl-tw/"), ("Hướng dẫn số 164-HD/BTGTW", "../164-hd-btgtw/"),
+                                                      ("Nghị quyết số 134/NQ-CP", "../134-nq-cp/")}
+    article = site.html("tin-tuc/ninh-binh-ky-ket-chuong-trinh-phoi-hop-tuyen-truyen/")
+    assert article.xpath("//a[@class='portal-doclink']/@href") == ["../../van-ban/178-ctph-btgtw-lmhtxvn/"]
+    for href in page.xpath("//a[@class='portal-doclink']/@href") + article.xpath("//a[@class='portal-doclink']/@href"):
+        target = (site.path("van-ban/13-hd-btgtu-2020/").parent / href / "index.html").resolve()
+        assert target.exists() or (site.path("tin-tuc/ninh-binh-ky-ket-chuong-trinh-phoi-hop-tuyen-truyen/").parent / href / "index.html").resolve().exists()
+
+
+def render(text: str, page: str = "tin-tuc/a.md") -> str:
+    ext = DocumentLinks()
+    ext.links = {"70-KL/TW": "van-ban/70-kl-tw/index.md", "134/NQ-CP": "van-ban/nq-134.md"}
+    ext.page = page
+    return markdown.markdown(text, extensions=[ext, "fenced_code"])
+
+
+def test_extension_links_mentions_in_text():
+    html = render("Thực hiện Kết luận số 70-KL/TW và nghị quyết 134/NQ-CP của Chính phủ.")
+    assert '<a class="portal-doclink" href="../van-ban/70-kl-tw/index.md">Kết luận số 70-KL/TW</a>' in html
+    assert '<a class="portal-doclink" href="../van-ban/nq-134.md">nghị quyết 134/NQ-CP</a> của Chính phủ.' in html
+
+
+@pytest.mark.parametrize("text", [
+    "`Kết luận số 70-KL/TW`",
+    "```\nKết luận số 70-KL/TW\n```",
+    "## Kết luận số 70-KL/TW",
+    "[Kết luận số 70-KL/TW](https://example.org/)",
+    "Kết luận số 71-KL/TW chưa có trên trang",
+])
+def test_extension_leaves_code_headings_links_and_unknown_numbers_alone(text):
+    assert "portal-doclink" not in render(text)
+
+
+def test_extension_does_not_link_a_page_to_itself():
+    assert "portal-doclink" not in render("Kết luận số 70-KL/TW", page="van-ban/70-kl-tw/index.md")
+    assert "portal-doclink" in render("Kết luận số 70-KL/TW", page="van-ban/other.md")
+
+
+def test_registry_filters_without_javascript(site):
+    page = site.html("van-ban/")
+    hrefs = set(page.xpath("//article//p/a/@href"))
+    for url in ("loai/ke-hoach/", "loai/luat/", "loai/chuong-trinh-phoi-hop/", "nam/2021/", "tinh-trang/du-thao/",
+                "tinh-trang/bi-thay-the/", "../co-quan/lien-minh-htx-viet-nam/"):
+        assert url in hrefs, url
+    assert "Kế hoạch (chưa có số)" not in site.main_text("van-ban/tinh-trang/du-thao/")
+    assert "Thông tin tuyên truyền phát triển kinh tế tập thể, hợp tác xã tỉnh Ninh Thuận năm 2021" in site.main_text("van-ban/tinh-trang/du-thao/")
+    rows = site.html("van-ban/loai/luat/").xpath("//table[@class='portal-documents']/tbody/tr")
+    assert [r.xpath("td")[0].text_content() for r in rows] == ["17/2023/QH15", "23/2012/QH13"]
+
+
+def test_agency_pages_list_assigned_tasks(site):
+    text = site.main_text("co-quan/lien-minh-htx-viet-nam/")
+    assert "Nhiệm vụ được giao" in text
+    assert "Chủ trì · Văn bản: 145/KH-LMHTXVN · Thời hạn: Quý I/2021 xây dựng kế hoạch; triển khai hàng năm" in text
+    partner = site.main_text("co-quan/van-phong-quoc-hoi/")
+    assert "Phối hợp với Văn phòng Quốc hội, Văn phòng Chính phủ xây dựng kế hoạch tuyên truyền" in partner
+    assert "Phối hợp · Văn bản: 145/KH-LMHTXVN" in partner
+    lao_cai = site.main_text("co-quan/ban-tuyen-giao-tinh-uy-lao-cai/")
+    assert "Chủ trì · Văn bản: 14/CTPH-LMHTX-BTGTU" in lao_cai
