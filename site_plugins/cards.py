@@ -76,9 +76,11 @@ class Cards:
             source = ", ".join(self.agency(a)["short"] for a in d.issuers)
         else:
             source = self.reg.provinces[d.province].name
+        undated = entry.kind == "document" and d.issued is None and d.date is None  # a draft: only the year is known
         return {
             "url": entry.url, "title": self.headline(entry), "kind": entry.kind, "kind_label": KIND_LABELS[entry.kind],
-            "summary": d.summary, "date_line": date_line(entry.published), "short_date": short_date(entry.published),
+            "summary": d.summary, "date_line": f"Năm {d.issued_year}" if undated else date_line(entry.published),
+            "short_date": str(d.issued_year) if undated else short_date(entry.published),
             "iso_date": entry.published.isoformat(), "cover": cover, "source": source,
         }
 

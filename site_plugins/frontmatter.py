@@ -17,14 +17,22 @@ from .problems import Problem
 from .vietnamese import clean_text, find_control_chars
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.yaml_implicit_resolvers = {
+_NO_DATES = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _Loader(yaml.SafeLoader):
+    yaml_implicit_resolvers = _NO_DATES
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser (several times faster). On any error we parse again with _Loader, which
+    also accepts escapes libyaml refuses (a lone surrogate "\\ud800") and words errors the same
+    way everywhere."""
+
+    yaml_implicit_resolvers = _NO_DATES
 
 Path_ = tuple  # a location inside the data: ("provinces", 1)
 
@@ -58,6 +66,27 @@ def _record_lines(node: yaml.Node, loc: tuple, lines: dict, offset: int) -> None
             _record_lines(item, loc + (index,), lines, offset)
 
 
+def _load(loader_class, text: str):
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+        return node, clean_strings(data)
+    finally:
+        loader.dispose()
+
+
+def clean_strings(data):
+    """Strings decoded from YAML escapes ("\\x0b", "\\ud800") are cleaned like the raw text."""
+    if isinstance(data, str):
+        return clean_text(data)
+    if isinstance(data, list):
+        return [clean_strings(x) for x in data]
+    if isinstance(data, dict):
+        return {k: clean_strings(v) for k, v in data.items()}
+    return data
+
+
 def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, list[Problem]]:
     problems = []
     controls = find_control_chars(text)
@@ -66,12 +95,10 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
                                 "retype the affected text or save the file as plain UTF-8", warning=True))
     text = clean_text(text)
     try:
-        loader = _Loader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else {}
-        finally:
-            loader.dispose()
+            node, data = _load(_FastLoader, text)
+        except yaml.YAMLError:
+            node, data = _load(_Loader, text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
