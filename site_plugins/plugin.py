@@ -8,6 +8,7 @@ on_post_build   → write every feed and feeds.opml
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -71,6 +72,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
                 file.dest_uri = entry.url + "index.html"
                 file.url = entry.url
+        for path, rows in self.views.data_files.items():
+            files.append(File.generated(config, path, content=json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
         self.generated = {}
         for page in self.views.all_pages():
             files.append(File.generated(config, page.src_uri, content=""))

@@ -38,6 +38,7 @@ class Settings:
     related: int = 5
     home_column: str = "kinh-te-tap-the-htx"
     home_latest: int = 10
+    table_size: int = 50  # rows per page of the document registry and the cooperative directory
 
 
 class SiteViews:
@@ -47,6 +48,7 @@ class SiteViews:
         self.feeds = feeds or {}
         self.cards = Cards(catalog)
         self.pages: dict[str, Page] = {}
+        self.data_files: dict[str, list] = {}  # JSON the pages' client-side filters load ("van-ban/index.json")
         self._build()
 
     # helpers ----------------------------------------------------------------------------------
@@ -220,18 +222,32 @@ class SiteViews:
             for month in months:
                 self._paginated(f"luu-tru/{year}/{month:02d}/", f"Lưu trữ {month_name(year, month).lower()}", c.by_month[(year, month)])
 
+    def _table(self, base: str, title: str, rows: list[dict], template: str, *, filters: dict | None = None, crumbs: list | None = None,
+               description: str = "", feed_keys: list[str] | None = None, index: str | None = None) -> None:
+        """A table of documents or cooperatives, ``table_size`` rows a page (``…/page/2/``).
+        With ``index``, the first page carries filters that search the whole list (index JSON)."""
+        size = self.settings.table_size
+        total = max(1, -(-len(rows) // size))
+        urls = [base] + [f"{base}page/{n}/" for n in range(2, total + 1)]
+        for number, url in enumerate(urls, start=1):
+            context = {"heading": title if number == 1 else f"{title} — trang {number}", "rows": rows[(number - 1) * size: number * size],
+                       "count": len(rows), "filters": filters if number == 1 else None, "index": index, "breadcrumbs": crumbs or [],
+                       "pagination": {"number": number, "total": total, "previous": urls[number - 2] if number > 1 else None,
+                                      "next": urls[number] if number < total else None}}
+            self._add(Page(url, context["heading"], template, context, description, feed_keys or []))
+
     def _cooperatives(self) -> None:
         c, reg, cards = self.catalog, self.catalog.registries, self.cards
         rows = [cards.cooperative_row(e) for e in sorted(c.cooperatives, key=lambda e: e.data.name)]
         filters = {"provinces": [cards.province(p) | {"id": p} for p in sorted({e.data.province for e in c.cooperatives}, key=lambda p: reg.provinces[p].name)],
                    "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]}
-        self._add(Page("htx/", "Hợp tác xã điển hình", "portal/cooperatives.html", {"heading": "Hợp tác xã điển hình", "rows": rows, "filters": filters},
-                       "Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình", ["type:cooperative"]))
+        self.data_files["htx/index.json"] = [{k: r[k] for k in ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")} for r in rows]
+        self._table("htx/", "Hợp tác xã điển hình", rows, "portal/cooperatives.html", filters=filters, index="htx/index.json",
+                    description="Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình", feed_keys=["type:cooperative"])
         for sector in reg.sectors.values():
             members = [r for r in rows if sector.id in r["sector_ids"].split()]
-            self._add(Page(f"htx/linh-vuc/{sector.id}/", f"Hợp tác xã lĩnh vực {sector.title.lower()}", "portal/cooperatives.html",
-                           {"heading": f"Hợp tác xã lĩnh vực {sector.title.lower()}", "rows": members, "filters": None,
-                            "breadcrumbs": [link("htx/", "Hợp tác xã")]}))
+            self._table(f"htx/linh-vuc/{sector.id}/", f"Hợp tác xã lĩnh vực {sector.title.lower()}", members, "portal/cooperatives.html",
+                        crumbs=[link("htx/", "Hợp tác xã")])
 
     def _documents(self) -> None:
         c, cards = self.catalog, self.cards
@@ -243,23 +259,20 @@ class SiteViews:
                    "years": [link(f"van-ban/nam/{y}/", str(y), id=str(y)) for y in years],
                    "issuers": [{**a, "id": a["url"].split("/")[1]} for a in issuers],
                    "statuses": [link(f"van-ban/tinh-trang/{k}/", v, id=k) for k, v in STATUSES.items() if any(r["status"] == k for r in rows)]}
-        self._add(Page("van-ban/", "Văn bản", "portal/documents.html", {"heading": "Văn bản", "rows": rows, "filters": filters},
-                       "Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…", ["type:document"]))
+        keys = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
+        self.data_files["van-ban/index.json"] = [{k: r[k] for k in keys} for r in rows]
+        self._table("van-ban/", "Văn bản", rows, "portal/documents.html", filters=filters, index="van-ban/index.json",
+                    description="Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…", feed_keys=["type:document"])
         crumbs = [link("van-ban/", "Văn bản")]
         for t in types:
-            subset = [e for e in c.documents if e.data.type == t]
-            self._add(Page(f"van-ban/loai/{slugify(t)}/", t, "portal/documents.html",
-                           {"heading": t, "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs},
-                           f"{t} về kinh tế tập thể, hợp tác xã", [f"doctype:{slugify(t)}"]))
+            self._table(f"van-ban/loai/{slugify(t)}/", t, [r for r in rows if r["type"] == t], "portal/documents.html", crumbs=crumbs,
+                        description=f"{t} về kinh tế tập thể, hợp tác xã", feed_keys=[f"doctype:{slugify(t)}"])
         for status, label in STATUSES.items():
-            subset = [e for e in c.documents if e.data.status == status]
+            subset = [r for r in rows if r["status"] == status]
             if subset:
-                self._add(Page(f"van-ban/tinh-trang/{status}/", f"Văn bản {label.lower()}", "portal/documents.html",
-                               {"heading": f"Văn bản: {label.lower()}", "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs}))
+                self._table(f"van-ban/tinh-trang/{status}/", f"Văn bản: {label.lower()}", subset, "portal/documents.html", crumbs=crumbs)
         for y in years:
-            subset = [e for e in c.documents if e.data.issued_year == y]
-            self._add(Page(f"van-ban/nam/{y}/", f"Văn bản năm {y}", "portal/documents.html",
-                           {"heading": f"Văn bản năm {y}", "rows": [cards.document_row(e) for e in subset], "filters": None, "breadcrumbs": crumbs}))
+            self._table(f"van-ban/nam/{y}/", f"Văn bản năm {y}", [r for r in rows if r["year"] == y], "portal/documents.html", crumbs=crumbs)
 
     def _stubs(self) -> None:
         """A page for each document that is cited but not published here."""

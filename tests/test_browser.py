@@ -81,19 +81,43 @@ def test_page_loads_cleanly(browser, server, path, width):
         context.close()
 
 
+def rows_text(page, table):
+    return [" ".join(t.split()) for t in page.locator(f"table.{table} tbody tr").all_inner_texts()]
+
+
 @pytest.mark.browser
 def test_client_side_filter_of_the_document_registry(browser, server):
     context, page, problems = open_page(browser, server + "van-ban/", 1280)
     try:
-        rows = page.locator("table.portal-documents tbody tr")
-        total = rows.count()
-        page.select_option("form.portal-filter select[name=type]", "Kế hoạch")
-        visible = [rows.nth(i).inner_text() for i in range(total) if rows.nth(i).is_visible()]
-        assert len(visible) == 2 and all("Kế hoạch" in v for v in visible)
-        page.select_option("form.portal-filter select[name=type]", "")
-        page.select_option("form.portal-filter select[name=issuers]", "ban-tuyen-giao-tinh-uy-lao-cai")
-        visible = [rows.nth(i).inner_text() for i in range(total) if rows.nth(i).is_visible()]
-        assert len(visible) == 1 and "14/CTPH-LMHTX-BTGTU" in visible[0]
+        before = rows_text(page, "portal-documents")
+        form = "form.portal-filter"
+        page.select_option(f"{form} select[name=type]", "Kế hoạch")
+        page.wait_for_function("document.querySelector('form.portal-filter output').textContent.includes('kết quả')")
+        found = rows_text(page, "portal-documents")
+        assert len(found) == 2 and all(" Kế hoạch " in r for r in found)
+        assert page.locator("table.portal-documents tbody a").first.get_attribute("href").startswith("../van-ban/")
+        page.select_option(f"{form} select[name=type]", "")
+        assert rows_text(page, "portal-documents") == before  # cleared: the server-built page again
+        page.select_option(f"{form} select[name=issuers]", "ban-tuyen-giao-tinh-uy-lao-cai")
+        page.wait_for_function("document.querySelector('form.portal-filter output').textContent === '1 kết quả'")
+        found = rows_text(page, "portal-documents")
+        assert len(found) == 1 and found[0].startswith("14/CTPH-LMHTX-BTGTU")
+        page.locator("table.portal-documents tbody a").first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("/van-ban/14-ctph-lmhtx-btgtu-2022/")
+        assert problems == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_client_side_filter_of_the_cooperative_directory(browser, server):
+    context, page, problems = open_page(browser, server + "htx/", 360)
+    try:
+        page.select_option("form.portal-filter select[name=ocop_stars]", "4")
+        page.select_option("form.portal-filter select[name=sector_ids]", "tieu-thu-cong-nghiep")
+        page.wait_for_function("document.querySelector('form.portal-filter output').textContent === '1 kết quả'")
+        assert rows_text(page, "portal-cooperatives") == ["Hợp tác xã Cói mỹ nghệ Kim Sơn HTX kiểu mới Tỉnh Ninh Bình Tiểu thủ công nghiệp, Thương mại – dịch vụ ★★★★"]
         assert problems == []
     finally:
         context.close()

@@ -170,3 +170,14 @@ def test_no_page_loads_anything_from_another_host(site):
         for attr in page.xpath("//script/@src | //link[@rel='stylesheet' or @rel='preconnect' or @rel='icon']/@href | //img/@src | //iframe/@src"):
             assert not urlsplit(attr).netloc, f"{path}: {attr}"
         assert "fonts.googleapis" not in path.read_text("utf-8")
+
+
+def test_registry_tables_are_paginated_and_filter_the_whole_list_from_json(catalog):
+    views = SiteViews(catalog, Settings(table_size=2))
+    pages = [url for url in views.pages if url.startswith("van-ban/") and url.count("/") in (1, 3) and "page/" in url or url == "van-ban/"]
+    assert pages == ["van-ban/", "van-ban/page/2/", "van-ban/page/3/"]  # 6 documents, 2 rows a page
+    assert [len(views.pages[u].context["rows"]) for u in pages] == [2, 2, 2]
+    assert views.pages["van-ban/page/2/"].context["filters"] is None  # the filter form searches everything from page 1
+    index = views.data_files["van-ban/index.json"]
+    assert [r["number"] for r in index] == [e.data.number or "(chưa có số)" for e in catalog.documents]
+    assert len(views.data_files["htx/index.json"]) == len(catalog.cooperatives)

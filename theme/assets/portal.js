@@ -1,30 +1,96 @@
-// Client-side filters for the cooperative directory and the document registry.
-// Without JavaScript the pages still work: every filter value is also a server-built page.
+// Client-side filters for the document registry and the cooperative directory.
+// Without JavaScript the pages work as they are: every filter value is also a server-built
+// page (by type, year, status, agency, sector, province). With it, the form searches the
+// whole list at once: it loads the list's index JSON (only when a filter is used) and
+// renders the matching rows in place of the current page.
 (function () {
-  function setup(form) {
-    var table = document.querySelector("table." + form.dataset.target);
-    if (!table) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var output = form.querySelector("output");
-    function apply() {
-      var shown = 0;
-      rows.forEach(function (row) {
-        var ok = Array.prototype.every.call(form.elements, function (field) {
-          if (!field.name || !field.value) return true;
-          var value = row.dataset[field.name] || "";
-          if (field.name === "stars") return Number(value) >= Number(field.value);
-          if (field.name === "sectors" || field.name === "issuers") return value.split(" ").indexOf(field.value) >= 0;
-          return value === field.value;
-        });
-        row.hidden = !ok;
-        if (ok) shown += 1;
+  var cache = {};
+
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+        return response.json();
       });
-      if (output) output.textContent = shown + "/" + rows.length + " mục";
+    }
+    return cache[url];
+  }
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function links(items, root, sep) {
+    var span = el("span");
+    items.forEach(function (item, i) {
+      if (i) span.appendChild(document.createTextNode(sep));
+      span.appendChild(el("a", item.title, { href: root + item.url }));
+    });
+    return span;
+  }
+
+  function td(child) {
+    var cell = el("td");
+    if (typeof child === "string") cell.textContent = child; else cell.appendChild(child);
+    return cell;
+  }
+
+  var render = {
+    documents: function (row, root) {
+      var tr = el("tr");
+      [el("a", row.number, { href: root + row.url }), row.type, row.doc_summary, links(row.issuers, root, "; "), row.issued, row.status_label]
+        .forEach(function (c) { tr.appendChild(td(c)); });
+      return tr;
+    },
+    cooperatives: function (row, root) {
+      var tr = el("tr"), name = el("span");
+      name.appendChild(el("a", row.title, { href: root + row.url }));
+      if (row.new_model) { name.appendChild(document.createTextNode(" ")); name.appendChild(el("span", "HTX kiểu mới", { "class": "portal-badge" })); }
+      var stars = row.ocop_stars ? el("span", "★".repeat(row.ocop_stars), { "class": "portal-stars", "aria-label": row.ocop_stars + " sao" }) : "—";
+      [name, links([row.province], root, ""), links(row.sectors, root, ", "), stars].forEach(function (c) { tr.appendChild(td(c)); });
+      return tr;
+    }
+  };
+
+  function matches(row, name, value) {
+    if (name === "issuers") return row.issuers.some(function (a) { return a.url.split("/")[1] === value; });
+    if (name === "sector_ids") return row.sector_ids.split(" ").indexOf(value) >= 0;
+    if (name === "ocop_stars") return Number(row.ocop_stars) >= Number(value);
+    return String(row[name]) === value;
+  }
+
+  function setup(form) {
+    var kind = form.dataset.kind;
+    var table = form.parentNode.querySelector("table.portal-" + kind);
+    if (!table) return;
+    var body = table.tBodies[0], original = Array.prototype.slice.call(body.rows);
+    var pager = form.parentNode.querySelector(".portal-pagination");
+    var output = form.querySelector("output");
+    var root = form.dataset.root.replace(/\/?$/, "/");
+    function apply() {
+      var active = Array.prototype.filter.call(form.elements, function (f) { return f.name && f.value; });
+      if (!active.length) {
+        body.replaceChildren.apply(body, original);
+        if (pager) pager.hidden = false;
+        output.textContent = "";
+        return;
+      }
+      load(form.dataset.index).then(function (rows) {
+        var found = rows.filter(function (row) {
+          return active.every(function (f) { return matches(row, f.name, f.value); });
+        });
+        body.replaceChildren.apply(body, found.map(function (row) { return render[kind](row, root); }));
+        if (pager) pager.hidden = true;
+        output.textContent = found.length + " kết quả";
+      }).catch(function (error) { output.textContent = "Không tải được danh sách: " + error.message; });
     }
     form.addEventListener("change", apply);
     form.hidden = false;
-    apply();
   }
+
   function init() { document.querySelectorAll("form.portal-filter").forEach(setup); }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
