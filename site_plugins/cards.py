@@ -13,6 +13,15 @@ from .models import RELATIONS, STATUSES
 from .registries import AGENCY_KINDS, LEVELS
 from .vietnamese import date_line, short_date, slugify
 
+SECTION_LIMIT = 30  # items in a section of an entry or agency page; the full lists are the paginated pages
+
+
+def capped(items: list, make=lambda x: x, limit: int = SECTION_LIMIT) -> dict:
+    """The first ``limit`` items (made displayable) and how many there are in all: a section
+    of a page never grows with the site."""
+    return {"items": [make(x) for x in items[:limit]], "total": len(items)}
+
+
 KIND_LABELS = {"article": "Tin bài", "cooperative": "Hợp tác xã", "document": "Văn bản"}
 
 
@@ -139,7 +148,7 @@ class Cards:
                     "facts": d, "province": self.province(d.province), "sectors": [self.sector(s) for s in d.sectors],
                     "agency": self.agency(d.agency) if d.agency else None,
                     "photos": [{"url": asset_url(entry, p.src), "alt": p.alt or d.name, "caption": p.caption, "credit": p.credit} for p in d.photos],
-                    "mentioned_by": self.cards(self.catalog.mentions[entry.id])}
+                    "mentioned_by": capped(self.catalog.mentions[entry.id], self.card)}
         issuers = [self.agency(a) for a in d.issuers]
         node = self.catalog.graph.by_entry[entry.id]
         replaced = [self.entry_link(d.replaced_by)] if d.replaced_by else [link(e.url, e.title) for e in node.replaced_by]
@@ -150,14 +159,15 @@ class Cards:
                 **self.graph_context(node),
                 "replaced_by": [r for r in replaced if r],
                 "provinces": [self.province(p) for p in d.provinces],
-                "mentioned_by": self.cards(self.catalog.mentions[entry.id])}
+                "mentioned_by": capped(self.catalog.mentions[entry.id], self.card)}
 
     def graph_context(self, node) -> dict:
         """What a document cites and what cites it, for its page (or its stub page)."""
         return {
             "bases": [{"relation": RELATIONS[rel], "url": n.url, "label": n.label, "title": n.title if n.number else None,
                        "on_site": n.entry is not None} for n, rel in node.bases],
-            "cited_by": [{**self.card(e), "relation": REVERSE[rel]} for e, rel in sorted(node.cited_by, key=lambda x: x[0].published, reverse=True)],
+            "cited_by": capped(sorted(node.cited_by, key=lambda x: (x[0].published, x[0].id), reverse=True),
+                               lambda edge: {**self.card(edge[0]), "relation": REVERSE[edge[1]]}),
         }
 
     # agencies --------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ log = logging.getLogger("mkdocs.plugins.portal")
 class PortalConfig(base.Config):
     now = c.Optional(c.Type(str))  # fixed "now" (YYYY-MM-DDTHH:MM, Vietnam time) for reproducible builds
     preview = c.Type(bool, default=False)  # show drafts and future entries
-    page_size = c.Type(int, default=10)
+    page_size = c.Type(int, default=20)
     related = c.Type(int, default=5)
     home_column = c.Type(str, default="kinh-te-tap-the-htx")
     feed_limit = c.Type(int, default=50)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .cards import Cards, link
+from .cards import Cards, capped, link
 from .catalog import Catalog, Entry
 from .feeds import FORMAT_LABELS, FORMATS, GROUPS, FeedSpec
 from .models import DOCUMENT_TYPES, STATUSES
@@ -34,7 +34,7 @@ class Page:
 
 @dataclass
 class Settings:
-    page_size: int = 10
+    page_size: int = 20
     related: int = 5
     home_column: str = "kinh-te-tap-the-htx"
     home_latest: int = 10
@@ -169,11 +169,11 @@ class SiteViews:
             from_children = sorted({e for d in descendants for e in c.by_agency.get(d, [])}, key=lambda e: (e.published, e.id), reverse=True)
             extra = {
                 "facts": cards.agency_facts(agency.id),
-                "documents": [cards.document_row(e) for e in own if e.kind == "document"],
+                "documents": capped([e for e in own if e.kind == "document"], cards.document_row),
                 "child_entries": cards.cards(from_children[: self.settings.page_size]),
-                "tasks": [{"text": t.text, "deadline": t.deadline, "funding": t.funding, "source": cards.document_row(e),
-                           "partners": [cards.agency(p) for p in t.partners if p != agency.id],
-                           "lead": agency.id in t.lead} for e, t in c.tasks_by_agency.get(agency.id, [])],
+                "tasks": capped(c.tasks_by_agency.get(agency.id, []), lambda et: {
+                    "text": et[1].text, "deadline": et[1].deadline, "funding": et[1].funding, "source": cards.document_row(et[0]),
+                    "partners": [cards.agency(p) for p in et[1].partners if p != agency.id], "lead": agency.id in et[1].lead}),
             }
             self._paginated(f"co-quan/{agency.id}/", agency.name, own, description=f"Tin bài và văn bản của {agency.name}",
                             feed_keys=[f"agency:{agency.id}", f"agency-all:{agency.id}"], extra=extra, template="portal/agency.html")
@@ -187,8 +187,8 @@ class SiteViews:
             entries = c.by_province.get(province.id, [])
             extra = {
                 "sections": [
-                    {"title": "Hợp tác xã", "rows": [cards.cooperative_row(e) for e in entries if e.kind == "cooperative"], "kind": "cooperatives"},
-                    {"title": "Văn bản", "rows": [cards.document_row(e) for e in entries if e.kind == "document"], "kind": "documents"},
+                    {"title": "Hợp tác xã", "rows": capped([e for e in entries if e.kind == "cooperative"], cards.cooperative_row), "kind": "cooperatives"},
+                    {"title": "Văn bản", "rows": capped([e for e in entries if e.kind == "document"], cards.document_row), "kind": "documents"},
                 ],
                 "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: reg.agencies[a].name) if reg.agencies[a].province == province.id],
                 "lineage": {"successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
@@ -215,10 +215,10 @@ class SiteViews:
                  "children": [{**link(f"luu-tru/{y}/{m:02d}/", month_name(y, m)), "count": len(c.by_month[(y, m)]), "children": []} for m in months]}
                 for y, months in years.items()]
         self._add(Page("luu-tru/", "Lưu trữ", "portal/tree.html", {"heading": "Lưu trữ", "groups": [{"title": None, "tree": tree}]}))
-        for year, months in years.items():
-            entries = [e for m in months for e in c.by_month[(year, m)]]
-            self._paginated(f"luu-tru/{year}/", f"Lưu trữ năm {year}", entries,
-                            extra={"children": [link(f"luu-tru/{year}/{m:02d}/", month_name(year, m)) for m in months]})
+        for year, months in years.items():  # a year page lists its months; the entries are on the month pages
+            tree_year = [{**link(f"luu-tru/{year}/{m:02d}/", month_name(year, m)), "count": len(c.by_month[(year, m)]), "children": []} for m in months]
+            self._add(Page(f"luu-tru/{year}/", f"Lưu trữ năm {year}", "portal/tree.html",
+                           {"heading": f"Lưu trữ năm {year}", "groups": [{"title": None, "tree": tree_year}]}))
             for month in months:
                 self._paginated(f"luu-tru/{year}/{month:02d}/", f"Lưu trữ {month_name(year, month).lower()}", c.by_month[(year, month)])
 

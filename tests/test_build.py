@@ -134,7 +134,7 @@ def test_pagination(site):
     # the tag "ocop" has more entries than one page holds (page_size 10)
     assert site.exists("tu-khoa/ocop/page/2/")
     first = site.html("tu-khoa/ocop/")
-    assert len(first.xpath("//div[@class='portal-cards']/article")) == 10
+    assert len(first.xpath("//div[@class='portal-cards']/article")) == 10  # page_size: 10 in mkdocs.yml
     assert first.xpath("//a[@rel='next']/@href") == ["page/2/"]
     second = site.html("tu-khoa/ocop/page/2/")
     assert second.xpath("//a[@rel='prev']/@href") == ["../../"]

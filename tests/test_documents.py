@@ -123,3 +123,25 @@ def test_agency_pages_list_assigned_tasks(site):
     assert "Phối hợp · Văn bản: 145/KH-LMHTXVN" in partner
     lao_cai = site.main_text("co-quan/ban-tuyen-giao-tinh-uy-lao-cai/")
     assert "Chủ trì · Văn bản: 14/CTPH-LMHTX-BTGTU" in lao_cai
+
+
+def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
+    import shutil
+
+    from conftest import CONTENT, NOW
+    from site_plugins.catalog import load_catalog
+    from site_plugins.schema import parse_datetime
+    from site_plugins.views import SiteViews
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    for i in range(35):
+        (content / "van-ban" / f"kh-{i}.md").write_text(
+            f"---\nid: kh-extra-{i}\ntype: Kế hoạch\nnumber: {i + 1}/KH-LMHTXVN\nissuers: [lien-minh-htx-viet-nam]\n"
+            f"issued: 2022-01-{1 + i % 28:02d}\nsummary: Kế hoạch {i}\ncites:\n  - {{number: 70-KL/TW, relation: can-cu}}\n---\n", "utf-8")
+    catalog = load_catalog(content, parse_datetime(NOW))
+    views = SiteViews(catalog)
+    cited_by = views.pages["van-ban/70-kl-tw/"].context["cited_by"]
+    assert cited_by["total"] == 39 and len(cited_by["items"]) == 30
+    documents = views.pages["co-quan/lien-minh-htx-viet-nam/"].context["documents"]
+    assert documents["total"] == 36 and len(documents["items"]) == 30
