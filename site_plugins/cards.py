@@ -4,6 +4,7 @@ Python builds the data, Jinja (theme/portal/*.html) lays it out."""
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 from collections import Counter
 
@@ -38,6 +39,8 @@ class Cards:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.reg = catalog.registries
+        self._cards: dict[str, dict] = {}  # an entry's card is shown on many pages: make it once
+        self.rank = {e.id: i for i, e in enumerate(catalog.entries)}  # 0 = newest
 
     # links to registry items ------------------------------------------------------------------
     def agency(self, agency_id: str) -> dict:
@@ -73,6 +76,11 @@ class Cards:
         return entry.title
 
     def card(self, entry: Entry) -> dict:
+        if entry.id not in self._cards:
+            self._cards[entry.id] = self._make_card(entry)
+        return self._cards[entry.id]
+
+    def _make_card(self, entry: Entry) -> dict:
         d = entry.data
         cover = None
         if entry.kind == "article" and d.cover:
@@ -123,7 +131,7 @@ class Cards:
             score.update({e.id: 2 for e in self.catalog.mentions[ref][:200]})
         score.update({e.id: 1 for e in self.catalog.by_column[d.column][:limit * 4]})
         score.pop(entry.id, None)
-        best = sorted(score, key=lambda i: (-score[i], -self.catalog.by_id[i].published.timestamp(), i))[:limit]
+        best = heapq.nsmallest(limit, score, key=lambda i: (-score[i], self.rank[i]))  # most shared, then newest
         return self.cards(self.catalog.by_id[i] for i in best)
 
     def page_context(self, entry: Entry, related_limit: int) -> dict:
