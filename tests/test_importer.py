@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, FIXTURES, ROOT
 from site_plugins.doctext import read_source
 from site_plugins.importer import import_file, import_text
 from site_plugins.registries import load_registries
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = FIXTURES / "seeds"  # copies of ../shared/seeds, so a clone of this repository alone runs the tests
 REGISTRIES = load_registries(CONTENT)[0]
 
 
