@@ -173,7 +173,8 @@ class SiteViews:
                 "child_entries": cards.cards(from_children[: self.settings.page_size]),
                 "tasks": capped(c.tasks_by_agency.get(agency.id, []), lambda et: {
                     "text": et[1].text, "deadline": et[1].deadline, "funding": et[1].funding, "source": cards.document_row(et[0]),
-                    "partners": [cards.agency(p) for p in et[1].partners if p != agency.id], "lead": agency.id in et[1].lead}),
+                    "partners": [cards.agency(p) for p in et[1].partners if p != agency.id], "lead": agency.id in et[1].lead,
+                    "leads": [cards.agency(a) for a in et[1].lead if a != agency.id], "lead_name": et[1].lead_name}),
             }
             self._paginated(f"co-quan/{agency.id}/", agency.name, own, description=f"Tin bài và văn bản của {agency.name}",
                             feed_keys=[f"agency:{agency.id}", f"agency-all:{agency.id}"], extra=extra, template="portal/agency.html")

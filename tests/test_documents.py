@@ -120,7 +120,7 @@ def test_agency_pages_list_assigned_tasks(site):
     assert "Chủ trì · Văn bản: 145/KH-LMHTXVN · Thời hạn: Quý I/2021 xây dựng kế hoạch; triển khai hàng năm" in text
     partner = site.main_text("co-quan/van-phong-quoc-hoi/")
     assert "Phối hợp với Văn phòng Quốc hội, Văn phòng Chính phủ xây dựng kế hoạch tuyên truyền" in partner
-    assert "Phối hợp · Văn bản: 145/KH-LMHTXVN" in partner
+    assert "Phối hợp (chủ trì: Liên minh Hợp tác xã Việt Nam) · Văn bản: 145/KH-LMHTXVN" in partner
     lao_cai = site.main_text("co-quan/ban-tuyen-giao-tinh-uy-lao-cai/")
     assert "Chủ trì · Văn bản: 14/CTPH-LMHTX-BTGTU" in lao_cai
 
