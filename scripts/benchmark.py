@@ -111,7 +111,7 @@ def main() -> int:
     views = SiteViews(catalog, feeds=specs)
     t_views = time.perf_counter() - started
     started = time.perf_counter()
-    writer = FeedWriter(catalog, FeedSettings("https://example.vn/", "Bench", "example.vn,2024"), lambda e: e.body)
+    writer = FeedWriter(catalog, FeedSettings("https://example.vn/", "example.vn,2024"), lambda e: e.body)
     for spec in specs.values():
         writer.write(spec, bench / "feeds-only")
     t_feeds = time.perf_counter() - started

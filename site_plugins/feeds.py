@@ -47,7 +47,6 @@ class FeedSpec:
 @dataclass
 class FeedSettings:
     site_url: str
-    site_name: str
     id_authority: str  # "kinhtetapthe.example.vn,2024": set once, never change
     limit: int = 50
     icon: str = "assets/images/favicon.png"

@@ -190,16 +190,16 @@ def import_text(text: str, registries: Registries) -> Imported:
     tasks = find_tasks(body, matcher, province)
 
     fm: dict = {}
-    codes = [number.type_code or ""] if number else [""]
+    type_code = number.type_code or "" if number else ""
     issuer_codes = "-".join(number.issuer_codes) if number else ""
     local = [registries.agencies[a].province for a in issuers if registries.agencies[a].province]
     place_part = local[0] if local else ""
     if number and number.number:
-        fm["id"] = slugify(f"{codes[0]}-{number.number}-{issuer_codes}-{place_part}-{year or ''}")
+        fm["id"] = slugify(f"{type_code} {number.number} {issuer_codes} {place_part} {year or ''}")
         filename = f"{slugify(number.text)}-{year}.md" if year and str(year) not in number.text else f"{slugify(number.text)}.md"
     else:
-        fm["id"] = slugify(f"{codes[0] or doc_type or 'van-ban'}-{issuer_codes}-{place_part}-{year or ''}-du-thao")
-        filename = f"{slugify(doc_type or 'van-ban')}-{issuer_codes.lower()}-{place_part}-{year or ''}.md".replace("--", "-")
+        fm["id"] = slugify(f"{type_code or doc_type or 'van-ban'} {issuer_codes} {place_part} {year or ''} du-thao")
+        filename = slugify(f"{doc_type or 'van-ban'} {issuer_codes} {place_part} {year or ''}") + ".md"
     fm["type"] = doc_type
     if number and number.number:
         fm["number"] = number.text

@@ -119,7 +119,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self.entry_html[entry.src_uri]
 
     def on_post_build(self, config):
-        settings = FeedSettings(config.site_url, config.site_name, self.config.feed_id_authority, self.config.feed_limit)
+        settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         out = Path(config.site_dir)
         count = sum(len(writer.write(spec, out)) for spec in self.feeds.values())

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 
 from .frontmatter import Parsed
 from .problems import Problem
-from .vietnamese import VN_TZ, clean_text
+from .vietnamese import VN_TZ, clean_text, slugify
 
 _HTML = re.compile(r"<\s*[A-Za-z!/][^>]*>")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -41,8 +41,6 @@ def _plain(value: Any) -> str:
 
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        from .vietnamese import slugify
-
         raise ValueError(f"'{value}' is not an ASCII slug — write '{slugify(value) or 'vi-du'}' (lowercase a–z, 0–9 and '-')")
     return value
 

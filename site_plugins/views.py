@@ -123,7 +123,7 @@ class SiteViews:
             members = [s for s in self.feeds.values() if s.group == group]
             if members:
                 groups.append({"title": label, "feeds": [
-                    {"title": s.title, "page": s.page_url, "count": min(len(s.entries), 999),
+                    {"title": s.title, "page": s.page_url,
                      "formats": [link(s.path(fmt), FORMAT_LABELS[fmt]) for fmt in FORMATS]} for s in members]})
         self._add(Page("feeds/", "Theo dõi bằng RSS, Atom, JSON Feed", "portal/feeds.html", {"heading": "Theo dõi tin bằng RSS", "groups": groups}))
 

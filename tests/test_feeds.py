@@ -140,7 +140,7 @@ def _copy_content(tmp_path: Path) -> Path:
 
 
 def _writer(catalog, limit=50, render=lambda e: e.body):
-    return FeedWriter(catalog, FeedSettings(SITE_URL, "Trang", AUTHORITY, limit), render)
+    return FeedWriter(catalog, FeedSettings(SITE_URL, AUTHORITY, limit), render)
 
 
 def test_guid_survives_a_new_title_and_slug(tmp_path):
