@@ -121,3 +121,21 @@ def test_client_side_filter_of_the_cooperative_directory(browser, server):
         assert problems == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_harness_catches_what_it_must(browser, tmp_path):
+    """The checks above can fail: a page with a CDN script, a console error and a missing image."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><script src="https://cdn.example.com/lib.js"></script></head>'
+        '<body><h1>Thử</h1><img src="khong-co.png" alt=""><script>console.error("hỏng")</script></body></html>', "utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        context, page, problems = open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}/", 360)
+        context.close()
+    finally:
+        httpd.shutdown()
+    assert any(p.startswith("request to another host: https://cdn.example.com/lib.js") for p in problems)
+    assert any(p.startswith("console error: hỏng") for p in problems)
+    assert any(p.startswith("HTTP 404:") and p.endswith("/khong-co.png") for p in problems)
