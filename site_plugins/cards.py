@@ -166,6 +166,9 @@ class Cards:
                 "signers": [{**s.model_dump(), "agency_link": self.agency(s.agency) if s.agency else None} for s in d.signers],
                 **self.graph_context(node),
                 "replaced_by": [r for r in replaced if r],
+                "attachments": [{"title": a.title, "url": asset_url(entry, a.src),
+                                 "size": f"{(self.catalog.content_dir / asset_url(entry, a.src)).stat().st_size / 1024:,.0f} kB"}
+                                for a in d.attachments],
                 "provinces": [self.province(p) for p in d.provinces],
                 "mentioned_by": capped(self.catalog.mentions[entry.id], self.card)}
 

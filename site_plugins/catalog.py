@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .frontmatter import Parsed, read_markdown
 from .graph import CitationGraph
-from .images import check_image
+from .images import check_attachment, check_image
 from .models import KINDS, SECTIONS
 from .problems import ContentError, Problem
 from .registries import Registries, load_registries
@@ -257,17 +257,21 @@ def _check_refs(source: _Source, refs: _RefChecker) -> None:
         refs.check("agency", task.partners, entry.path, line(("tasks", i, "partners")), f"tasks.{i}.partners")
 
 
-def _check_images(entry: Entry, content_dir: Path) -> list[Problem]:
+def _check_files(entry: Entry, content_dir: Path) -> list[Problem]:
+    """Images are real JPEG/PNG/WebP; attachments are real PDFs."""
     d = entry.data
     images = []
     if entry.kind == "article" and d.cover:
         images.append(("cover", d.cover))
     elif entry.kind == "cooperative":
         images += [(f"photos.{i}", photo) for i, photo in enumerate(d.photos)]
+    files = [(name, image, check_image) for name, image in images]
+    if entry.kind == "document":
+        files += [(f"attachments.{i}", attachment, check_attachment) for i, attachment in enumerate(d.attachments)]
     problems = []
     base = (content_dir / entry.src_uri).parent
-    for field_name, image in images:
-        error = check_image(base / image.src)
+    for field_name, image, check in files:
+        error = check(base / image.src)
         if error:
             loc = tuple(int(p) if p.isdigit() else p for p in field_name.split("."))
             problems.append(Problem(entry.path, entry.line(*loc, "src"), f"{field_name}.src", f"'{image.src}' {error[0]}", error[1]))
@@ -313,7 +317,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
     for source in sources:
         _check_refs(source, refs)
     for entry in entries:
-        problems += _check_images(entry, content_dir)
+        problems += _check_files(entry, content_dir)
     problems += refs.problems
     problems += _check_unique(entries)
     errors = [p for p in problems if not p.warning]

@@ -18,8 +18,8 @@ MENTION = re.compile(
 )
 LAW_BY_NAME = re.compile(r"\bLuật (?P<name>[A-ZĐ][^,;.()]*?) năm (?P<year>\d{4})")
 RANK = {"thay-the": 5, "sua-doi": 5, "bai-bo": 5, "thuc-hien": 4, "can-cu": 3, "lien-quan": 1}
-_VERB_BEFORE = [("thay-the", re.compile(r"thay thế\s*$")), ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$")),
-                ("bai-bo", re.compile(r"bãi bỏ\s*$"))]
+_VERB_BEFORE = [("thay-the", re.compile(r"thay thế\s*$", re.I)), ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$", re.I)),
+                ("bai-bo", re.compile(r"bãi bỏ\s*$", re.I))]
 
 
 @dataclass

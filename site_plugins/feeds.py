@@ -105,6 +105,7 @@ class Item:
     authors: list[str]
     categories: list[tuple[str, str]]  # (term, label)
     image: tuple[str, int, str] | None  # (absolute URL, length in bytes, media type)
+    attachments: list[tuple[str, int, str]]  # the image, then a document's PDFs: the enclosures
 
 
 def absolutize(fragment: str, base: str) -> str:
@@ -146,14 +147,18 @@ class FeedWriter:
         else:
             authors = [reg.agencies[d.agency].name] if d.agency else []
             picture = d.photos[0] if d.photos else None
-        if picture is not None:
-            src = asset_url(entry, picture.src)
-            file = self.catalog.content_dir / src
-            image = (self.absolute(src), file.stat().st_size, media_type(file))
+        files = [picture.src] if picture is not None else []
+        files += [a.src for a in getattr(d, "attachments", [])]
+        enclosures = []
+        for src in files:
+            path = asset_url(entry, src)
+            file = self.catalog.content_dir / path
+            enclosures.append((self.absolute(path), file.stat().st_size, media_type(file)))
+        image = enclosures[0] if picture is not None else None
         item = Item(
             id=f"tag:{self.settings.id_authority}:{entry.id}", url=url, title=self.cards.headline(entry), summary=d.summary,
             content=absolutize(self.render(entry), url), published=entry.published, updated=entry.updated,
-            authors=authors, categories=categories, image=image,
+            authors=authors, categories=categories, image=image, attachments=enclosures,
         )
         self._items[entry.id] = item
         return item
@@ -211,8 +216,8 @@ class FeedWriter:
                 fe.dc.dc_creator(item.authors)
             for term, label in item.categories:
                 fe.category(term=term, label=label)
-            if item.image:
-                fe.enclosure(item.image[0], str(item.image[1]), item.image[2])
+            for url, length, kind in item.attachments[:1] if fmt == "rss" else item.attachments:  # RSS keeps one enclosure
+                fe.enclosure(url, str(length), kind)
         return fg.rss_str(pretty=True) if fmt == "rss" else _restore_atom_link_attributes(fg.atom_str(pretty=True), items)
 
     def _json(self, spec: FeedSpec, items: list[Item]) -> bytes:
@@ -239,7 +244,8 @@ class FeedWriter:
                 entry["authors"] = [{"name": name} for name in item.authors]
             if item.image:
                 entry["image"] = item.image[0]
-                entry["attachments"] = [{"url": item.image[0], "mime_type": item.image[2], "size_in_bytes": item.image[1]}]
+            if item.attachments:
+                entry["attachments"] = [{"url": url, "mime_type": kind, "size_in_bytes": size} for url, size, kind in item.attachments]
             feed["items"].append(entry)
         return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -256,8 +262,10 @@ def _restore_atom_link_attributes(xml: bytes, items: list[Item]) -> bytes:
         for link in node.iter(f"{ATOM}link"):
             if link.get("href") == item.url:
                 link.attrib.update({"rel": "alternate", "type": "text/html"})
-            elif item.image and link.get("href") == item.image[0]:
-                link.attrib.update({"rel": "enclosure", "type": item.image[2], "length": str(item.image[1])})
+            else:
+                for url, length, kind in item.attachments:
+                    if link.get("href") == url:
+                        link.attrib.update({"rel": "enclosure", "type": kind, "length": str(length)})
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 

@@ -27,5 +27,19 @@ def check_image(path: Path) -> tuple[str, str] | None:
 
 
 def media_type(path: Path) -> str:
+    if path.suffix.lower() == ".pdf":
+        return "application/pdf"
     with Image.open(path) as image:
         return MEDIA_TYPES[image.format]
+
+
+def check_attachment(path: Path) -> tuple[str, str] | None:
+    """None if ``path`` is a PDF we can link to, else (problem, fix)."""
+    if not path.is_file():
+        return "does not exist", "check the path (it is relative to the Markdown file) or add the file"
+    if path.suffix.lower() != ".pdf":
+        return "is not a .pdf file", "attach the document as PDF"
+    with path.open("rb") as file:
+        if file.read(5) != b"%PDF-":
+            return "is not a readable PDF", "export the document again as PDF"
+    return None

@@ -145,3 +145,46 @@ def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
     assert cited_by["total"] == 39 and len(cited_by["items"]) == 30
     documents = views.pages["co-quan/lien-minh-htx-viet-nam/"].context["documents"]
     assert documents["total"] == 36 and len(documents["items"]) == 30
+
+
+def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
+    import json
+    import shutil
+
+    from PIL import Image
+
+    from conftest import CONTENT, NOW, ROOT, SITE_URL, Site, build_site
+    from site_plugins.catalog import load_catalog
+    from site_plugins.problems import ContentError
+    from site_plugins.schema import parse_datetime
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "tep").mkdir()
+    Image.new("RGB", (200, 280), "white").save(content / "tep" / "145-kh-lmhtxvn.pdf")
+    (content / "tep" / "hong.pdf").write_bytes(b"<html>not a pdf</html>")
+    plan = content / "van-ban" / "145-kh-lmhtxvn-2021.md"
+    text = plan.read_text("utf-8").replace("\ntags:", "\nattachments:\n- {title: Bản gốc (PDF), src: ../tep/hong.pdf}\ntags:", 1)
+    plan.write_text(text, "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(content, parse_datetime(NOW))
+    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
+        "attachments.0.src: '../tep/hong.pdf' is not a readable PDF — export the document again as PDF"]
+    plan.write_text(text.replace("hong.pdf", "145-kh-lmhtxvn.pdf"), "utf-8")
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {content}"), "utf-8")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path / "site")
+    page = site.html("van-ban/145-kh-lmhtxvn-2021/")
+    assert page.xpath("//ul[@class='portal-attachments']/li/a/@href") == ["../../tep/145-kh-lmhtxvn.pdf"]
+    size = (content / "tep" / "145-kh-lmhtxvn.pdf").stat().st_size
+    item = next(i for i in json.loads(site.text("van-ban/feed.json"))["items"] if i["title"].startswith("[145/KH"))
+    assert item["attachments"] == [{"url": SITE_URL + "tep/145-kh-lmhtxvn.pdf", "mime_type": "application/pdf", "size_in_bytes": size}]
+    import feedparser
+
+    rss = feedparser.parse(site.path("van-ban/feed.xml").read_bytes())
+    entry = next(e for e in rss.entries if e.title.startswith("[145/KH"))
+    assert [(x.href, x.type, int(x.length)) for x in entry.enclosures] == [(SITE_URL + "tep/145-kh-lmhtxvn.pdf", "application/pdf", size)]

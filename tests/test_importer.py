@@ -187,3 +187,35 @@ def test_import_file_api_refuses_to_overwrite(tmp_path):
     import_file(SEEDS / "001_d05f93e97342ddfc.txt", REGISTRIES, tmp_path)
     with pytest.raises(FileExistsError):
         import_file(SEEDS / "001_d05f93e97342ddfc.txt", REGISTRIES, tmp_path)
+
+
+def test_relations_the_text_states_are_typed():
+    from site_plugins.agencymatch import AgencyMatcher
+    from site_plugins.citations import find_citations
+
+    warnings: list[str] = []
+    found = find_citations([
+        "Quyết định này thay thế Quyết định số 12/QĐ-LMHTXVN ngày 01/02/2019 của Liên minh Hợp tác xã Việt Nam.",
+        "Sửa đổi, bổ sung một số điều của Quy chế số 3/QC-LMHTXVN.",
+        "Bãi bỏ Công văn số 45/CV-LMHTXVN.",
+        "Căn cứ Luật Hợp tác xã năm 2023; Nghị định số 92/2024/NĐ-CP ngày 18/7/2024 của Chính phủ;",
+        "Thực hiện Kế hoạch số 145/KH-LMHTXVN, theo Kết luận số 70-KL/TW.",
+    ], "1/QĐ-LMHTXVN", AgencyMatcher(REGISTRIES), None, warnings)
+    got = {c.number or c.title: (c.relation, c.type, c.issuer, c.issued.isoformat() if c.issued else None) for c in found}
+    assert got == {
+        "12/QĐ-LMHTXVN": ("thay-the", "Quyết định", "lien-minh-htx-viet-nam", "2019-02-01"),
+        "3/QC-LMHTXVN": ("sua-doi", "Quy chế", None, None),
+        "45/CV-LMHTXVN": ("bai-bo", "Công văn", None, None),
+        "Luật Hợp tác xã năm 2023": ("can-cu", "Luật", "quoc-hoi", None),
+        "92/2024/NĐ-CP": ("can-cu", "Nghị định", "chinh-phu", "2024-07-18"),
+        "145/KH-LMHTXVN": ("thuc-hien", "Kế hoạch", None, None),
+        "70-KL/TW": ("lien-quan", "Kết luận", None, None),
+    }
+    assert warnings == []
+
+
+@pytest.mark.parametrize("text", ["", "Một đoạn văn không phải văn bản hành chính.", "Số: abc/\n\nKẾ HOẠCH\n\n"])
+def test_text_that_is_not_a_document_gives_warnings_not_a_crash(text):
+    result = import_text(text, REGISTRIES)
+    assert result.warnings and "number" not in result.front_matter
+    assert any(w.startswith(("number:", "issuers:")) for w in result.warnings)
