@@ -69,9 +69,10 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
         position_parts, name, j = [], None, i + 1
         while j < len(lines) and j < i + 8:
             line = lines[j]
-            if line and is_upper(line):
-                (position_parts if on_behalf else [on_behalf]).append(line)
-                if not on_behalf:
+            if line and is_upper(line):  # "TM." alone: the next capitals say on whose behalf
+                if on_behalf:
+                    position_parts.append(line)
+                else:
                     on_behalf = line
             elif line and looks_like_name(line):
                 name = line

@@ -58,24 +58,26 @@ class SiteViews:
         self.pages[page.url] = page
         return page
 
+    @staticmethod
+    def _split(base: str, items: list, size: int):
+        """(url, the items of that page, pagination) for ``base`` and ``base/page/N/``."""
+        total = max(1, -(-len(items) // size))
+        urls = [base] + [f"{base}page/{n}/" for n in range(2, total + 1)]
+        for number, url in enumerate(urls, start=1):
+            yield url, items[(number - 1) * size: number * size], {
+                "number": number, "total": total,
+                "previous": urls[number - 2] if number > 1 else None, "next": urls[number] if number < total else None}
+
     def _paginated(self, base: str, title: str, entries: list[Entry], *, description: str = "",
                    feed_keys: list[str] | None = None, extra: dict | None = None, template: str = "portal/list.html") -> None:
         """``base`` with the first ``page_size`` entries and ``base/page/N/`` for the rest.
 
         ``extra`` (sections shown above the list) goes on the first page only."""
-        size = self.settings.page_size
-        total = max(1, -(-len(entries) // size))
-        urls = [base] + [f"{base}page/{n}/" for n in range(2, total + 1)]
-        for number, url in enumerate(urls, start=1):
-            chunk = entries[(number - 1) * size: number * size]
-            context = {
-                "heading": title, "intro": description, "cards": self.cards.cards(chunk),
-                "pagination": {"number": number, "total": total, "urls": urls,
-                               "previous": urls[number - 2] if number > 1 else None,
-                               "next": urls[number] if number < total else None},
-                **((extra or {}) if number == 1 else {}),
-            }
-            page_title = title if number == 1 else f"{title} — trang {number}"
+        for url, chunk, pagination in self._split(base, entries, self.settings.page_size):
+            first = pagination["number"] == 1
+            context = {"heading": title, "intro": description, "cards": self.cards.cards(chunk), "pagination": pagination,
+                       **((extra or {}) if first else {})}
+            page_title = title if first else f"{title} — trang {pagination['number']}"
             self._add(Page(url, page_title, template, context, description, feed_keys or []))
 
     # the views --------------------------------------------------------------------------------
@@ -227,14 +229,11 @@ class SiteViews:
                description: str = "", feed_keys: list[str] | None = None, index: str | None = None) -> None:
         """A table of documents or cooperatives, ``table_size`` rows a page (``…/page/2/``).
         With ``index``, the first page carries filters that search the whole list (index JSON)."""
-        size = self.settings.table_size
-        total = max(1, -(-len(rows) // size))
-        urls = [base] + [f"{base}page/{n}/" for n in range(2, total + 1)]
-        for number, url in enumerate(urls, start=1):
-            context = {"heading": title if number == 1 else f"{title} — trang {number}", "rows": rows[(number - 1) * size: number * size],
-                       "count": len(rows), "filters": filters if number == 1 else None, "index": index, "breadcrumbs": crumbs or [],
-                       "pagination": {"number": number, "total": total, "previous": urls[number - 2] if number > 1 else None,
-                                      "next": urls[number] if number < total else None}}
+        for url, chunk, pagination in self._split(base, rows, self.settings.table_size):
+            first = pagination["number"] == 1
+            context = {"heading": title if first else f"{title} — trang {pagination['number']}", "rows": chunk,
+                       "count": len(rows), "filters": filters if first else None, "index": index, "breadcrumbs": crumbs or [],
+                       "pagination": pagination}
             self._add(Page(url, context["heading"], template, context, description, feed_keys or []))
 
     def _cooperatives(self) -> None:
