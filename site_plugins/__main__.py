@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog, resolve_now
+from .loading import load_catalog, resolve_now
 from .problems import ContentError
 
 

@@ -16,10 +16,10 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .docnumbers import NUMBER_IN_TEXT, number_key
-from .doctext import TYPE_WORDS
+from .vocabulary import MENTION_WORDS
 
 SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
-_TYPES = "|".join(re.escape(w) for w in (*TYPE_WORDS, "Văn bản"))
+_TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
 MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
 
 

@@ -8,16 +8,15 @@ from datetime import date
 
 from .agencymatch import AgencyMatcher
 from .docnumbers import NUMBER_IN_TEXT, DocNumberError, number_key, parse_number
-from .doctext import TYPE_WORDS
+from .vocabulary import MENTION_WORDS, RELATION_RANK
 
-_TYPES = "|".join(re.escape(w) for w in (*TYPE_WORDS, "Văn bản"))
+_TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
 MENTION = re.compile(
     rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})"
     r"(?:\s*,?\s*(?:ngày\s*)?(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|triển khai|tại)\b|[,;.(]|$))?",
 )
 LAW_BY_NAME = re.compile(r"\bLuật (?P<name>[A-ZĐ][^,;.()]*?) năm (?P<year>\d{4})")
-RANK = {"thay-the": 5, "sua-doi": 5, "bai-bo": 5, "thuc-hien": 4, "can-cu": 3, "lien-quan": 1}
 _VERB_BEFORE = [("thay-the", re.compile(r"thay thế\s*$", re.I)), ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$", re.I)),
                 ("bai-bo", re.compile(r"bãi bỏ\s*$", re.I))]
 
@@ -68,7 +67,7 @@ def find_citations(paragraphs: list[str], own_number: str | None, matcher: Agenc
             found[cited.key] = cited
             return
         known = found[cited.key]
-        if RANK[cited.relation] > RANK[known.relation]:
+        if RELATION_RANK[cited.relation] > RELATION_RANK[known.relation]:
             known.relation = cited.relation
         known.issued = known.issued or cited.issued
         known.issuer = known.issuer or cited.issuer

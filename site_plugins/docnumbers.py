@@ -12,18 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .vietnamese import nfc
+from .vocabulary import GENERIC_WORDS, HEADING_WORDS, TYPES_BY_CODE
 
-# Type codes of Nghị định 30/2020/NĐ-CP (Phụ lục III) and Party practice. "QĐ" is both
-# Quyết định and Quy định: the type word printed before "số" wins (see type_name).
-TYPE_CODES = {
-    "NQ": "Nghị quyết", "NĐ": "Nghị định", "QĐ": "Quyết định", "QYĐ": "Quy định", "CT": "Chỉ thị", "KL": "Kết luận",
-    "QC": "Quy chế", "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình",
-    "CTPH": "Chương trình phối hợp", "KH": "Kế hoạch", "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án",
-    "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình", "HĐ": "Hợp đồng", "CĐ": "Công điện", "TT": "Thông tư",
-    "CV": "Công văn", "GM": "Giấy mời", "BGN": "Bản ghi nhớ",
-}
-AMBIGUOUS = {"QĐ": {"Quyết định", "Quy định"}}
-GENERIC_WORDS = {"Văn bản", "Công văn"}
 # Laws carry no type code: "23/2012/QH13" is a law of the 13th National Assembly.
 LAW_ISSUER = re.compile(r"^QH\d+$")
 
@@ -60,10 +50,17 @@ class DocNumber:
         """The document type. A type word printed before the number wins ("Quy định số
         1-QĐ/TW"), unless it is a generic word ("Văn bản số 178/CTPH-…"): then the code says."""
         if printed and printed not in GENERIC_WORDS:
-            return printed
+            return HEADING_WORDS.get(printed, printed)
         if self.type_code is None:
             return "Luật" if self.issuer_codes and LAW_ISSUER.match(self.issuer_codes[-1]) else printed
-        return TYPE_CODES.get(self.type_code) or TYPE_CODES.get(self.type_code.upper()) or printed
+        return (self.type_names() or (printed,))[0]
+
+    def type_names(self) -> tuple[str, ...]:
+        """Every type the code can mean (QĐ: Quyết định, Quy định), usual meaning first."""
+        if self.type_code is None:
+            return ()
+        upper = {code.upper(): names for code, names in TYPES_BY_CODE.items()}
+        return TYPES_BY_CODE.get(self.type_code) or upper.get(self.type_code.upper(), ())
 
 
 def _squeeze(raw: str) -> str:
@@ -98,8 +95,9 @@ def number_key(text: str) -> str:
 
 
 def type_agrees(number: DocNumber, doc_type: str) -> bool:
-    """Whether a type word can go with the number's type code (QĐ: Quyết định or Quy định)."""
-    expected = number.type_name()
-    if expected is None or number.type_code in (None, "CV"):
+    """Whether a type word can go with the number's type code (QĐ: Quyết định or Quy định).
+    An unknown code, no code (laws, công văn "27/UBND-KT") and CV agree with any type."""
+    names = number.type_names()
+    if not names or number.type_code == "CV":
         return True
-    return doc_type == expected or doc_type in AMBIGUOUS.get(number.type_code, ())
+    return doc_type in names

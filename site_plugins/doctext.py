@@ -6,12 +6,7 @@ import re
 from pathlib import Path
 
 from .vietnamese import clean_text
-
-TYPE_WORDS = (  # longest first: "Chương trình phối hợp" before "Chương trình"
-    "Chương trình phối hợp", "Chương trình hành động", "Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Quy định",
-    "Quy chế", "Hướng dẫn", "Kế hoạch", "Chương trình", "Công văn", "Báo cáo", "Thông báo", "Nghị định", "Thông tư",
-    "Đề án", "Tờ trình", "Công điện", "Luật",
-)
+from .vocabulary import HEADING_WORDS, MENTION_WORDS
 
 _NOISE = [
     re.compile(r"^\[(signature|chữ ký|đã ký|ký)\]$", re.I),  # signature placeholders
@@ -66,11 +61,12 @@ def prepare_lines(text: str) -> list[str]:
 
 
 def type_word(line: str) -> str | None:
-    """The document type a heading line names: "KẾ HOẠCH" → "Kế hoạch"."""
+    """The document type a heading line names: "KẾ HOẠCH" → "Kế hoạch", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+    → "Chương trình" (the vocabulary's heading words)."""
     upper = line.strip().rstrip(":").upper()
-    for word in TYPE_WORDS:
-        if upper == word.upper():
-            return word
+    for word in MENTION_WORDS:
+        if upper == word.upper() and word in HEADING_WORDS:
+            return HEADING_WORDS[word]
     return None
 
 

@@ -7,41 +7,27 @@ never from the clock, so two builds of the same content give byte-identical feed
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
-from .cards import Cards, asset_url
-from .catalog import Catalog, Entry
-from .images import media_type
-from .vietnamese import clean_text, slugify
+from . import urls
+from .catalog import Catalog
+from .entries import AnyEntry, ArticleEntry, DocumentEntry
+from .listings import FEED_FORMATS, Listing
+from .vietnamese import VN_TZ, clean_text, slugify
 
-FORMATS = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
-MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
-FORMAT_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
-GROUPS = {"site": "Toàn trang", "type": "Theo loại nội dung", "column": "Chuyên mục", "campaign": "Chuyên đề",
-          "agency": "Cơ quan, đơn vị", "province": "Địa phương", "tag": "Từ khóa"}
 MAX_BYTES = 1_000_000
 GENERATOR = "htx-portal"
-
-
-@dataclass
-class FeedSpec:
-    key: str  # "agency:lien-minh-htx-viet-nam"
-    group: str  # a key of GROUPS
-    title: str
-    description: str
-    page_url: str  # the HTML page the feed mirrors (rel=alternate)
-    folder: str  # where feed.xml, atom.xml and feed.json are written
-    entries: list[Entry] = field(repr=False, default_factory=list)
-
-    def path(self, fmt: str) -> str:
-        return self.folder + FORMATS[fmt]
+# The <updated> of a feed with no items yet. Dates in feeds come from the content, never from the
+# build clock, and an empty list has no content: a fixed date keeps its feed byte-stable.
+EMPTY_FEED_UPDATED = datetime(2000, 1, 1, tzinfo=VN_TZ)
 
 
 @dataclass
@@ -50,45 +36,6 @@ class FeedSettings:
     id_authority: str  # "kinhtetapthe.example.vn,2024": set once, never change
     limit: int = 50
     icon: str = "assets/images/favicon.png"
-
-
-def feed_specs(catalog: Catalog, site_name: str) -> dict[str, FeedSpec]:
-    """Every list with at least one entry, keyed like ``views.Page.feed_key``."""
-    reg, specs = catalog.registries, []
-
-    def add(key, group, title, description, page_url, entries, folder=None):
-        if entries:
-            specs.append(FeedSpec(key, group, title, description, page_url, folder or page_url, list(entries)))
-
-    add("site", "site", f"{site_name} — Tin mới", "Tin bài, văn bản và hợp tác xã mới nhất", "", catalog.entries)
-    add("type:article", "type", f"Tin tức — {site_name}", "Tất cả tin bài", "tin-tuc/", catalog.articles)
-    add("type:document", "type", f"Văn bản — {site_name}", "Tất cả văn bản", "van-ban/", catalog.documents)
-    add("type:cooperative", "type", f"Hợp tác xã điển hình — {site_name}", "Hồ sơ hợp tác xã điển hình", "htx/", catalog.cooperatives)
-    for doc_type in sorted({e.data.type for e in catalog.documents}):
-        url = f"van-ban/loai/{slugify(doc_type)}/"
-        add(f"doctype:{slugify(doc_type)}", "type", f"Văn bản: {doc_type} — {site_name}", f"{doc_type} mới ban hành", url,
-            [e for e in catalog.documents if e.data.type == doc_type])
-    for column in reg.columns.values():
-        add(f"column:{column.id}", "column", f"{column.title} — {site_name}", column.description, f"chuyen-muc/{column.id}/", catalog.by_column.get(column.id))
-    for campaign in reg.campaigns.values():
-        add(f"campaign:{campaign.id}", "campaign", f"Chuyên đề: {campaign.title}", campaign.description, f"chuyen-de/{campaign.id}/", catalog.by_campaign.get(campaign.id))
-    for agency in reg.agencies.values():
-        url = f"co-quan/{agency.id}/"
-        own = catalog.by_agency.get(agency.id, [])
-        add(f"agency:{agency.id}", "agency", f"{agency.name} — Tin bài và văn bản", f"Tin bài, văn bản của {agency.name}", url, own)
-        descendants = catalog.agency_descendants(agency.id)
-        if any(catalog.by_agency.get(d) for d in descendants):
-            everything = {e for a in (agency.id, *descendants) for e in catalog.by_agency.get(a, [])}
-            add(f"agency-all:{agency.id}", "agency", f"{agency.name} và đơn vị trực thuộc — Tin bài và văn bản",
-                f"Tin bài, văn bản của {agency.name} và các đơn vị trực thuộc", url,
-                sorted(everything, key=lambda e: (e.published, e.id), reverse=True), folder=f"{url}tat-ca/")
-    for province in reg.provinces.values():
-        add(f"province:{province.id}", "province", f"{province.name} — Tin tức, hợp tác xã, văn bản",
-            f"Tin tức, hợp tác xã và văn bản của {province.name}", f"dia-phuong/{province.id}/", catalog.by_province.get(province.id))
-    for tag in reg.tags.values():
-        add(f"tag:{tag.id}", "tag", f"Từ khóa “{tag.title}” — {site_name}", tag.description or f"Nội dung gắn từ khóa “{tag.title}”",
-            f"tu-khoa/{tag.id}/", catalog.by_tag.get(tag.id))
-    return {s.key: s for s in specs}
 
 
 @dataclass
@@ -120,84 +67,83 @@ def absolutize(fragment: str, base: str) -> str:
 
 
 class FeedWriter:
-    def __init__(self, catalog: Catalog, settings: FeedSettings, render: Callable[[Entry], str]):
+    def __init__(self, catalog: Catalog, settings: FeedSettings, render: Callable[[AnyEntry], str]):
         self.catalog, self.settings, self.render = catalog, settings, render
-        self.cards = Cards(catalog)
         self._items: dict[str, Item] = {}
 
     def absolute(self, url: str) -> str:
         return urljoin(self.settings.site_url, url)
 
-    def item(self, entry: Entry) -> Item:
+    def item(self, entry: AnyEntry) -> Item:
         if entry.id in self._items:
             return self._items[entry.id]
-        d, reg = entry.data, self.catalog.registries
+        reg = self.catalog.registries
         url = self.absolute(entry.url)
-        categories = [(t, reg.tags[t].title) for t in d.tags]
+        categories = [(t, reg.tags[t].title) for t in entry.tags]
         authors: list[str] = []
-        image = None
-        if entry.kind == "article":
-            categories.insert(0, (d.column, reg.columns[d.column].title))
-            authors = list(d.authors) or [reg.agencies[d.agency].name]
-            picture = d.cover
-        elif entry.kind == "document":
+        if isinstance(entry, ArticleEntry):
+            a = entry.data
+            categories.insert(0, (a.column, reg.columns[a.column].title))
+            authors = list(a.authors) or [reg.agencies[a.agency].name]
+            files = [a.cover.src] if a.cover else []
+        elif isinstance(entry, DocumentEntry):
+            d = entry.data
             categories.insert(0, (slugify(d.type), d.type))
-            authors = [reg.agencies[a].name for a in d.issuers]
-            picture = None
+            authors = [reg.agencies[x].name for x in d.issuers]
+            files = [x.src for x in d.attachments]
         else:
-            authors = [reg.agencies[d.agency].name] if d.agency else []
-            picture = d.photos[0] if d.photos else None
-        files = [picture.src] if picture is not None else []
-        files += [a.src for a in getattr(d, "attachments", [])]
+            c = entry.data
+            authors = [reg.agencies[c.agency].name] if c.agency else []
+            files = [c.photos[0].src] if c.photos else []
         enclosures = []
         for src in files:
-            path = asset_url(entry, src)
-            file = self.catalog.content_dir / path
-            enclosures.append((self.absolute(path), file.stat().st_size, media_type(file)))
-        image = enclosures[0] if picture is not None else None
+            path = urls.asset(entry.src_uri, src)
+            facts = self.catalog.files[path]
+            enclosures.append((self.absolute(path), facts.size, facts.media_type))
+        image = enclosures[0] if enclosures and not isinstance(entry, DocumentEntry) else None
         item = Item(
-            id=f"tag:{self.settings.id_authority}:{entry.id}", url=url, title=self.cards.headline(entry), summary=d.summary,
+            id=f"tag:{self.settings.id_authority}:{entry.id}", url=url, title=entry.headline, summary=entry.summary,
             content=absolutize(self.render(entry), url), published=entry.published, updated=entry.updated,
             authors=authors, categories=categories, image=image, attachments=enclosures,
         )
         self._items[entry.id] = item
         return item
 
-    def write(self, spec: FeedSpec, out_dir: Path) -> list[str]:
-        """Write the three formats of one feed; return their paths relative to ``out_dir``."""
+    def write(self, spec: Listing, out_dir: Path) -> list[str]:
+        """Write the three formats of one list's feed; return their paths relative to ``out_dir``."""
         items = [self.item(e) for e in spec.entries[: self.settings.limit]]
         written = []
-        for fmt in FORMATS:
+        for fmt in FEED_FORMATS:
             count = len(items)
             data = self._serialise(fmt, spec, items)
             while len(data) > MAX_BYTES and count > 1:  # keep the newest items, drop the oldest
                 count = max(1, int(count * 0.8))
                 data = self._serialise(fmt, spec, items[:count])
-            target = out_dir / spec.path(fmt)
+            target = out_dir / spec.feed_path(fmt)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-            written.append(spec.path(fmt))
+            written.append(spec.feed_path(fmt))
         return written
 
-    def _serialise(self, fmt: str, spec: FeedSpec, items: list[Item]) -> bytes:
+    def _serialise(self, fmt: str, spec: Listing, items: list[Item]) -> bytes:
         return self._json(spec, items) if fmt == "json" else self._feedgen(fmt, spec, items)
 
-    def _feedgen(self, fmt: str, spec: FeedSpec, items: list[Item]) -> bytes:
+    def _feedgen(self, fmt: str, spec: Listing, items: list[Item]) -> bytes:
         s = self.settings
         fg = FeedGenerator()
         fg.load_extension("dc", atom=False, rss=True)  # RSS <author> needs an e-mail; dc:creator takes a name
-        fg.id(self.absolute(spec.path("atom")))
-        fg.title(spec.title)
-        fg.description(spec.description)
+        fg.id(self.absolute(spec.feed_path("atom")))
+        fg.title(spec.feed_title)
+        fg.description(spec.feed_description)
         fg.language("vi")
         fg.generator(GENERATOR)
         fg.icon(self.absolute(s.icon))
         fg.logo(self.absolute(s.icon))
-        fg.image(url=self.absolute(s.icon), title=spec.title, link=self.absolute(spec.page_url))
+        fg.image(url=self.absolute(s.icon), title=spec.feed_title, link=self.absolute(spec.url))
         # feedgen's RSS <channel><link> is the last link added: self first, alternate last.
-        fg.link(href=self.absolute(spec.path(fmt)), rel="self", type=MEDIA_TYPES[fmt])
-        fg.link(href=self.absolute(spec.page_url), rel="alternate", type="text/html")
-        newest = max(i.updated for i in items)
+        fg.link(href=self.absolute(spec.feed_path(fmt)), rel="self", type=FEED_FORMATS[fmt][0])
+        fg.link(href=self.absolute(spec.url), rel="alternate", type="text/html")
+        newest = max((i.updated for i in items), default=EMPTY_FEED_UPDATED)
         fg.updated(newest)
         fg.lastBuildDate(newest)
         for item in items:  # already newest first; append keeps that order
@@ -220,14 +166,14 @@ class FeedWriter:
                 fe.enclosure(url, str(length), kind)
         return fg.rss_str(pretty=True) if fmt == "rss" else _restore_atom_link_attributes(fg.atom_str(pretty=True), items)
 
-    def _json(self, spec: FeedSpec, items: list[Item]) -> bytes:
+    def _json(self, spec: Listing, items: list[Item]) -> bytes:
         s = self.settings
         feed = {
             "version": "https://jsonfeed.org/version/1.1",
-            "title": spec.title,
-            "home_page_url": self.absolute(spec.page_url),
-            "feed_url": self.absolute(spec.path("json")),
-            "description": spec.description,
+            "title": spec.feed_title,
+            "home_page_url": self.absolute(spec.url),
+            "feed_url": self.absolute(spec.feed_path("json")),
+            "description": spec.feed_description,
             "language": "vi",
             "icon": self.absolute(s.icon),
             "favicon": self.absolute(s.icon),
@@ -267,9 +213,3 @@ def _restore_atom_link_attributes(xml: bytes, items: list[Item]) -> bytes:
                     if link.get("href") == url:
                         link.attrib.update({"rel": "enclosure", "type": kind, "length": str(length)})
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
-
-
-def feed_links(specs: dict[str, FeedSpec], keys: list[str]) -> list[dict]:
-    """``<link rel="alternate">`` data for the feeds of ``keys`` that exist, every format."""
-    return [{"title": f"{specs[k].title} ({FORMAT_LABELS[fmt]})", "type": MEDIA_TYPES[fmt], "url": specs[k].path(fmt)}
-            for k in keys if k in specs for fmt in FORMATS]

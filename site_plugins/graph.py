@@ -10,16 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from . import urls
 from .docnumbers import number_key
-from .vietnamese import slugify
 
 if TYPE_CHECKING:
-    from .catalog import Entry
+    from .entries import DocumentEntry as Entry
     from .models import Citation
-
-# How a citing document relates to the one it cites, read from the cited document's side.
-REVERSE = {"can-cu": "Căn cứ văn bản này", "thuc-hien": "Thực hiện văn bản này", "thay-the": "Thay thế văn bản này",
-           "sua-doi": "Sửa đổi, bổ sung văn bản này", "bai-bo": "Bãi bỏ văn bản này", "lien-quan": "Nhắc đến văn bản này"}
 
 
 @dataclass(eq=False)
@@ -38,7 +34,7 @@ class Node:
     def url(self) -> str:
         if self.entry:
             return self.entry.url
-        return f"van-ban/{slugify(self.number or self.title or self.key)}/"
+        return urls.cited_document(self.number or self.title or self.key)
 
     @property
     def label(self) -> str:
@@ -89,5 +85,5 @@ class CitationGraph:
         def where(node: Node) -> str:
             if not sources:
                 return node.url
-            return node.entry.src_uri if node.entry else f"{node.url}index.md"
+            return node.entry.src_uri if node.entry else urls.source(node.url)
         return {node.key: where(node) for node in self.nodes.values() if node.number}

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
-
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .docnumbers import DocNumberError, number_key, parse_number, type_agrees
 from .schema import PlainText, Ref, Slug, Strict, VnDate, VnDateTime, _plain
+from .vietnamese import vn_datetime
+from .vocabulary import CAPACITIES, RELATIONS, STATUSES, TYPE_NAMES
 
 
 class Image(Strict):
@@ -91,16 +91,7 @@ class Cooperative(Strict):
         return self.name
 
 
-DOCUMENT_TYPES = (
-    "Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Quy định", "Quy chế", "Hướng dẫn",
-    "Kế hoạch", "Chương trình", "Chương trình phối hợp", "Công văn", "Báo cáo", "Thông báo",
-    "Luật", "Nghị định", "Thông tư", "Đề án", "Tờ trình", "Công điện",
-)
-DocumentType = Literal[DOCUMENT_TYPES]  # type: ignore[valid-type]
-
-STATUSES = {"con-hieu-luc": "Còn hiệu lực", "het-hieu-luc": "Hết hiệu lực", "bi-thay-the": "Bị thay thế", "du-thao": "Dự thảo"}
-RELATIONS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "thay-the": "Thay thế", "sua-doi": "Sửa đổi, bổ sung", "bai-bo": "Bãi bỏ", "lien-quan": "Liên quan"}
-CAPACITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.", "PT.")
+DocumentType = Literal[TYPE_NAMES]  # type: ignore[valid-type]
 
 
 class Signer(Strict):
@@ -202,15 +193,9 @@ class Document(Strict):
     def published(self) -> datetime:
         if self.date:
             return self.date
-        from .vietnamese import vn_datetime
-
         return vn_datetime(self.issued or date(self.issued_year, 1, 1))
 
     @property
     def title(self) -> str:
         return f"{self.type} {self.number}" if self.number else f"{self.type} (chưa có số)"
 
-
-KINDS = {"article": Article, "cooperative": Cooperative, "document": Document}
-# content/<section>/ → kind; the section is also the URL segment
-SECTIONS = {"tin-tuc": "article", "htx": "cooperative", "van-ban": "document"}

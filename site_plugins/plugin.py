@@ -19,13 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import urls
 from .autolink import DocumentLinks
-from .catalog import Entry, load_catalog, resolve_now
-from .feeds import FeedSettings, FeedWriter, feed_links, feed_specs
+from .dependencies import dependency_map
+from .entries import AnyEntry
+from .feeds import FeedSettings, FeedWriter
+from .listings import Listings
+from .loading import load_catalog, resolve_now
 from .opml import opml
 from .problems import ContentError
 from .vietnamese import heading_slug
-from .views import Settings, SiteViews
+from .views import Settings, SiteViews, feed_links
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -55,11 +59,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_files(self, files: Files, config) -> Files:
         try:
             self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview)
-            self.feeds = feed_specs(self.catalog, config.site_name)
-            settings = Settings(self.config.page_size, self.config.related, self.config.home_column)
-            self.views = SiteViews(self.catalog, settings, self.feeds)
         except ContentError as exc:
             raise PluginError(exc.report()) from None
+        self.listings = Listings(self.catalog, config.site_name)
+        settings = Settings(self.config.page_size, self.config.related, self.config.home_column)
+        self.views = SiteViews(self.catalog, self.listings, settings)
+        self.dependencies = dependency_map(self.views, self.listings, self.config.feed_limit)
         self.autolink.links = self.catalog.graph.links(sources=True)
         for problem in self.catalog.warnings:
             log.warning(str(problem))
@@ -70,7 +75,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if file.src_uri.startswith("_registry/") or file.src_uri in hidden:
                 files.remove(file)
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
-                file.dest_uri = entry.url + "index.html"
+                file.dest_uri = urls.output(entry.url)
                 file.url = entry.url
         for path, rows in self.views.data_files.items():
             files.append(File.generated(config, path, content=json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
@@ -88,7 +93,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta.update(title=view.title, template=view.template, description=view.description or config.site_description)
             return markdown
         if (entry := self.catalog.by_src.get(src)) is not None:
-            page.meta = {"title": entry.title, "template": f"portal/{entry.kind}.html", "description": entry.data.summary}
+            page.meta = {"title": entry.title, "template": f"portal/{entry.kind}.html", "description": entry.summary}
             return entry.body  # NFC, control characters removed, front matter as we validated it
         return markdown
 
@@ -99,16 +104,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_context(self, context, page, config, nav):
         src = page.file.src_uri
-        keys = ["site"]
-        if (view := self.generated.get(src)) is not None:
+        view = self.generated.get(src)
+        if view is None and (entry := self.catalog.by_src.get(src)) is not None:
+            view = self.views.entry_pages[entry.id]
+        if view is not None:
             context["portal"] = view.context
-            keys = [k for k in view.feed_keys if k != "site"] + keys
-        elif (entry := self.catalog.by_src.get(src)) is not None:
-            context["portal"] = self.views.entry_context(entry)
-        context["portal_feeds"] = feed_links(self.feeds, keys)
+        context["portal_feeds"] = feed_links(view.feeds if view else [self.listings["site"]])
         return context
 
-    def _render(self, entry: Entry, config) -> str:
+    def _render(self, entry: AnyEntry, config) -> str:
         """An entry's HTML as rendered on its page (under `serve --dirty`, rendered here)."""
         if entry.src_uri not in self.entry_html:
             extensions = [e for e in config.markdown_extensions if e is not self.autolink]
@@ -122,6 +126,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         out = Path(config.site_dir)
-        count = sum(len(writer.write(spec, out)) for spec in self.feeds.values())
-        (out / "feeds.opml").write_bytes(opml(self.feeds, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
-        log.info("portal: %d feed files for %d lists, and feeds.opml", count, len(self.feeds))
+        count = sum(len(writer.write(listing, out)) for listing in self.listings)
+        (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
+        log.info("portal: %d feed files for %d lists, and %s", count, len(self.listings.all), urls.OPML)

@@ -1,21 +1,25 @@
-"""Generated pages: home, columns, agencies, provinces, tags, campaigns, archive, directories.
+"""Generated pages: the pages of every declared list, plus home, trees, the feeds page, pages of
+cited documents, and the context of every entry's own page.
 
-Each view is a ``Page``: a URL, a title, the template that lays it out and the data it needs.
-Lists are paginated (``…/page/2/``) so no page grows with the size of the site."""
+Each view is a ``Page``: a URL, a title, the template that lays it out, the data it needs, the
+lists whose feeds it advertises and the entries it shows. Lists are paginated
+(``…/page/2/``) so no page grows with the size of the site."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any
 
+from . import urls
 from .cards import Cards, capped, link
-from .catalog import Catalog, Entry
-from .feeds import FORMAT_LABELS, FORMATS, GROUPS, FeedSpec
-from .models import DOCUMENT_TYPES, STATUSES
-from .problems import ContentError, Problem
+from .catalog import Catalog
+from .entries import AnyEntry, CooperativeEntry, DocumentEntry
+from .listings import FEED_FORMATS, Listing, Listings
 from .registries import LEVELS
-from .vietnamese import month_name, slugify
+from .vietnamese import month_name
+from .vocabulary import STATUSES
 
 
 @dataclass
@@ -25,11 +29,12 @@ class Page:
     template: str  # under theme/, e.g. "portal/list.html"
     context: dict = field(default_factory=dict)
     description: str = ""
-    feed_keys: list[str] = field(default_factory=list)  # the lists whose feeds this page advertises (feeds.py)
+    feeds: list[Listing] = field(default_factory=list)  # the lists whose feeds this page advertises
+    shows: set[str] = field(default_factory=set)  # ids of the entries whose data appears on it
 
     @property
     def src_uri(self) -> str:
-        return f"{self.url}index.md"
+        return urls.source(self.url)
 
 
 @dataclass
@@ -41,116 +46,228 @@ class Settings:
     table_size: int = 50  # rows per page of the document registry and the cooperative directory
 
 
+def feed_links(listings: list[Listing]) -> list[dict]:
+    """``<link rel="alternate">`` data for the feeds of these lists, every format."""
+    return [{"title": f"{x.feed_title} ({label})", "type": media_type, "url": x.feed_path(fmt)}
+            for x in listings for fmt, (media_type, label) in FEED_FORMATS.items()]
+
+
 class SiteViews:
-    def __init__(self, catalog: Catalog, settings: Settings | None = None, feeds: dict[str, FeedSpec] | None = None):
-        self.catalog = catalog
+    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings | None = None):
+        self.catalog, self.listings = catalog, listings
         self.settings = settings or Settings()
-        self.feeds = feeds or {}
         self.cards = Cards(catalog)
         self.pages: dict[str, Page] = {}
+        self.entry_pages: dict[str, Page] = {}  # entry id → its own page (context and what it shows)
         self.data_files: dict[str, list] = {}  # JSON the pages' client-side filters load ("van-ban/index.json")
         self._build()
 
     # helpers ----------------------------------------------------------------------------------
-    def _add(self, page: Page) -> Page:
-        if page.url in self.pages:
-            raise ContentError([Problem("(generated pages)", 0, "", f"two generated pages share /{page.url}", "rename one of the registry ids")])
-        self.pages[page.url] = page
+    def _add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "",
+             feeds: list[Listing] | None = None) -> Page:
+        if url in self.pages:  # the catalog rejected every clash an editor can cause: this is a bug
+            raise RuntimeError(f"two generated pages share /{url}")
+        with self.cards.recording() as shown:
+            context = make()
+        page = Page(url, title, template, context, description, feeds or [self.listings["site"]], shown)
+        self.pages[url] = page
         return page
 
     @staticmethod
-    def _split(base: str, items: list, size: int):
+    def _split(base: str, items: list, size: int) -> Iterable[tuple[str, list, dict]]:
         """(url, the items of that page, pagination) for ``base`` and ``base/page/N/``."""
         total = max(1, -(-len(items) // size))
-        urls = [base] + [f"{base}page/{n}/" for n in range(2, total + 1)]
-        for number, url in enumerate(urls, start=1):
+        pages = [urls.page(base, n) for n in range(1, total + 1)]
+        for number, url in enumerate(pages, start=1):
             yield url, items[(number - 1) * size: number * size], {
                 "number": number, "total": total,
-                "previous": urls[number - 2] if number > 1 else None, "next": urls[number] if number < total else None}
-
-    def _paginated(self, base: str, title: str, entries: list[Entry], *, description: str = "",
-                   feed_keys: list[str] | None = None, extra: dict | None = None, template: str = "portal/list.html") -> None:
-        """``base`` with the first ``page_size`` entries and ``base/page/N/`` for the rest.
-
-        ``extra`` (sections shown above the list) goes on the first page only."""
-        for url, chunk, pagination in self._split(base, entries, self.settings.page_size):
-            first = pagination["number"] == 1
-            context = {"heading": title, "intro": description, "cards": self.cards.cards(chunk), "pagination": pagination,
-                       **((extra or {}) if first else {})}
-            page_title = title if first else f"{title} — trang {pagination['number']}"
-            self._add(Page(url, page_title, template, context, description, feed_keys or []))
+                "previous": pages[number - 2] if number > 1 else None, "next": pages[number] if number < total else None}
 
     # the views --------------------------------------------------------------------------------
     def _build(self) -> None:
+        for listing in self.listings.with_pages():
+            self._list_pages(listing)
         self._home()
-        self._news()
-        self._columns()
-        self._campaigns()
-        self._agencies()
-        self._provinces()
-        self._tags()
-        self._archive()
-        self._cooperatives()
-        self._documents()
+        self._trees()
+        self._feeds_page()
         self._stubs()
-        self._feeds()
-        by_url = {e.url: e for e in self.catalog.entries}
-        clashes = [by_url[url] for url in sorted(set(by_url) & set(self.pages))]
-        if clashes:
-            raise ContentError([Problem(e.path, e.line("slug"), "slug", f"the URL /{e.url} is also a generated page",
-                                        "set another 'slug:' on the entry") for e in clashes])
+        for entry in self.catalog.entries:
+            with self.cards.recording() as shown:
+                context = self.cards.page_context(entry, self.settings.related)
+            self.entry_pages[entry.id] = Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary,
+                                              [self.listings["site"]], shown)
+
+    def _list_pages(self, listing: Listing) -> None:
+        """The pages of one declared list: cards, or a table of documents or cooperatives."""
+        template, first_extra, every_page = self._list_extras(listing)
+        feeds = self.listings.advertised(listing.url)
+        table = listing.layout == "table"
+        items: list = self._rows(listing.page_entries) if table else listing.page_entries
+        size = self.settings.table_size if table else self.settings.page_size
+        for url, chunk, pagination in self._split(listing.url, items, size):
+            first = pagination["number"] == 1
+            heading = listing.title if first else f"{listing.title} — trang {pagination['number']}"
+
+            def make(chunk: list = chunk, pagination: dict = pagination, first: bool = first, heading: str = heading) -> dict:
+                if table:
+                    context = {"heading": heading, "rows": [row() for row in chunk], "count": len(items), "filters": None,
+                               "index": None, "breadcrumbs": [], "pagination": pagination, **every_page}
+                else:
+                    context = {"heading": listing.title, "intro": listing.description, "cards": self.cards.cards(chunk),
+                               "pagination": pagination, **every_page}
+                return {**context, **(first_extra() if first else {})}
+            self._add(url, heading, template, make, listing.description, feeds)
+
+    def _rows(self, entries: list[AnyEntry]) -> list[Callable[[], dict]]:
+        """Table rows, made when their page is made (so the page records what it shows)."""
+        makers: list[Callable[[], dict]] = []
+        for e in entries:
+            if isinstance(e, DocumentEntry):
+                makers.append(lambda e=e: self.cards.document_row(e))
+            elif isinstance(e, CooperativeEntry):
+                makers.append(lambda e=e: self.cards.cooperative_row(e))
+        return makers
+
+    def _list_extras(self, listing: Listing) -> tuple[str, Callable[[], dict], dict]:
+        """A list's template, what its first page shows above the list, and what every page has."""
+        c, cards, kind, subject = self.catalog, self.cards, listing.kind, listing.subject
+        if kind == "column":
+            assert isinstance(subject, str)
+            return "portal/list.html", lambda: {
+                "children": [cards.column(k) for k in c.column_children.get(subject, [])],
+                "breadcrumbs": [link(urls.COLUMNS, "Chuyên mục"), *(cards.column(k) for k in reversed(c.column_ancestry(subject)[1:]))]}, {}
+        if kind == "agency":
+            assert isinstance(subject, str)
+            return "portal/agency.html", lambda: self._agency_extra(subject), {}
+        if kind == "province":
+            assert isinstance(subject, str)
+            return "portal/province.html", lambda: self._province_extra(subject), {}
+        if kind == "documents":
+            return "portal/documents.html", self._document_filters, {}
+        if kind == "cooperatives":
+            return "portal/cooperatives.html", self._cooperative_filters, {}
+        if kind in ("doctype", "year", "status"):
+            return "portal/documents.html", dict, {"breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]}
+        if kind == "sector":
+            return "portal/cooperatives.html", dict, {"breadcrumbs": [link(urls.COOPERATIVES, "Hợp tác xã")]}
+        return "portal/list.html", dict, {}
+
+    def _agency_extra(self, agency_id: str) -> dict:
+        c, cards = self.catalog, self.cards
+        own = c.by_agency.get(agency_id, [])
+        descendants = set(c.agency_descendants(agency_id))
+        from_children = sorted({e for d in descendants for e in c.by_agency.get(d, [])}, key=lambda e: (e.published, e.id), reverse=True)
+        return {
+            "facts": cards.agency_facts(agency_id),
+            "documents": capped([e for e in own if isinstance(e, DocumentEntry)], cards.document_row),
+            "child_entries": cards.cards(from_children[: self.settings.page_size]),
+            "tasks": capped(c.tasks_by_agency.get(agency_id, []), lambda et: {
+                "text": et[1].text, "deadline": et[1].deadline, "funding": et[1].funding, "source": cards.document_row(et[0]),
+                "partners": [cards.agency(p) for p in et[1].partners if p != agency_id], "lead": agency_id in et[1].lead,
+                "leads": [cards.agency(a) for a in et[1].lead if a != agency_id], "lead_name": et[1].lead_name}),
+        }
+
+    def _province_extra(self, province_id: str) -> dict:
+        c, reg, cards = self.catalog, self.catalog.registries, self.cards
+        entries = c.by_province.get(province_id, [])
+        province = reg.provinces[province_id]
+        return {
+            "sections": [
+                {"title": "Hợp tác xã", "rows": capped([e for e in entries if isinstance(e, CooperativeEntry)], cards.cooperative_row),
+                 "kind": "cooperatives"},
+                {"title": "Văn bản", "rows": capped([e for e in entries if isinstance(e, DocumentEntry)], cards.document_row),
+                 "kind": "documents"},
+            ],
+            "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: reg.agencies[a].name)
+                         if reg.agencies[a].province == province_id],
+            "lineage": {"successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
+                        "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province_id, [])
+                                         if p in reg.provinces]},
+        }
+
+    def _document_filters(self) -> dict:
+        cards, listings = self.cards, self.listings
+        documents = listings["type:document"].entries
+        rows = [cards.document_row(e) for e in documents if isinstance(e, DocumentEntry)]
+        issuers = sorted({a["id"]: a for r in rows for a in r["issuers"]}.values(), key=lambda a: a["title"])
+        statuses = [x.subject for x in listings if x.kind == "status"]
+        keys = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
+        self.data_files[urls.DOCUMENT_INDEX] = [{k: r[k] for k in keys} for r in rows]
+        return {"filters": {
+            "types": [link(urls.document_type(t), t, id=t) for t in listings.document_types()],
+            "years": [link(x.url, str(x.subject), id=str(x.subject)) for x in listings if x.kind == "year"],
+            "issuers": issuers,
+            "statuses": [link(urls.document_status(k), v, id=k) for k, v in STATUSES.items() if k in statuses]},
+            "index": urls.DOCUMENT_INDEX}
+
+    def _cooperative_filters(self) -> dict:
+        c, reg, cards = self.catalog, self.catalog.registries, self.cards
+        rows = [cards.cooperative_row(e) for e in self.listings["type:cooperative"].page_entries if isinstance(e, CooperativeEntry)]
+        keys = ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")
+        self.data_files[urls.COOPERATIVE_INDEX] = [{k: r[k] for k in keys} for r in rows]
+        provinces = sorted({e.data.province for e in c.cooperatives}, key=lambda p: reg.provinces[p].name)
+        return {"filters": {"provinces": [cards.province(p) | {"id": p} for p in provinces],
+                            "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]},
+                "index": urls.COOPERATIVE_INDEX}
 
     def _home(self) -> None:
         c, cards, s = self.catalog, self.cards, self.settings
-        featured = [e for e in c.articles if e.data.featured][:3] or c.articles[:1]
-        shown = {e.id for e in featured}
-        model = next((e for e in c.cooperatives if e.data.featured), c.cooperatives[0] if c.cooperatives else None)
-        column = c.registries.columns.get(s.home_column)
-        context = {
-            "featured": cards.cards(featured),
-            "latest": cards.cards([e for e in c.articles if e.id not in shown][: s.home_latest]),
-            "documents": [cards.document_row(e) for e in c.documents[:5]],
-            "cooperative": cards.cooperative_row(model) if model else None,
-            "column": {**cards.column(column.id), "cards": cards.cards(c.by_column[column.id][:5])} if column else None,
-            "campaigns": [cards.campaign(k) for k in c.registries.campaigns if c.by_campaign.get(k)],
-        }
-        self._add(Page("", "Trang chủ", "portal/home.html", context, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể", ["site"]))
 
-    def _news(self) -> None:
-        self._paginated("tin-tuc/", "Tin tức", self.catalog.articles, description="Tất cả tin bài, mới nhất trước", feed_keys=["type:article"])
+        def make() -> dict:
+            featured = [e for e in c.articles if e.data.featured][:3] or c.articles[:1]
+            shown = {e.id for e in featured}
+            model = next((e for e in c.cooperatives if e.data.featured), c.cooperatives[0] if c.cooperatives else None)
+            column = c.registries.columns.get(s.home_column)
+            return {
+                "featured": cards.cards(featured),
+                "latest": cards.cards([e for e in c.articles if e.id not in shown][: s.home_latest]),
+                "documents": [cards.document_row(e) for e in c.documents[:5]],
+                "cooperative": cards.cooperative_row(model) if model else None,
+                "column": {**cards.column(column.id), "cards": cards.cards(c.by_column[column.id][:5])} if column else None,
+                "campaigns": [cards.campaign(k) for k in c.registries.campaigns if c.by_campaign.get(k)],
+            }
+        self._add(urls.HOME, "Trang chủ", "portal/home.html", make, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể",
+                  self.listings.advertised(urls.HOME))
 
-    def _feeds(self) -> None:
-        groups = []
-        for group, label in GROUPS.items():
-            members = [s for s in self.feeds.values() if s.group == group]
-            if members:
-                groups.append({"title": label, "feeds": [
-                    {"title": s.title, "page": s.page_url,
-                     "formats": [link(s.path(fmt), FORMAT_LABELS[fmt]) for fmt in FORMATS]} for s in members]})
-        self._add(Page("feeds/", "Theo dõi bằng RSS, Atom, JSON Feed", "portal/feeds.html", {"heading": "Theo dõi tin bằng RSS", "groups": groups}))
+    def _feeds_page(self) -> None:
+        def make() -> dict:
+            groups = [{"title": label, "feeds": [
+                {"title": x.feed_title, "page": x.url, "formats": [link(x.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]}
+                for x in members]} for label, members in self.listings.grouped()]
+            return {"heading": "Theo dõi tin bằng RSS", "groups": groups}
+        self._add(urls.FEEDS_PAGE, "Theo dõi bằng RSS, Atom, JSON Feed", "portal/feeds.html", make)
 
-    def _columns(self) -> None:
-        c = self.catalog
-        tree = self._tree(c.column_children, None, lambda cid: self.cards.column(cid))
-        self._add(Page("chuyen-muc/", "Chuyên mục", "portal/tree.html", {"heading": "Chuyên mục", "groups": [{"title": None, "tree": tree}]}))
-        for column in c.registries.columns.values():
-            children = [self.cards.column(k) for k in c.column_children.get(column.id, [])]
-            parents = [self.cards.column(k) for k in reversed(c.column_ancestry(column.id)[1:])]
-            self._paginated(f"chuyen-muc/{column.id}/", column.title, c.by_column[column.id], description=column.description,
-                            feed_keys=[f"column:{column.id}"], extra={"children": children, "breadcrumbs": [link("chuyen-muc/", "Chuyên mục"), *parents]})
-
-    def _campaigns(self) -> None:
-        for campaign in self.catalog.registries.campaigns.values():
-            self._paginated(f"chuyen-de/{campaign.id}/", campaign.title, self.catalog.by_campaign[campaign.id],
-                            description=campaign.description, feed_keys=[f"campaign:{campaign.id}"])
-
-    def _tree(self, children: dict, root, make) -> list[dict]:
+    def _tree(self, children: dict, root: Any, make: Callable[[Any], dict]) -> list[dict]:
         return [{**make(k), "children": self._tree(children, k, make)} for k in children.get(root, [])]
 
-    def _agencies(self) -> None:
+    def _trees(self) -> None:
+        """Index pages that are trees, not lists: columns, agencies, provinces, tags, the archive."""
         c, reg, cards = self.catalog, self.catalog.registries, self.cards
-        by_name = lambda ids: sorted(ids, key=lambda a: reg.agencies[a].name)  # noqa: E731
-        # /co-quan/: central agencies, then one group per province, each nested by parent.
+        self._add(urls.COLUMNS, "Chuyên mục", "portal/tree.html", lambda: {"heading": "Chuyên mục", "groups": [
+            {"title": None, "tree": self._tree(c.column_children, None, cards.column)}]})
+        self._add(urls.AGENCIES, "Cơ quan, đơn vị", "portal/tree.html", lambda: {"heading": "Cơ quan, đơn vị", "groups": self._agency_tree()})
+        self._add(urls.PROVINCES, "Địa phương", "portal/tree.html", lambda: {"heading": "Địa phương", "groups": [{
+            "title": None, "tree": [{**cards.province(p), "count": len(c.by_province.get(p, [])), "children": []}
+                                    for p in sorted(reg.provinces, key=lambda p: reg.provinces[p].name)]}]})
+        self._add(urls.TAGS, "Từ khóa", "portal/tree.html", lambda: {"heading": "Từ khóa", "groups": [{"title": None, "tree": [
+            {**cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in sorted(reg.tags, key=lambda t: reg.tags[t].title)]}]})
+        years: dict[int, list[int]] = defaultdict(list)
+        for year, month in sorted(c.by_month, reverse=True):
+            years[year].append(month)
+
+        def months(year: int) -> list[dict]:
+            return [{**link(urls.archive_month(year, m), month_name(year, m)), "count": len(c.by_month[(year, m)]), "children": []}
+                    for m in years[year]]
+        self._add(urls.ARCHIVE, "Lưu trữ", "portal/tree.html", lambda: {"heading": "Lưu trữ", "groups": [{"title": None, "tree": [
+            {**link(urls.archive_year(y), f"Năm {y}"), "count": sum(len(c.by_month[(y, m)]) for m in ms), "children": months(y)}
+            for y, ms in years.items()]}]})
+        for year in years:  # a year page lists its months; the entries are on the month pages
+            self._add(urls.archive_year(year), f"Lưu trữ năm {year}", "portal/tree.html", lambda y=year: {
+                "heading": f"Lưu trữ năm {y}", "groups": [{"title": None, "tree": months(y)}]})
+
+    def _agency_tree(self) -> list[dict]:
+        """/co-quan/: central agencies, then one group per province, each nested by parent."""
+        c, reg, cards = self.catalog, self.catalog.registries, self.cards
         groups: dict[str | None, list[str]] = defaultdict(list)
         for agency in reg.agencies.values():
             groups[agency.province if agency.level != "trung-uong" else None].append(agency.id)
@@ -158,140 +275,25 @@ class SiteViews:
         for province in [None, *sorted(p for p in groups if p)]:
             members = set(groups[province])
             children: dict = defaultdict(list)
-            for a in by_name(members):
+            for a in sorted(members, key=lambda a: reg.agencies[a].name):
                 parent = reg.agencies[a].parent
                 children[parent if parent in members else None].append(a)
-            make = lambda a: {**cards.agency(a), "level": LEVELS[reg.agencies[a].level], "count": len(c.by_agency.get(a, []))}  # noqa: E731
             title = LEVELS["trung-uong"] if province is None else reg.provinces[province].name
-            tree_groups.append({"title": title, "url": None if province is None else f"dia-phuong/{province}/", "tree": self._tree(children, None, make)})
-        self._add(Page("co-quan/", "Cơ quan, đơn vị", "portal/tree.html", {"heading": "Cơ quan, đơn vị", "groups": tree_groups}))
-        for agency in reg.agencies.values():
-            own = c.by_agency.get(agency.id, [])
-            descendants = set(c.agency_descendants(agency.id))
-            from_children = sorted({e for d in descendants for e in c.by_agency.get(d, [])}, key=lambda e: (e.published, e.id), reverse=True)
-            extra = {
-                "facts": cards.agency_facts(agency.id),
-                "documents": capped([e for e in own if e.kind == "document"], cards.document_row),
-                "child_entries": cards.cards(from_children[: self.settings.page_size]),
-                "tasks": capped(c.tasks_by_agency.get(agency.id, []), lambda et: {
-                    "text": et[1].text, "deadline": et[1].deadline, "funding": et[1].funding, "source": cards.document_row(et[0]),
-                    "partners": [cards.agency(p) for p in et[1].partners if p != agency.id], "lead": agency.id in et[1].lead,
-                    "leads": [cards.agency(a) for a in et[1].lead if a != agency.id], "lead_name": et[1].lead_name}),
-            }
-            self._paginated(f"co-quan/{agency.id}/", agency.name, own, description=f"Tin bài và văn bản của {agency.name}",
-                            feed_keys=[f"agency:{agency.id}", f"agency-all:{agency.id}"], extra=extra, template="portal/agency.html")
-
-    def _provinces(self) -> None:
-        c, reg, cards = self.catalog, self.catalog.registries, self.cards
-        self._add(Page("dia-phuong/", "Địa phương", "portal/tree.html", {"heading": "Địa phương", "groups": [{
-            "title": None, "tree": [{**cards.province(p), "count": len(c.by_province.get(p, [])), "children": []}
-                                    for p in sorted(reg.provinces, key=lambda p: reg.provinces[p].name)]}]}))
-        for province in reg.provinces.values():
-            entries = c.by_province.get(province.id, [])
-            extra = {
-                "sections": [
-                    {"title": "Hợp tác xã", "rows": capped([e for e in entries if e.kind == "cooperative"], cards.cooperative_row), "kind": "cooperatives"},
-                    {"title": "Văn bản", "rows": capped([e for e in entries if e.kind == "document"], cards.document_row), "kind": "documents"},
-                ],
-                "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: reg.agencies[a].name) if reg.agencies[a].province == province.id],
-                "lineage": {"successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
-                            "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province.id, []) if p in reg.provinces]},
-            }
-            news = [e for e in entries if e.kind == "article"]
-            self._paginated(f"dia-phuong/{province.id}/", province.name, news, description=f"Tin tức, hợp tác xã và văn bản của {province.name}",
-                            feed_keys=[f"province:{province.id}"], extra=extra, template="portal/province.html")
-
-    def _tags(self) -> None:
-        c, reg = self.catalog, self.catalog.registries
-        self._add(Page("tu-khoa/", "Từ khóa", "portal/tree.html", {"heading": "Từ khóa", "groups": [{"title": None, "tree": [
-            {**self.cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in sorted(reg.tags, key=lambda t: reg.tags[t].title)]}]}))
-        for tag in reg.tags.values():
-            self._paginated(f"tu-khoa/{tag.id}/", tag.title, c.by_tag.get(tag.id, []), description=tag.description or f"Bài viết gắn từ khóa “{tag.title}”",
-                            feed_keys=[f"tag:{tag.id}"])
-
-    def _archive(self) -> None:
-        c = self.catalog
-        years: dict[int, list[int]] = defaultdict(list)
-        for year, month in sorted(c.by_month, reverse=True):
-            years[year].append(month)
-        tree = [{**link(f"luu-tru/{y}/", f"Năm {y}"), "count": sum(len(c.by_month[(y, m)]) for m in months),
-                 "children": [{**link(f"luu-tru/{y}/{m:02d}/", month_name(y, m)), "count": len(c.by_month[(y, m)]), "children": []} for m in months]}
-                for y, months in years.items()]
-        self._add(Page("luu-tru/", "Lưu trữ", "portal/tree.html", {"heading": "Lưu trữ", "groups": [{"title": None, "tree": tree}]}))
-        for year, months in years.items():  # a year page lists its months; the entries are on the month pages
-            tree_year = [{**link(f"luu-tru/{year}/{m:02d}/", month_name(year, m)), "count": len(c.by_month[(year, m)]), "children": []} for m in months]
-            self._add(Page(f"luu-tru/{year}/", f"Lưu trữ năm {year}", "portal/tree.html",
-                           {"heading": f"Lưu trữ năm {year}", "groups": [{"title": None, "tree": tree_year}]}))
-            for month in months:
-                self._paginated(f"luu-tru/{year}/{month:02d}/", f"Lưu trữ {month_name(year, month).lower()}", c.by_month[(year, month)])
-
-    def _table(self, base: str, title: str, rows: list[dict], template: str, *, filters: dict | None = None, crumbs: list | None = None,
-               description: str = "", feed_keys: list[str] | None = None, index: str | None = None) -> None:
-        """A table of documents or cooperatives, ``table_size`` rows a page (``…/page/2/``).
-        With ``index``, the first page carries filters that search the whole list (index JSON)."""
-        for url, chunk, pagination in self._split(base, rows, self.settings.table_size):
-            first = pagination["number"] == 1
-            context = {"heading": title if first else f"{title} — trang {pagination['number']}", "rows": chunk,
-                       "count": len(rows), "filters": filters if first else None, "index": index, "breadcrumbs": crumbs or [],
-                       "pagination": pagination}
-            self._add(Page(url, context["heading"], template, context, description, feed_keys or []))
-
-    def _cooperatives(self) -> None:
-        c, reg, cards = self.catalog, self.catalog.registries, self.cards
-        rows = [cards.cooperative_row(e) for e in sorted(c.cooperatives, key=lambda e: e.data.name)]
-        filters = {"provinces": [cards.province(p) | {"id": p} for p in sorted({e.data.province for e in c.cooperatives}, key=lambda p: reg.provinces[p].name)],
-                   "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]}
-        self.data_files["htx/index.json"] = [{k: r[k] for k in ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")} for r in rows]
-        self._table("htx/", "Hợp tác xã điển hình", rows, "portal/cooperatives.html", filters=filters, index="htx/index.json",
-                    description="Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình", feed_keys=["type:cooperative"])
-        for sector in reg.sectors.values():
-            members = [r for r in rows if sector.id in r["sector_ids"].split()]
-            self._table(f"htx/linh-vuc/{sector.id}/", f"Hợp tác xã lĩnh vực {sector.title.lower()}", members, "portal/cooperatives.html",
-                        crumbs=[link("htx/", "Hợp tác xã")])
-
-    def _documents(self) -> None:
-        c, cards = self.catalog, self.cards
-        rows = [cards.document_row(e) for e in c.documents]
-        types = [t for t in DOCUMENT_TYPES if any(r["type"] == t for r in rows)]
-        years = sorted({r["year"] for r in rows}, reverse=True)
-        issuers = sorted({a["url"]: a for r in rows for a in r["issuers"]}.values(), key=lambda a: a["title"])
-        filters = {"types": [link(f"van-ban/loai/{slugify(t)}/", t, id=slugify(t)) for t in types],
-                   "years": [link(f"van-ban/nam/{y}/", str(y), id=str(y)) for y in years],
-                   "issuers": [{**a, "id": a["url"].split("/")[1]} for a in issuers],
-                   "statuses": [link(f"van-ban/tinh-trang/{k}/", v, id=k) for k, v in STATUSES.items() if any(r["status"] == k for r in rows)]}
-        keys = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
-        self.data_files["van-ban/index.json"] = [{k: r[k] for k in keys} for r in rows]
-        self._table("van-ban/", "Văn bản", rows, "portal/documents.html", filters=filters, index="van-ban/index.json",
-                    description="Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…", feed_keys=["type:document"])
-        crumbs = [link("van-ban/", "Văn bản")]
-        for t in types:
-            self._table(f"van-ban/loai/{slugify(t)}/", t, [r for r in rows if r["type"] == t], "portal/documents.html", crumbs=crumbs,
-                        description=f"{t} về kinh tế tập thể, hợp tác xã", feed_keys=[f"doctype:{slugify(t)}"])
-        for status, label in STATUSES.items():
-            subset = [r for r in rows if r["status"] == status]
-            if subset:
-                self._table(f"van-ban/tinh-trang/{status}/", f"Văn bản: {label.lower()}", subset, "portal/documents.html", crumbs=crumbs)
-        for y in years:
-            self._table(f"van-ban/nam/{y}/", f"Văn bản năm {y}", [r for r in rows if r["year"] == y], "portal/documents.html", crumbs=crumbs)
+            tree_groups.append({"title": title, "url": None if province is None else urls.province(province), "tree": self._tree(
+                children, None, lambda a: {**cards.agency(a), "level": LEVELS[reg.agencies[a].level], "count": len(c.by_agency.get(a, []))})})
+        return tree_groups
 
     def _stubs(self) -> None:
         """A page for each document that is cited but not published here."""
         reg = self.catalog.registries
         for node in self.catalog.graph.stubs:
-            replaced = node.replaced_by
-            context = {
+            self._add(node.url, node.label, "portal/document-stub.html", lambda node=node: {
                 "heading": node.label, "node": node, **self.cards.graph_context(node),
                 "issuer": self.cards.agency(node.issuer) if node.issuer in reg.agencies else None,
                 "issued": node.issued.strftime("%d/%m/%Y") if node.issued else None,
-                "replaced_by": [link(e.url, e.title) for e in replaced],
-                "breadcrumbs": [link("van-ban/", "Văn bản")],
-            }
-            self._add(Page(node.url, node.label, "portal/document-stub.html", context,
-                           f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang"))
-
-    # entry pages ------------------------------------------------------------------------------
-    def entry_context(self, entry: Entry) -> dict:
-        return self.cards.page_context(entry, self.settings.related)
+                "replaced_by": [self.cards.title_link(e) for e in node.replaced_by],
+                "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")],
+            }, f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang")
 
     def all_pages(self) -> Iterable[Page]:
         return self.pages.values()

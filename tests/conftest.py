@@ -1,4 +1,7 @@
-"""Shared fixtures: the demo catalog, and the demo site built once per test session."""
+"""Shared fixtures: the catalog of the frozen fixture site, and that site built once per session.
+
+Tests never read the live content/ folder (editors change it freely); tests/fixtures/site/ is a
+frozen copy of a realistic site. One test checks that the live content passes `portal check`."""
 
 from __future__ import annotations
 
@@ -10,12 +13,12 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from site_plugins.catalog import load_catalog
+from site_plugins.loading import load_catalog
 from site_plugins.schema import parse_datetime
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = FIXTURES / "site"  # the frozen fixture site every test builds
 NOW = "2026-11-25T12:00"  # fixed "now": the draft and the 2027 article stay hidden
 SITE_URL = "https://kinhtetapthe.example.vn/"
 
@@ -47,7 +50,19 @@ class Site:
         return sorted(self.root.rglob("*.html"))
 
 
-def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True, **env) -> subprocess.CompletedProcess:
+def site_config(folder: Path, content: Path = CONTENT) -> Path:
+    """The project's own mkdocs.yml, building ``content`` instead of the live content/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {content}")
+                      .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), "utf-8")
+    return config
+
+
+def build_site(out: Path, config: Path | None = None, strict: bool = True, **env) -> subprocess.CompletedProcess:
+    """Build with MkDocs; the fixture site unless another config is given."""
+    if config is None:
+        config = site_config(out.parent / f"{out.name}-config")
     environment = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
     flags = ["--strict"] if strict else []
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(config), "-d", str(out)],

@@ -4,6 +4,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from conftest import SITE_URL
+from site_plugins.listings import Listings
 from site_plugins.views import Settings, SiteViews
 
 SECTIONS = ["Trang chủ", "Tin tức", "Chuyên mục", "Văn bản", "Hợp tác xã", "Cơ quan", "Địa phương", "Từ khóa", "Lưu trữ", "RSS"]
@@ -141,7 +142,7 @@ def test_pagination(site):
 
 
 def test_pagination_in_views(catalog):
-    views = SiteViews(catalog, Settings(page_size=2))
+    views = SiteViews(catalog, Listings(catalog, "Trang"), Settings(page_size=2))
     column = [url for url in views.pages if url.startswith("chuyen-muc/kinh-te-tap-the-htx/")]
     count = len(catalog.by_column["kinh-te-tap-the-htx"])
     assert len(column) == -(-count // 2)
@@ -173,7 +174,7 @@ def test_no_page_loads_anything_from_another_host(site):
 
 
 def test_registry_tables_are_paginated_and_filter_the_whole_list_from_json(catalog):
-    views = SiteViews(catalog, Settings(table_size=2))
+    views = SiteViews(catalog, Listings(catalog, "Trang"), Settings(table_size=2))
     pages = [url for url in views.pages if url.startswith("van-ban/") and url.count("/") in (1, 3) and "page/" in url or url == "van-ban/"]
     assert pages == ["van-ban/", "van-ban/page/2/", "van-ban/page/3/"]  # 6 documents, 2 rows a page
     assert [len(views.pages[u].context["rows"]) for u in pages] == [2, 2, 2]

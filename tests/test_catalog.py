@@ -1,6 +1,6 @@
 """The catalog built from the demo content: publishing rules and indexes."""
 
-from site_plugins.catalog import load_catalog
+from site_plugins.loading import load_catalog
 from site_plugins.schema import parse_datetime
 
 from conftest import CONTENT

@@ -129,7 +129,8 @@ def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
     import shutil
 
     from conftest import CONTENT, NOW
-    from site_plugins.catalog import load_catalog
+    from site_plugins.listings import Listings
+    from site_plugins.loading import load_catalog
     from site_plugins.schema import parse_datetime
     from site_plugins.views import SiteViews
 
@@ -140,7 +141,7 @@ def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
             f"---\nid: kh-extra-{i}\ntype: Kế hoạch\nnumber: {i + 1}/KH-LMHTXVN\nissuers: [lien-minh-htx-viet-nam]\n"
             f"issued: 2022-01-{1 + i % 28:02d}\nsummary: Kế hoạch {i}\ncites:\n  - {{number: 70-KL/TW, relation: can-cu}}\n---\n", "utf-8")
     catalog = load_catalog(content, parse_datetime(NOW))
-    views = SiteViews(catalog)
+    views = SiteViews(catalog, Listings(catalog, "Trang"))
     cited_by = views.pages["van-ban/70-kl-tw/"].context["cited_by"]
     assert cited_by["total"] == 39 and len(cited_by["items"]) == 30
     documents = views.pages["co-quan/lien-minh-htx-viet-nam/"].context["documents"]
@@ -153,8 +154,8 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
 
     from PIL import Image
 
-    from conftest import CONTENT, NOW, ROOT, SITE_URL, Site, build_site
-    from site_plugins.catalog import load_catalog
+    from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
+    from site_plugins.loading import load_catalog
     from site_plugins.problems import ContentError
     from site_plugins.schema import parse_datetime
 
@@ -172,9 +173,7 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
         "attachments.0.src: '../tep/hong.pdf' is not a readable PDF — export the document again as PDF"]
     plan.write_text(text.replace("hong.pdf", "145-kh-lmhtxvn.pdf"), "utf-8")
 
-    config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {content}"), "utf-8")
-    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    config = site_config(tmp_path, content)
     result = build_site(tmp_path / "site", config)
     assert result.returncode == 0, result.stderr
     site = Site(tmp_path / "site")

@@ -12,9 +12,10 @@ import feedparser
 import pytest
 from lxml import etree, html
 
-from conftest import CONTENT, FIXTURES, NOW, ROOT, SITE_URL, Site, build_site
-from site_plugins.catalog import load_catalog
-from site_plugins.feeds import MAX_BYTES, FeedSettings, FeedWriter, feed_specs
+from conftest import CONTENT, FIXTURES, NOW, SITE_URL, Site, build_site, site_config
+from site_plugins.feeds import MAX_BYTES, FeedSettings, FeedWriter
+from site_plugins.listings import Listings
+from site_plugins.loading import load_catalog
 from site_plugins.schema import parse_datetime
 
 AUTHORITY = "kinhtetapthe.example.vn,2024"
@@ -39,8 +40,38 @@ def test_every_list_has_three_feeds(site):
     assert folders == {p.parent for p in atom} == {p.parent for p in jsonf}
     for url in ("", "tin-tuc/", "van-ban/", "van-ban/loai/ke-hoach/", "htx/", "chuyen-muc/kinh-te-tap-the-htx/",
                 "co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", "dia-phuong/lao-cai/",
-                "tu-khoa/ocop/", "chuyen-de/thang-hanh-dong-vi-htx-2024/"):
+                "tu-khoa/ocop/", "chuyen-de/thang-hanh-dong-vi-htx-2024/",
+                # lists that once had pages but no feeds
+                "htx/linh-vuc/nong-nghiep/", "van-ban/nam/2021/", "van-ban/tinh-trang/bi-thay-the/", "luu-tru/2024/05/"):
         assert (site.root / url / "feed.xml").exists(), url
+
+
+def test_every_list_page_has_its_feeds(site):
+    """Every page that lists entries (the first page of a list) has the three feeds beside it."""
+    for page in site.html_pages():
+        folder = page.parent
+        rel = folder.relative_to(site.root).as_posix()
+        doc = html.fromstring(page.read_bytes())
+        is_list = doc.xpath("//div[@class='portal-cards'] | //table[@class='portal-documents' or @class='portal-cooperatives']")
+        if not is_list or "/page/" in f"/{rel}/" or rel.startswith(("tin-tuc/", "htx/htx-", "van-ban/1", "van-ban/ke-", "van-ban/luat-")):
+            continue  # entry pages and later pages of a list
+        if rel in ("", "."):
+            continue  # the home page shows several lists; it advertises the site's feed
+        for name in ("feed.xml", "atom.xml", "feed.json"):
+            assert (folder / name).exists(), f"{rel}/{name}"
+
+
+def test_empty_lists_have_valid_empty_feeds(site):
+    """A reader can follow an agency (or tag, province, column) before its first entry."""
+    folder = site.root / "co-quan/ban-bi-thu"  # no document of the Ban Bí thư is published in the fixture
+    rss, atom = (feedparser.parse((folder / n).read_bytes()) for n in ("feed.xml", "atom.xml"))
+    for parsed in (rss, atom):
+        assert not parsed.bozo and parsed.entries == [] and parsed.feed.title == "Ban Bí thư — Tin bài và văn bản"
+    assert atom.feed.updated == "2000-01-01T00:00:00+07:00"  # fixed, never the build clock
+    data = json.loads((folder / "feed.json").read_text("utf-8"))
+    assert data["items"] == [] and data["feed_url"] == SITE_URL + "co-quan/ban-bi-thu/feed.json"
+    page = site.html("co-quan/ban-bi-thu/")
+    assert "feed.xml" in page.xpath("//head/link[@rel='alternate'][@type='application/rss+xml']/@href")
 
 
 @pytest.mark.parametrize("name", ["feed.xml", "atom.xml"])
@@ -71,7 +102,7 @@ def test_xml_feeds_parse_cleanly_item_by_item(site, name):
             for content in entry.get("content", []):
                 assert_absolute_html(content.value, f"{path}: {entry.id}")
             dates.append(entry.published_parsed)
-        assert parsed.entries and dates == sorted(dates, reverse=True), path
+        assert dates == sorted(dates, reverse=True), path
 
 
 def test_rss_channel_updated_is_the_newest_item_date(site):
@@ -84,7 +115,7 @@ def test_json_feeds_have_the_required_fields(site):
     for path in feed_files(site, "feed.json"):
         data = json.loads(path.read_text("utf-8"))
         assert data["version"] == "https://jsonfeed.org/version/1.1"
-        assert data["title"] and isinstance(data["items"], list) and data["items"]
+        assert data["title"] and isinstance(data["items"], list)
         assert data["feed_url"] == SITE_URL + path.relative_to(site.root).as_posix()
         assert data["home_page_url"].startswith(SITE_URL) and data["language"] == "vi"
         ids = [item["id"] for item in data["items"]]
@@ -157,7 +188,7 @@ def test_guid_survives_a_new_title_and_slug(tmp_path):
 
 
 def test_limit_and_order(tmp_path, catalog):
-    spec = feed_specs(catalog, "Trang")["site"]
+    spec = Listings(catalog, "Trang")["site"]
     _writer(catalog, limit=3).write(spec, tmp_path)
     parsed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
     assert [e.id.rsplit(":", 1)[1] for e in parsed.entries] == [e.id for e in catalog.entries[:3]]
@@ -165,7 +196,7 @@ def test_limit_and_order(tmp_path, catalog):
 
 
 def test_no_feed_grows_over_one_megabyte(tmp_path, catalog):
-    spec = feed_specs(catalog, "Trang")["site"]
+    spec = Listings(catalog, "Trang")["site"]
     huge = _writer(catalog, render=lambda e: "<p>" + "Hợp tác xã " * 12000 + "</p>")  # ~130 kB per item
     huge.write(spec, tmp_path)
     for name in ("feed.xml", "atom.xml", "feed.json"):
@@ -177,9 +208,7 @@ def test_no_feed_grows_over_one_megabyte(tmp_path, catalog):
 
 
 def test_control_characters_never_reach_feeds_or_pages(tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {FIXTURES / 'controls'}"), "utf-8")
-    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    config = site_config(tmp_path, FIXTURES / 'controls')
     result = build_site(tmp_path / "site", config, strict=False)  # the cleanup warnings would fail --strict
     assert result.returncode == 0, result.stderr
     assert "warning: control characters" in result.stderr
@@ -218,8 +247,12 @@ def test_feeds_page_lists_every_feed(site):
     for path in feed_files(site, "feed.xml") + feed_files(site, "atom.xml") + feed_files(site, "feed.json"):
         rel = path.relative_to(site.root).as_posix()
         assert "../" + rel in hrefs, rel
-    groups = [h.text_content() for h in page.xpath("//article//h2")]
-    assert groups == ["Toàn trang", "Theo loại nội dung", "Chuyên mục", "Chuyên đề", "Cơ quan, đơn vị", "Địa phương", "Từ khóa"]
+    groups = [" ".join(h.text_content().split()) for h in page.xpath("//article//summary")]
+    # 69 agencies, 13 of them with child agencies (a second feed each); 7 columns, 12 provinces, 11 tags, 7 sectors
+    # in the registries; documents of 5 years and 3 statuses; entries in 15 months
+    assert groups == ["Toàn trang (1)", "Theo loại nội dung (7)", "Chuyên mục (7)", "Chuyên đề (1)", "Cơ quan, đơn vị (82)",
+                      "Địa phương (12)", "Từ khóa (11)", "Hợp tác xã theo lĩnh vực (7)", "Văn bản theo năm (5)",
+                      "Văn bản theo tình trạng (3)", "Lưu trữ theo tháng (15)"]
 
 
 @pytest.mark.parametrize("url, feeds", [

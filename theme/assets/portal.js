@@ -56,7 +56,7 @@
   };
 
   function matches(row, name, value) {
-    if (name === "issuers") return row.issuers.some(function (a) { return a.url.split("/")[1] === value; });
+    if (name === "issuers") return row.issuers.some(function (a) { return a.id === value; });  // ids travel beside links
     if (name === "sector_ids") return row.sector_ids.split(" ").indexOf(value) >= 0;
     if (name === "ocop_stars") return Number(row.ocop_stars) >= Number(value);
     return String(row[name]) === value;

@@ -1,0 +1,113 @@
+"""Every URL of the site, written once.
+
+URLs are paths from the site root without a leading slash, ending in "/" for pages ("" is the
+home page). Ids go in, URLs come out; nothing parses an id back out of a URL: the data that
+carries a link carries its id beside it."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .vietnamese import slugify
+
+# content/<section>/ → the kind of entry it holds; the section is also the URL segment
+SECTIONS = {"tin-tuc": "article", "htx": "cooperative", "van-ban": "document"}
+HOME = ""
+NEWS = "tin-tuc/"
+COOPERATIVES = "htx/"
+DOCUMENTS = "van-ban/"
+COLUMNS = "chuyen-muc/"
+AGENCIES = "co-quan/"
+PROVINCES = "dia-phuong/"
+TAGS = "tu-khoa/"
+ARCHIVE = "luu-tru/"
+FEEDS_PAGE = "feeds/"
+OPML = "feeds.opml"
+DOCUMENT_INDEX = "van-ban/index.json"  # the whole registry, for the client-side filters
+COOPERATIVE_INDEX = "htx/index.json"
+
+
+def entry(section: str, slug: str) -> str:
+    return f"{section}/{slug}/"
+
+
+def column(column_id: str) -> str:
+    return f"{COLUMNS}{column_id}/"
+
+
+def campaign(campaign_id: str) -> str:
+    return f"chuyen-de/{campaign_id}/"
+
+
+def agency(agency_id: str) -> str:
+    return f"{AGENCIES}{agency_id}/"
+
+
+def agency_with_children(agency_id: str) -> str:
+    """Folder of the feeds of an agency together with its child agencies (no page of its own)."""
+    return f"{agency(agency_id)}tat-ca/"
+
+
+def province(province_id: str) -> str:
+    return f"{PROVINCES}{province_id}/"
+
+
+def tag(tag_id: str) -> str:
+    return f"{TAGS}{tag_id}/"
+
+
+def sector(sector_id: str) -> str:
+    return f"{COOPERATIVES}linh-vuc/{sector_id}/"
+
+
+def document_type(type_name: str) -> str:
+    return f"{DOCUMENTS}loai/{slugify(type_name)}/"
+
+
+def document_year(year: int) -> str:
+    return f"{DOCUMENTS}nam/{year}/"
+
+
+def document_status(status: str) -> str:
+    return f"{DOCUMENTS}tinh-trang/{status}/"
+
+
+def cited_document(label: str) -> str:
+    """Page of a document cited but not published here, named by its number (or its title)."""
+    return f"{DOCUMENTS}{slugify(label)}/"
+
+
+def archive_year(year: int) -> str:
+    return f"{ARCHIVE}{year}/"
+
+
+def archive_month(year: int, month: int) -> str:
+    return f"{ARCHIVE}{year}/{month:02d}/"
+
+
+def page(base: str, number: int) -> str:
+    """Page ``number`` of a paginated list: the list's own URL, then ``…/page/N/``."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def source(url: str) -> str:
+    """The (generated) source file MkDocs renders as the page at ``url``."""
+    return f"{url}index.md"
+
+
+def output(url: str) -> str:
+    """The file a page is written to in the site folder."""
+    return f"{url}index.html"
+
+
+def asset(entry_src: str, src: str) -> str:
+    """A file (image, PDF) written relative to an entry's Markdown file, from the site root."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(entry_src), src))
+
+
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+
+
+def feed(folder: str, fmt: str) -> str:
+    """A list's feed in one format, beside its page: ``co-quan/<id>/feed.xml``."""
+    return folder + FEED_FILES[fmt]
