@@ -29,7 +29,7 @@ def check(content: Path, now: str | None) -> int:
 
 
 def import_document(source: Path, content: Path, force: bool) -> int:
-    from .importer import import_file
+    from .importer import IncompleteImport, import_file
     from .registries import load_registries
 
     registries, problems = load_registries(content)
@@ -40,6 +40,12 @@ def import_document(source: Path, content: Path, force: bool) -> int:
         imported, target = import_file(source, registries, content / "van-ban", force)
     except FileExistsError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except IncompleteImport as exc:
+        print(f"error: {source}: nothing written — a document needs these and the text does not give them:", file=sys.stderr)
+        for problem in exc.missing:
+            print(f"  {problem}", file=sys.stderr)
+        print("Add the issuing agency to content/_registry/agencies.yml if it is missing, or write the entry by hand.", file=sys.stderr)
         return 1
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         print(f"error: cannot read {source}: {exc}", file=sys.stderr)

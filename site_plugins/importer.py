@@ -11,13 +11,17 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from .agencymatch import AgencyMatcher
 from .citations import find_citations
 from .docbody import paragraphs, to_markdown
-from .docnumbers import DocNumber, DocNumberError, parse_number
+from .docnumbers import DocNumber, DocNumberError, parse_number, type_agrees
 from .doctext import is_upper, looks_like_name, prepare_lines, read_source, sentence_case, type_word
+from .frontmatter import Parsed
+from .models import Document
 from .registries import Registries
+from .schema import problems_from
 from .tasks import find_tasks
 from .vietnamese import slugify
 
@@ -41,19 +45,71 @@ class Imported:
     body: str
     filename: str
     warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # required fields it could not fill: nothing is written
 
     def markdown(self) -> str:
         meta = yaml.safe_dump(self.front_matter, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
         return f"---\n{meta}---\n\n{self.body}"
 
 
-def _resolve_type(printed: str | None, number: DocNumber | None) -> str | None:
+class IncompleteImport(ValueError):
+    """The text lacks what every document needs; writing it would break `portal check`."""
+
+    def __init__(self, source: Path, missing: list[str]):
+        super().__init__("; ".join(missing))
+        self.source, self.missing = source, missing
+
+
+def _resolve_type(printed: str | None, number: DocNumber | None, warnings: list[str]) -> str | None:
     """The printed type word wins (QĐ: Quyết định or Quy định), unless the code names a more
-    specific type that starts with it ("CHƯƠNG TRÌNH" + CTPH = Chương trình phối hợp)."""
+    specific type that starts with it ("CHƯƠNG TRÌNH" + CTPH = Chương trình phối hợp), or the
+    code contradicts it: then the number, which identifies the document, decides."""
     coded = number.type_name() if number else None
     if printed and coded and coded.startswith(printed):
         return coded
+    if printed and number and coded and not type_agrees(number, printed):
+        warnings.append(f"type: the heading says {printed} but the number's code {number.type_code} means {coded} — "
+                        f"kept {coded}; check the original")
+        return coded
     return (number.type_name(printed) if number else printed) or coded
+
+
+# Fields every document needs: without them the importer writes nothing.
+REQUIRED = ("id", "type", "issuers", "summary")
+_LISTS = ("signers", "recipients", "cites", "tasks")
+
+
+def validated(front_matter: dict, warnings: list[str]) -> tuple[dict, list[str]]:
+    """Check the front matter with the schema `portal check` uses. An invalid optional value
+    (a whole citation, task or signer when one of its fields is wrong) is left out with a
+    warning; what stays is valid. Returns it and the required fields still wrong or missing."""
+    fm = dict(front_matter)
+    for _ in range(100):
+        try:
+            Document.model_validate(fm)
+            return fm, []
+        except ValidationError as exc:
+            problems = problems_from(exc, Document, Parsed(fm), "")
+        fatal, drop_items, drop_fields = [], set(), set()
+        for problem in problems:
+            parts = problem.field.split(".")
+            text = f"{problem.field}: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
+            if parts[0] in _LISTS and len(parts) > 1 and parts[1].isdigit():
+                drop_items.add((parts[0], int(parts[1])))
+                warnings.append(f"{text} (left out: add it by hand)")
+            elif parts[0] in fm and parts[0] not in REQUIRED:
+                drop_fields.add(parts[0])
+                warnings.append(f"{text} (left out: add it by hand)")
+            else:
+                fatal.append(text)
+        if fatal:
+            return fm, fatal
+        for name in drop_fields:
+            del fm[name]
+        for name, index in sorted(drop_items, reverse=True):
+            fm[name] = [x for i, x in enumerate(fm[name]) if i != index]
+        fm = {k: v for k, v in fm.items() if v not in (None, [], "")}
+    raise RuntimeError("the importer's front matter did not settle")  # each round removes something: unreachable
 
 
 def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list[str], province: str | None) -> list[dict]:
@@ -128,7 +184,7 @@ def import_text(text: str, registries: Registries) -> Imported:
     if type_at is None:
         type_at = next((i for i, line in enumerate(head) if type_word(line)), None)
     printed_type = type_word(lines[type_at]) if type_at is not None else None
-    doc_type = _resolve_type(printed_type, number)
+    doc_type = _resolve_type(printed_type, number, warnings)
 
     summary_lines: list[str] = []
     cursor = (type_at if type_at is not None else after) + 1
@@ -223,12 +279,16 @@ def import_text(text: str, registries: Registries) -> Imported:
     if not summary:
         warnings.append("summary: no summary line (trích yếu) found — add 'summary:' by hand")
     fm = {k: v for k, v in fm.items() if v not in (None, [], "")}
-    return Imported(fm, to_markdown(body), filename, warnings)
+    fm, missing = validated(fm, warnings)
+    return Imported(fm, to_markdown(body), filename, warnings, missing)
 
 
 def import_file(source: Path, registries: Registries, out_dir: Path, force: bool = False) -> tuple[Imported, Path]:
-    """Import ``source`` into ``out_dir``; raise FileExistsError rather than overwrite."""
+    """Import ``source`` into ``out_dir``; raise FileExistsError rather than overwrite, and
+    IncompleteImport rather than write an entry `portal check` would reject."""
     imported = import_text(read_source(source), registries)
+    if imported.missing:
+        raise IncompleteImport(source, imported.missing)
     target = out_dir / imported.filename
     if target.exists() and not force:
         raise FileExistsError(f"{target} exists — pass --force to overwrite it")

@@ -3,6 +3,7 @@ written by hand from the texts in ../shared/seeds/."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import CONTENT, FIXTURES, ROOT
+from site_plugins.docnumbers import parse_number
 from site_plugins.doctext import read_source
 from site_plugins.importer import import_file, import_text
 from site_plugins.registries import load_registries
@@ -219,3 +221,52 @@ def test_text_that_is_not_a_document_gives_warnings_not_a_crash(text):
     result = import_text(text, REGISTRIES)
     assert result.warnings and "number" not in result.front_matter
     assert any(w.startswith(("number:", "issuers:")) for w in result.warnings)
+
+
+def _cases():
+    """(heading printed, number printed, header) for every type word and every code of the vocabulary."""
+    from site_plugins.vocabulary import DOCUMENT_TYPES
+
+    cases = []
+    for n, doc_type in enumerate(DOCUMENT_TYPES, start=1):
+        for word in (doc_type.name, *doc_type.headings):
+            if doc_type.codes:
+                cases += [(word, f"{n}/{code}-LMHTXVN", "LIÊN MINH HỢP TÁC XÃ VIỆT NAM") for code in doc_type.codes]
+            else:  # a law: no code, numbered by the National Assembly
+                cases.append((word, f"{n}/2025/QH15", "QUỐC HỘI"))
+    return cases
+
+
+@pytest.mark.parametrize("heading, number, header", _cases())
+def test_the_importer_never_writes_what_check_rejects(tmp_path, heading, number, header):
+    from site_plugins.loading import load_catalog
+    from site_plugins.schema import parse_datetime
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "_registry", content / "_registry")
+    source = tmp_path / "van-ban.txt"
+    source.write_text(f"{header}\nSố: {number}\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\n{heading.upper()}\n"
+                      "Về việc thử nhập văn bản\n\nCăn cứ Kết luận số 70-KL/TW ngày 9/3/2020 của Bộ Chính trị;\n\n"
+                      "I. MỤC ĐÍCH\n\nNội dung thử.\n", "utf-8")
+    imported, target = import_file(source, REGISTRIES, content / "van-ban")
+    catalog = load_catalog(content, parse_datetime("2026-01-01T00:00"))  # raises ContentError if check would reject it
+    entry = catalog.documents[0]
+    assert entry.data.number == number and entry.data.issuers
+    assert entry.data.type == parse_number(number).type_name(heading) or any(w.startswith("type:") for w in imported.warnings)
+
+
+def test_an_import_without_an_issuer_writes_nothing(tmp_path):
+    source = tmp_path / "van-ban.txt"
+    source.write_text("CƠ QUAN KHÔNG CÓ TRONG DANH MỤC\nSố: 12/KH-XYZ\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+                      "Về việc thử\n\nNội dung.\n", "utf-8")
+    command = [sys.executable, "-m", "site_plugins", "import", str(source), "--content", str(CONTENT)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1 and "nothing written" in result.stderr and "issuers: is required" in result.stderr
+    assert not (CONTENT / "van-ban" / "12-kh-xyz-2025.md").exists()
+
+
+def test_a_heading_that_contradicts_the_number_code_is_resolved_by_the_code():
+    result = import_text("LIÊN MINH HỢP TÁC XÃ VIỆT NAM\nSố: 7/PA-LMHTXVN\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+                         "Về việc thử\n\nNội dung.\n", REGISTRIES)
+    assert result.front_matter["type"] == "Phương án" and not result.missing
+    assert any(w.startswith("type: the heading says Kế hoạch but the number's code PA means Phương án") for w in result.warnings)
