@@ -13,4 +13,7 @@ if [[ ! -x /usr/bin/chromium ]]; then
     echo "note: /usr/bin/chromium is missing; browser tests will be skipped (install Debian's chromium)" >&2
   fi
 fi
+# Code health first: lint (ruff) and types (mypy) must be clean, as in CI.
+.venv/bin/ruff check site_plugins tests scripts
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

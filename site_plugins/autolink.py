@@ -72,7 +72,7 @@ class _Linker(Treeprocessor):
     def _attach(pieces, set_text, insert_at: int, parent: etree.Element) -> None:
         """First piece is the text before; then anchors, each carrying the text after it."""
         set_text(pieces[0])
-        anchors = []
+        anchors: list[etree.Element] = []
         for piece in pieces[1:]:
             if isinstance(piece, str):
                 anchors[-1].tail = piece
@@ -91,5 +91,5 @@ class _Linker(Treeprocessor):
                 self._attach(pieces, lambda t, c=child: setattr(c, "tail", t), list(element).index(child) + 1, element)
 
 
-def makeExtension(**kwargs) -> DocumentLinks:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs) -> DocumentLinks:
     return DocumentLinks(**kwargs)

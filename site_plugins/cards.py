@@ -44,7 +44,7 @@ class Cards:
     @contextmanager
     def recording(self) -> Iterator[set[str]]:
         """Collect the ids of every entry shown while making one page."""
-        self._shown = shown = set()
+        self._shown = shown = set[str]()
         try:
             yield shown
         finally:

@@ -78,16 +78,18 @@ class Catalog:
             for province in dict.fromkeys(provinces):
                 self.by_province[province].append(entry)
         self.children: dict[str | None, list[str]] = defaultdict(list)
-        for agency in reg.agencies.values():
-            self.children[agency.parent].append(agency.id)
+        for each in reg.agencies.values():
+            self.children[each.parent].append(each.id)
         self.predecessors: dict[str, list[tuple[str, Lineage]]] = defaultdict(list)
-        for table in (reg.agencies, reg.provinces):
-            for item in table.values():
-                for step in item.successors:
-                    self.predecessors[step.id].append((item.id, step))
+        for old_agency in reg.agencies.values():
+            for step in old_agency.successors:
+                self.predecessors[step.id].append((old_agency.id, step))
+        for old_province in reg.provinces.values():
+            for step in old_province.successors:
+                self.predecessors[step.id].append((old_province.id, step))
         self.column_children: dict[str | None, list[str]] = defaultdict(list)
-        for column in sorted(reg.columns.values(), key=lambda c: (c.order, c.title)):
-            self.column_children[column.parent].append(column.id)
+        for col in sorted(reg.columns.values(), key=lambda c: (c.order, c.title)):
+            self.column_children[col.parent].append(col.id)
 
     def column_ancestry(self, column_id: str | None) -> list[str]:
         chain: list[str] = []

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -168,7 +169,7 @@ class FeedWriter:
 
     def _json(self, spec: Listing, items: list[Item]) -> bytes:
         s = self.settings
-        feed = {
+        feed: dict[str, Any] = {
             "version": "https://jsonfeed.org/version/1.1",
             "title": spec.feed_title,
             "home_page_url": self.absolute(spec.url),
@@ -180,7 +181,7 @@ class FeedWriter:
             "items": [],
         }
         for item in items:
-            entry = {
+            entry: dict[str, Any] = {
                 "id": item.id, "url": item.url, "title": item.title, "summary": item.summary,
                 "content_html": item.content or item.summary,
                 "date_published": item.published.isoformat(), "date_modified": item.updated.isoformat(),
@@ -204,7 +205,7 @@ def _restore_atom_link_attributes(xml: bytes, items: list[Item]) -> bytes:
     ``FeedEntry.atom_entry`` drops rel/type/length), which turns the image enclosure into a
     second "alternate" link. Put the attributes back; remove once feedgen is fixed."""
     root = etree.fromstring(xml)
-    for node, item in zip(root.iter(f"{ATOM}entry"), items):
+    for node, item in zip(root.iter(f"{ATOM}entry"), items, strict=True):
         for link in node.iter(f"{ATOM}link"):
             if link.get("href") == item.url:
                 link.attrib.update({"rel": "alternate", "type": "text/html"})

@@ -16,7 +16,6 @@ import yaml
 from .problems import Problem
 from .vietnamese import clean_text, find_control_chars
 
-
 _NO_DATES = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -27,7 +26,7 @@ class _Loader(yaml.SafeLoader):
     yaml_implicit_resolvers = _NO_DATES
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's parser (several times faster). On any error we parse again with _Loader, which
     also accepts escapes libyaml refuses (a lone surrogate "\\ud800") and words errors the same
     way everywhere."""
@@ -58,12 +57,12 @@ def _record_lines(node: yaml.Node, loc: tuple, lines: dict, offset: int) -> None
     lines.setdefault(loc, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            child = loc + (key.value,)
+            child = (*loc, key.value)
             lines[child] = key.start_mark.line + 1 + offset
             _record_lines(value, child, lines, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, loc + (index,), lines, offset)
+            _record_lines(item, (*loc, index), lines, offset)
 
 
 def _load(loader_class, text: str):
@@ -130,7 +129,7 @@ def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem
     if parsed is None:
         return None, problems
     if not isinstance(parsed.data, dict):
-        return None, problems + [Problem(display, 2, "", "front matter is not a set of 'field: value' lines", "write one 'field: value' per line")]
+        return None, [*problems, Problem(display, 2, "", "front matter is not a set of 'field: value' lines", "write one 'field: value' per line")]
     body = "\n".join(lines[end + 1:])
     controls = find_control_chars(body)
     if controls:

@@ -27,7 +27,7 @@ class Node:
     issuer: str | None = None
     issued: date | None = None
     entry: Entry | None = None  # None: cited, but not published on this site
-    bases: list[tuple["Node", str]] = field(default_factory=list)  # what this document cites
+    bases: list[tuple[Node, str]] = field(default_factory=list)  # what this document cites
     cited_by: list[tuple[Entry, str]] = field(default_factory=list)
 
     @property

@@ -4,7 +4,7 @@ facts (size, media type, dimensions) recorded for the pages and feeds that need 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -28,7 +28,7 @@ class BadFile(Exception):
         self.problem, self.fix = problem, fix
 
 
-@lru_cache(maxsize=None)
+@cache
 def inspect_image(path: Path) -> FileFacts:
     """Facts of a readable JPEG/PNG/WebP/GIF; BadFile otherwise."""
     if not path.is_file():

@@ -139,7 +139,8 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
             agency = matcher.by_text(on_behalf, province) if on_behalf else None
             if agency not in issuers:
                 agency = issuers[0] if len(issuers) == 1 else None
-            signer = {"name": name, "position": position, "capacity": capacity, "on_behalf_of": sentence_case(on_behalf) if position_parts else None, "agency": agency}
+            signer = {"name": name, "position": position, "capacity": capacity,
+                      "on_behalf_of": sentence_case(on_behalf) if position_parts else None, "agency": agency}
             signers.append({k: v for k, v in signer.items() if v})
         i = j + 1
     return signers
@@ -224,9 +225,9 @@ def import_text(text: str, registries: Registries) -> Imported:
         try:
             issued = date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
         except ValueError:
-            warnings.append(f"issued: '{lines[date_at]}' is not a real date — check it")
+            warnings.append(f"issued: '{dated.group(0)}' is not a real date — check it")
     elif dated:
-        warnings.append(f"issued: the day or month is blank ('{lines[date_at]}') — only the year {year} is kept")
+        warnings.append(f"issued: the day or month is blank ('{dated.string}') — only the year {year} is kept")
     else:
         warnings.append("issued: no 'nơi, ngày … tháng … năm …' line found — add 'issued:' by hand")
 

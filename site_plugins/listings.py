@@ -12,8 +12,8 @@ agency, a province, a column or a tag before its first entry."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from . import urls
 from .catalog import Catalog

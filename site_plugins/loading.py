@@ -211,9 +211,10 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
-    visible, hidden = [], []
+    visible: list[AnyEntry] = []
+    hidden: list[AnyEntry] = []
     for entry in entries:
         is_hidden = entry.draft or entry.published > now
         (hidden if is_hidden and not preview else visible).append(entry)
-    warnings = sorted(set(p for p in problems if p.warning))
+    warnings = sorted({p for p in problems if p.warning})
     return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files)

@@ -121,7 +121,7 @@ class Citation(Strict):
     issued: VnDate | None = None
 
     @model_validator(mode="after")
-    def _identified(self) -> "Citation":
+    def _identified(self) -> Citation:
         if self.number is None and self.title is None:
             raise PydanticCustomError("citation", "a citation needs 'number' or 'title' — write the number as printed, or the name (Luật Hợp tác xã năm 2012)")
         return self
@@ -177,12 +177,13 @@ class Document(Strict):
         return data
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Document":
+    def _consistent(self) -> Document:
         if self.issued is not None and self.year is not None and self.issued.year != self.year:
             raise PydanticCustomError("document_year", f"'year: {self.year}' disagrees with 'issued: {self.issued}' — remove 'year'")
         if self.number and not type_agrees(parse_number(self.number), self.type):
-            code = parse_number(self.number).type_code
-            raise PydanticCustomError("document_type", f"the number's code {code} means {parse_number(self.number).type_name()}, not {self.type} — correct 'type' or 'number'")
+            number = parse_number(self.number)
+            raise PydanticCustomError(
+                "document_type", f"the number's code {number.type_code} means {number.type_name()}, not {self.type} — correct 'type' or 'number'")
         return self
 
     @property

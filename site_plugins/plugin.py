@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 
 import markdown as python_markdown
-from mkdocs.config import base, config_options as c
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files

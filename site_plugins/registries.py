@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from .frontmatter import parse_yaml
 from .problems import Problem
@@ -26,6 +26,12 @@ AGENCY_KINDS = {
 }
 
 
+class Item(Strict):
+    """Every registry item has an id other entries point at."""
+
+    id: Slug
+
+
 class Lineage(Strict):
     """One step of a rename or merger: the successor and the date it took over."""
 
@@ -34,8 +40,7 @@ class Lineage(Strict):
     note: PlainText | None = None
 
 
-class Agency(Strict):
-    id: Slug
+class Agency(Item):
     name: PlainText
     short_name: PlainText | None = None
     code: PlainText | None = None  # as used in document symbols: LMHTXVN, BTGTU, UBND
@@ -49,39 +54,35 @@ class Agency(Strict):
     dissolved: VnDate | None = None
 
 
-class Province(Strict):
-    id: Slug
+class Province(Item):
     name: PlainText
     kind: Literal["tỉnh", "thành phố"] = "tỉnh"
     region: PlainText | None = None
     successors: list[Lineage] = []
 
 
-class Column(Strict):
-    id: Slug
+class Column(Item):
     title: PlainText
     description: PlainText
     parent: Ref | None = None
     order: int = 100
 
 
-class Campaign(Strict):
-    id: Slug
+class Campaign(Item):
     title: PlainText
     description: PlainText
     start: VnDate | None = None
     end: VnDate | None = None
 
 
-class Term(Strict):
+class Term(Item):
     """A tag or a sector: an id and the title readers see."""
 
-    id: Slug
     title: PlainText
     description: PlainText | None = None
 
 
-REGISTRY_MODELS = {
+REGISTRY_MODELS: dict[str, type[Item]] = {
     "agencies": Agency,
     "provinces": Province,
     "columns": Column,

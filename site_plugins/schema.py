@@ -123,7 +123,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], parsed: Parsed
         line = parsed.line(base + loc)
         kind = item["type"]
         if kind == "extra_forbidden":
-            name = loc[-1]
+            name = str(loc[-1])
             fix = suggest(name, _field_names(model, loc), "remove it (see the editors' guide for the fields of this kind of entry)")
             problems.append(Problem(path, line, field, "unknown field", fix))
         elif kind == "missing":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import urls
@@ -123,9 +124,9 @@ class SiteViews:
         makers: list[Callable[[], dict]] = []
         for e in entries:
             if isinstance(e, DocumentEntry):
-                makers.append(lambda e=e: self.cards.document_row(e))
+                makers.append(partial(self.cards.document_row, e))
             elif isinstance(e, CooperativeEntry):
-                makers.append(lambda e=e: self.cards.cooperative_row(e))
+                makers.append(partial(self.cards.cooperative_row, e))
         return makers
 
     def _list_extras(self, listing: Listing) -> tuple[str, Callable[[], dict], dict]:
@@ -262,8 +263,8 @@ class SiteViews:
             {**link(urls.archive_year(y), f"Năm {y}"), "count": sum(len(c.by_month[(y, m)]) for m in ms), "children": months(y)}
             for y, ms in years.items()]}]})
         for year in years:  # a year page lists its months; the entries are on the month pages
-            self._add(urls.archive_year(year), f"Lưu trữ năm {year}", "portal/tree.html", lambda y=year: {
-                "heading": f"Lưu trữ năm {y}", "groups": [{"title": None, "tree": months(y)}]})
+            self._add(urls.archive_year(year), f"Lưu trữ năm {year}", "portal/tree.html", partial(lambda y: {
+                "heading": f"Lưu trữ năm {y}", "groups": [{"title": None, "tree": months(y)}]}, year))
 
     def _agency_tree(self) -> list[dict]:
         """/co-quan/: central agencies, then one group per province, each nested by parent."""
@@ -287,13 +288,13 @@ class SiteViews:
         """A page for each document that is cited but not published here."""
         reg = self.catalog.registries
         for node in self.catalog.graph.stubs:
-            self._add(node.url, node.label, "portal/document-stub.html", lambda node=node: {
+            self._add(node.url, node.label, "portal/document-stub.html", partial(lambda node: {
                 "heading": node.label, "node": node, **self.cards.graph_context(node),
                 "issuer": self.cards.agency(node.issuer) if node.issuer in reg.agencies else None,
                 "issued": node.issued.strftime("%d/%m/%Y") if node.issued else None,
                 "replaced_by": [self.cards.title_link(e) for e in node.replaced_by],
                 "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")],
-            }, f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang")
+            }, node), f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang")
 
     def all_pages(self) -> Iterable[Page]:
         return self.pages.values()

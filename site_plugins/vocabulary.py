@@ -65,7 +65,7 @@ for _type in DOCUMENT_TYPES:
 # name and heading word, longest first so "Chương trình phối hợp" wins over "Chương trình".
 HEADING_WORDS: dict[str, str] = {t.name: t.name for t in DOCUMENT_TYPES}
 for _type in DOCUMENT_TYPES:
-    HEADING_WORDS.update({word: _type.name for word in _type.headings})
+    HEADING_WORDS.update(dict.fromkeys(_type.headings, _type.name))
 MENTION_WORDS: tuple[str, ...] = tuple(sorted({*HEADING_WORDS, "Văn bản"}, key=len, reverse=True))
 GENERIC_WORDS = {"Văn bản", "Công văn"}  # say nothing about the type: the number's code decides
 

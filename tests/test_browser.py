@@ -132,7 +132,7 @@ def test_the_harness_catches_what_it_must(browser, tmp_path):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        context, page, problems = open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}/", 360)
+        context, _page, problems = open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}/", 360)
         context.close()
     finally:
         httpd.shutdown()

@@ -1,9 +1,9 @@
 """The catalog built from the demo content: publishing rules and indexes."""
 
+from conftest import CONTENT
+
 from site_plugins.loading import load_catalog
 from site_plugins.schema import parse_datetime
-
-from conftest import CONTENT
 
 
 def ids(entries):

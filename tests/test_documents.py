@@ -55,7 +55,7 @@ def test_document_page_shows_bases_and_what_implements_it(site):
 
 def test_replaced_document_shows_status_and_replacement(site):
     page = site.html("van-ban/luat-hop-tac-xa-2012/")
-    status = [tr for tr in page.xpath("//table[@class='portal-metadata']//tr") if tr.xpath("th")[0].text == "Tình trạng"][0]
+    status = next(tr for tr in page.xpath("//table[@class='portal-metadata']//tr") if tr.xpath("th")[0].text == "Tình trạng")
     assert " ".join(status.xpath("td")[0].text_content().split()) == "Bị thay thế — được thay thế bởi [17/2023/QH15] Luật Hợp tác xã"
     assert status.xpath("td/a/@href") == ["../luat-hop-tac-xa-2023/"]
     assert "Thay thế văn bản này: [17/2023/QH15] Luật Hợp tác xã" in site.main_text("van-ban/luat-hop-tac-xa-2012/")
@@ -129,6 +129,7 @@ def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
     import shutil
 
     from conftest import CONTENT, NOW
+
     from site_plugins.listings import Listings
     from site_plugins.loading import load_catalog
     from site_plugins.schema import parse_datetime
@@ -152,9 +153,9 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
     import json
     import shutil
 
+    from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
     from PIL import Image
 
-    from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
     from site_plugins.loading import load_catalog
     from site_plugins.problems import ContentError
     from site_plugins.schema import parse_datetime

@@ -10,9 +10,9 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
+from conftest import CONTENT, FIXTURES, NOW, SITE_URL, Site, build_site, site_config
 from lxml import etree, html
 
-from conftest import CONTENT, FIXTURES, NOW, SITE_URL, Site, build_site, site_config
 from site_plugins.feeds import MAX_BYTES, FeedSettings, FeedWriter
 from site_plugins.listings import Listings
 from site_plugins.loading import load_catalog
@@ -219,7 +219,7 @@ def test_control_characters_never_reach_feeds_or_pages(tmp_path):
         etree.fromstring(raw)  # well-formed, strict parser
         parsed = feedparser.parse(raw)
         assert not parsed.bozo and parsed.entries[0].title == expected
-        assert "Sapo có ký tự điều khiển." == parsed.entries[0].summary
+        assert parsed.entries[0].summary == "Sapo có ký tự điều khiển."
     assert json.loads((site.root / "feed.json").read_text("utf-8"))["items"][0]["title"] == expected
     page = site.html("tin-tuc/dan-tu-word/")
     assert page.xpath("//h1")[0].text_content() == expected

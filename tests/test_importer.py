@@ -6,12 +6,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import CONTENT, FIXTURES, ROOT
+
 from site_plugins.docnumbers import parse_number
 from site_plugins.doctext import read_source
 from site_plugins.importer import import_file, import_text
@@ -181,7 +180,7 @@ def test_import_command_refuses_to_overwrite(tmp_path):
     second = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert second.returncode == 1 and "pass --force" in second.stderr
     assert target.read_text("utf-8") == "edited by hand"
-    forced = subprocess.run(command + ["--force"], capture_output=True, text=True, cwd=ROOT)
+    forced = subprocess.run([*command, "--force"], capture_output=True, text=True, cwd=ROOT)
     assert forced.returncode == 0 and target.read_text("utf-8").startswith("---\nid: kh-ubnd-ninh-thuan-2021-du-thao")
 
 
@@ -248,7 +247,7 @@ def test_the_importer_never_writes_what_check_rejects(tmp_path, heading, number,
     source.write_text(f"{header}\nSố: {number}\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\n{heading.upper()}\n"
                       "Về việc thử nhập văn bản\n\nCăn cứ Kết luận số 70-KL/TW ngày 9/3/2020 của Bộ Chính trị;\n\n"
                       "I. MỤC ĐÍCH\n\nNội dung thử.\n", "utf-8")
-    imported, target = import_file(source, REGISTRIES, content / "van-ban")
+    imported, _target = import_file(source, REGISTRIES, content / "van-ban")
     catalog = load_catalog(content, parse_datetime("2026-01-01T00:00"))  # raises ContentError if check would reject it
     entry = catalog.documents[0]
     assert entry.data.number == number and entry.data.issuers

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import CONTENT, NOW, ROOT, build_site, site_config
+
 from site_plugins.dependencies import dependency_map
 from site_plugins.listings import Listings
 from site_plugins.loading import load_catalog

@@ -3,11 +3,10 @@
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, NOW, ROOT, site_config
+
 from site_plugins.loading import load_catalog
 from site_plugins.models import Article, Document
 from site_plugins.problems import ContentError
