@@ -29,9 +29,11 @@ from site_plugins.feeds import FeedSettings, FeedWriter, feed_specs  # noqa: E40
 from site_plugins.schema import parse_datetime  # noqa: E402
 from site_plugins.views import SiteViews  # noqa: E402
 
-WORDS = ("hợp tác xã kinh tế tập thể thành viên liên kết sản xuất tiêu thụ nông sản chuỗi giá trị tỉnh huyện xã "
-         "tuyên truyền chính sách pháp luật đổi mới phát triển nâng cao hiệu quả sản phẩm OCOP thị trường vốn "
-         "tín dụng đào tạo cán bộ quản lý chuyển đổi số thương mại điện tử doanh thu lợi nhuận hỗ trợ nhà nước").split()
+WORDS = (
+    "hợp tác xã kinh tế tập thể thành viên liên kết sản xuất tiêu thụ nông sản chuỗi giá trị tỉnh huyện xã "
+    "tuyên truyền chính sách pháp luật đổi mới phát triển nâng cao hiệu quả sản phẩm OCOP thị trường vốn "
+    "tín dụng đào tạo cán bộ quản lý chuyển đổi số thương mại điện tử doanh thu lợi nhuận hỗ trợ nhà nước"
+).split()
 NOW = "2026-11-25T12:00"
 
 
@@ -42,7 +44,7 @@ def text(rng: random.Random, words: int) -> str:
         sentence = " ".join(rng.choice(WORDS) for _ in range(n))
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
         left -= n
-    paragraphs = [" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)]
+    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
     return "\n\n".join(paragraphs)
 
 
@@ -54,8 +56,10 @@ def make_corpus(target: Path, articles: int, documents: int, cooperatives: int, 
         shutil.rmtree(target)
     shutil.copytree(ROOT / "content" / "_registry", target / "_registry")
     shutil.copytree(ROOT / "content" / "anh", target / "anh")
-    reg = {name: [item["id"] for item in yaml.safe_load((target / "_registry" / f"{name}.yml").read_text("utf-8"))]
-           for name in ("agencies", "provinces", "columns", "tags", "sectors")}
+    reg = {
+        name: [item["id"] for item in yaml.safe_load((target / "_registry" / f"{name}.yml").read_text("utf-8"))]
+        for name in ("agencies", "provinces", "columns", "tags", "sectors")
+    }
     images = sorted(p.name for p in (target / "anh").iterdir())
     for folder in ("tin-tuc", "van-ban", "htx"):
         (target / folder).mkdir(parents=True)
@@ -65,21 +69,43 @@ def make_corpus(target: Path, articles: int, documents: int, cooperatives: int, 
         return time.strftime("%Y-%m-%dT%H:%M", time.gmtime(1577836800 + day * 86400 + (i % 12) * 3600))
 
     for i in range(cooperatives):
-        fm = {"id": f"htx-bench-{i}", "name": f"Hợp tác xã thử nghiệm số {i}", "summary": text(rng, 20), "date": when(i)[:10],
-              "province": rng.choice(reg["provinces"]), "sectors": rng.sample(reg["sectors"], 2), "illustrative": True,
-              "ocop": [{"product": "Sản phẩm", "stars": rng.randint(3, 5), "year": 2023}]}
+        fm = {
+            "id": f"htx-bench-{i}",
+            "name": f"Hợp tác xã thử nghiệm số {i}",
+            "summary": text(rng, 20),
+            "date": when(i)[:10],
+            "province": rng.choice(reg["provinces"]),
+            "sectors": rng.sample(reg["sectors"], 2),
+            "illustrative": True,
+            "ocop": [{"product": "Sản phẩm", "stars": rng.randint(3, 5), "year": 2023}],
+        }
         (target / "htx" / f"htx-bench-{i}.md").write_text(f"---\n{yaml.safe_dump(fm, allow_unicode=True)}---\n\n{text(rng, 150)}\n", "utf-8")
     for i in range(documents):
         year = 2018 + i % 8
-        fm = {"id": f"kh-bench-{i}", "type": "Kế hoạch", "number": f"{i + 1}/KH-LMHTXVN", "issuers": [rng.choice(reg["agencies"])],
-              "issued": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}", "summary": text(rng, 25),
-              "cites": [{"number": f"{rng.randint(1, max(1, i))}/KH-LMHTXVN", "relation": "can-cu"}, {"number": "70-KL/TW", "relation": "lien-quan"}]}
-        (target / "van-ban" / f"kh-bench-{i}.md").write_text(f"---\n{yaml.safe_dump(fm, allow_unicode=True)}---\n\n"
-                                                             f"Căn cứ Kết luận số 70-KL/TW.\n\n{text(rng, words // 2)}\n", "utf-8")
+        fm = {
+            "id": f"kh-bench-{i}",
+            "type": "Kế hoạch",
+            "number": f"{i + 1}/KH-LMHTXVN",
+            "issuers": [rng.choice(reg["agencies"])],
+            "issued": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "summary": text(rng, 25),
+            "cites": [{"number": f"{rng.randint(1, max(1, i))}/KH-LMHTXVN", "relation": "can-cu"}, {"number": "70-KL/TW", "relation": "lien-quan"}],
+        }
+        (target / "van-ban" / f"kh-bench-{i}.md").write_text(
+            f"---\n{yaml.safe_dump(fm, allow_unicode=True)}---\n\nCăn cứ Kết luận số 70-KL/TW.\n\n{text(rng, words // 2)}\n", "utf-8"
+        )
     for i in range(articles):
-        fm = {"id": f"tin-bench-{i}", "title": f"Tin thử nghiệm {i}: " + text(rng, 10).rstrip("."), "summary": text(rng, 30),
-              "date": when(i), "column": rng.choice(reg["columns"]), "agency": rng.choice(reg["agencies"]),
-              "provinces": [rng.choice(reg["provinces"])], "tags": rng.sample(reg["tags"], 2), "authors": ["Phóng viên"]}
+        fm = {
+            "id": f"tin-bench-{i}",
+            "title": f"Tin thử nghiệm {i}: " + text(rng, 10).rstrip("."),
+            "summary": text(rng, 30),
+            "date": when(i),
+            "column": rng.choice(reg["columns"]),
+            "agency": rng.choice(reg["agencies"]),
+            "provinces": [rng.choice(reg["provinces"])],
+            "tags": rng.sample(reg["tags"], 2),
+            "authors": ["Phóng viên"],
+        }
         if documents:
             fm["documents"] = [f"kh-bench-{rng.randrange(documents)}"]
         if i % 3 == 0:
@@ -117,13 +143,17 @@ def main() -> int:
     t_feeds = time.perf_counter() - started
 
     config = bench / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {corpus}")
-                      .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-                      .replace("page_size: 10", "page_size: 20"), "utf-8")  # the demo shows pagination with 10; 20 is the default
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("docs_dir: content", f"docs_dir: {corpus}")
+        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+        .replace("page_size: 10", "page_size: 20"),
+        "utf-8",
+    )  # the demo shows pagination with 10; 20 is the default
     env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env, capture_output=True, text=True)
     t_build = time.perf_counter() - started
     if result.returncode != 0:
         print(result.stderr, file=sys.stderr)
@@ -136,10 +166,11 @@ def main() -> int:
     print(f"catalog load + validation (core):   {t_catalog:7.2f} s  ({entries / t_catalog:,.0f} entries/s)")
     print(f"views + feed specs (core):           {t_views:7.2f} s  ({len(views.pages):,} generated pages, {len(specs):,} feed lists)")
     print(f"feeds written, 3 formats (core):     {t_feeds:7.2f} s  ({3 * len(specs):,} files)")
-    print(f"full mkdocs build:                   {t_build:7.2f} s  ({pages:,} HTML pages, {size_of(site) / 1e6:,.0f} MB, "
-          f"peak RSS {peak:,.0f} MB)")
-    print(f"largest page: {max(p.stat().st_size for p in site.rglob('*.html')) / 1e3:,.0f} kB; "
-          f"search index: {(site / 'search' / 'search_index.json').stat().st_size / 1e6:,.1f} MB")
+    print(f"full mkdocs build:                   {t_build:7.2f} s  ({pages:,} HTML pages, {size_of(site) / 1e6:,.0f} MB, peak RSS {peak:,.0f} MB)")
+    print(
+        f"largest page: {max(p.stat().st_size for p in site.rglob('*.html')) / 1e3:,.0f} kB; "
+        f"search index: {(site / 'search' / 'search_index.json').stat().st_size / 1e6:,.1f} MB"
+    )
     return 0
 
 

@@ -15,5 +15,6 @@ if [[ ! -x /usr/bin/chromium ]]; then
 fi
 # Code health first: lint (ruff) and types (mypy) must be clean, as in CI.
 .venv/bin/ruff check site_plugins tests scripts
+.venv/bin/ruff format --check site_plugins tests scripts
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -23,8 +23,10 @@ def check(content: Path, now: str | None) -> int:
     for warning in catalog.warnings:
         print(warning, file=sys.stderr)
     counts = {k: sum(e.kind == k for e in catalog.entries) for k in ("article", "cooperative", "document")}
-    print(f"OK: {counts['article']} articles, {counts['cooperative']} cooperatives, {counts['document']} documents, "
-          f"{len(catalog.registries.agencies)} agencies — no problems.")
+    print(
+        f"OK: {counts['article']} articles, {counts['cooperative']} cooperatives, {counts['document']} documents, "
+        f"{len(catalog.registries.agencies)} agencies — no problems."
+    )
     return 0
 
 

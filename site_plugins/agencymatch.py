@@ -9,8 +9,17 @@ from .registries import Registries
 from .vietnamese import nfc
 
 # Spellings that mean the same in agency names.
-_SAME = [("hợp tác xã", "htx"), ("ủy ban nhân dân", "ubnd"), ("mặt trận tổ quốc", "mttq"), ("trung ương", "tw"),
-         ("thông tin và truyền thông", "tt&tt"), ("thành phố", "tp"), ("&", "và"), ("uỷ", "ủy"), ("khoá", "khóa")]
+_SAME = [
+    ("hợp tác xã", "htx"),
+    ("ủy ban nhân dân", "ubnd"),
+    ("mặt trận tổ quốc", "mttq"),
+    ("trung ương", "tw"),
+    ("thông tin và truyền thông", "tt&tt"),
+    ("thành phố", "tp"),
+    ("&", "và"),
+    ("uỷ", "ủy"),
+    ("khoá", "khóa"),
+]
 
 
 def name_key(text: str) -> str:

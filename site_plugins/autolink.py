@@ -58,7 +58,7 @@ class _Linker(Treeprocessor):
             href = self._href(target) if target else None
             if href is None:
                 continue
-            pieces.append(text[last:match.start()])
+            pieces.append(text[last : match.start()])
             anchor = etree.Element("a", {"href": href, "class": "portal-doclink"})
             anchor.text = match.group(0)
             pieces.append(anchor)

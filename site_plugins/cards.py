@@ -112,10 +112,16 @@ class Cards:
             undated = d.issued is None and d.date is None
         year = str(entry.data.issued_year) if isinstance(entry, DocumentEntry) else ""
         return {
-            "url": entry.url, "title": entry.headline, "kind": entry.kind, "kind_label": entry.label,
-            "summary": entry.summary, "date_line": f"Năm {year}" if undated else date_line(entry.published),
+            "url": entry.url,
+            "title": entry.headline,
+            "kind": entry.kind,
+            "kind_label": entry.label,
+            "summary": entry.summary,
+            "date_line": f"Năm {year}" if undated else date_line(entry.published),
             "short_date": year if undated else short_date(entry.published),
-            "iso_date": entry.published.isoformat(), "cover": cover, "source": source,
+            "iso_date": entry.published.isoformat(),
+            "cover": cover,
+            "source": source,
         }
 
     def cards(self, entries: Iterable[AnyEntry]) -> list[dict]:
@@ -124,17 +130,28 @@ class Cards:
     def document_row(self, entry: DocumentEntry) -> dict:
         d = entry.data
         return {
-            **self.card(entry), "number": d.number or "(chưa có số)", "type": d.type, "year": d.issued_year,
-            "issuers": [self.agency(a) for a in d.issuers], "status": d.status, "status_label": STATUSES[d.status],
-            "issued": short_date(d.issued) if d.issued else f"{d.issued_year} (chưa ghi ngày)", "doc_summary": d.summary,
+            **self.card(entry),
+            "number": d.number or "(chưa có số)",
+            "type": d.type,
+            "year": d.issued_year,
+            "issuers": [self.agency(a) for a in d.issuers],
+            "status": d.status,
+            "status_label": STATUSES[d.status],
+            "issued": short_date(d.issued) if d.issued else f"{d.issued_year} (chưa ghi ngày)",
+            "doc_summary": d.summary,
         }
 
     def cooperative_row(self, entry: CooperativeEntry) -> dict:
         d = entry.data
         return {
-            **self.card(entry), "province": self.province(d.province), "province_id": d.province,
-            "sectors": [self.sector(s) for s in d.sectors], "sector_ids": " ".join(d.sectors),
-            "ocop_stars": max((o.stars for o in d.ocop), default=0), "new_model": d.new_model, "kind_name": d.kind,
+            **self.card(entry),
+            "province": self.province(d.province),
+            "province_id": d.province,
+            "sectors": [self.sector(s) for s in d.sectors],
+            "sector_ids": " ".join(d.sectors),
+            "ocop_stars": max((o.stars for o in d.ocop), default=0),
+            "new_model": d.new_model,
+            "kind_name": d.kind,
         }
 
     # entry pages -----------------------------------------------------------------------------
@@ -146,37 +163,50 @@ class Cards:
             score.update(e.id for e in self.catalog.by_tag[tag][:200] if isinstance(e, ArticleEntry))
         for ref in (*d.cooperatives, *d.documents):
             score.update({e.id: 2 for e in self.catalog.mentions[ref][:200]})
-        score.update({e.id: 1 for e in self.catalog.by_column[d.column][:limit * 4]})
+        score.update({e.id: 1 for e in self.catalog.by_column[d.column][: limit * 4]})
         score.pop(entry.id, None)
         best = heapq.nsmallest(limit, score, key=lambda i: (-score[i], self.rank[i]))  # most shared, then newest
         return self.cards(self.catalog.by_id[i] for i in best)
 
     def page_context(self, entry: AnyEntry, related_limit: int) -> dict:
         self._saw(entry)
-        base = {"entry": entry, "kind": entry.kind, "title": entry.title, "summary": entry.summary,
-                "date_line": date_line(entry.published), "iso_date": entry.published.isoformat(),
-                "tags": [self.tag(t) for t in entry.tags]}
+        base = {
+            "entry": entry,
+            "kind": entry.kind,
+            "title": entry.title,
+            "summary": entry.summary,
+            "date_line": date_line(entry.published),
+            "iso_date": entry.published.isoformat(),
+            "tags": [self.tag(t) for t in entry.tags],
+        }
         if isinstance(entry, ArticleEntry):
             a = entry.data
             column_chain = [self.column(c) for c in reversed(self.catalog.column_ancestry(a.column))]
-            return {**base,
-                    "breadcrumbs": [link(urls.HOME, "Trang chủ"), *column_chain],
-                    "authors": a.authors, "agency": self.agency(a.agency), "column": self.column(a.column),
-                    "provinces": [self.province(p) for p in a.provinces],
-                    "campaign": self.campaign(a.campaign) if a.campaign else None,
-                    "updated_line": date_line(a.updated) if a.updated else None,
-                    "cover": {**self.card(entry)["cover"], "caption": a.cover.caption, "credit": a.cover.credit} if a.cover else None,
-                    "mentions": [x for x in (self.entry_link(i) for i in (*a.cooperatives, *a.documents)) if x],
-                    "related": self.related(entry, related_limit)}
+            return {
+                **base,
+                "breadcrumbs": [link(urls.HOME, "Trang chủ"), *column_chain],
+                "authors": a.authors,
+                "agency": self.agency(a.agency),
+                "column": self.column(a.column),
+                "provinces": [self.province(p) for p in a.provinces],
+                "campaign": self.campaign(a.campaign) if a.campaign else None,
+                "updated_line": date_line(a.updated) if a.updated else None,
+                "cover": {**self.card(entry)["cover"], "caption": a.cover.caption, "credit": a.cover.credit} if a.cover else None,
+                "mentions": [x for x in (self.entry_link(i) for i in (*a.cooperatives, *a.documents)) if x],
+                "related": self.related(entry, related_limit),
+            }
         if isinstance(entry, CooperativeEntry):
             c = entry.data
-            return {**base,
-                    "breadcrumbs": [link(urls.HOME, "Trang chủ"), link(urls.COOPERATIVES, "Hợp tác xã"), self.province(c.province)],
-                    "facts": c, "province": self.province(c.province), "sectors": [self.sector(s) for s in c.sectors],
-                    "agency": self.agency(c.agency) if c.agency else None,
-                    "photos": [{"url": urls.asset(entry.src_uri, p.src), "alt": p.alt or c.name, "caption": p.caption, "credit": p.credit}
-                               for p in c.photos],
-                    "mentioned_by": capped(self.catalog.mentions[entry.id], self.card)}
+            return {
+                **base,
+                "breadcrumbs": [link(urls.HOME, "Trang chủ"), link(urls.COOPERATIVES, "Hợp tác xã"), self.province(c.province)],
+                "facts": c,
+                "province": self.province(c.province),
+                "sectors": [self.sector(s) for s in c.sectors],
+                "agency": self.agency(c.agency) if c.agency else None,
+                "photos": [{"url": urls.asset(entry.src_uri, p.src), "alt": p.alt or c.name, "caption": p.caption, "credit": p.credit} for p in c.photos],
+                "mentioned_by": capped(self.catalog.mentions[entry.id], self.card),
+            }
         d = entry.data
         issuers = [self.agency(a) for a in d.issuers]
         node = self.catalog.graph.by_entry[entry.id]
@@ -185,15 +215,19 @@ class Cards:
         for attachment in d.attachments:
             path = urls.asset(entry.src_uri, attachment.src)
             attachments.append({"title": attachment.title, "url": path, "size": f"{self.catalog.files[path].size / 1024:,.0f} kB"})
-        return {**base,
-                "breadcrumbs": [link(urls.HOME, "Trang chủ"), link(urls.DOCUMENTS, "Văn bản"), link(urls.document_type(d.type), d.type)],
-                "doc": d, "row": self.document_row(entry), "issuers": issuers,
-                "signers": [{**s.model_dump(), "agency_link": self.agency(s.agency) if s.agency else None} for s in d.signers],
-                **self.graph_context(node),
-                "replaced_by": [r for r in replaced if r],
-                "attachments": attachments,
-                "provinces": [self.province(p) for p in d.provinces],
-                "mentioned_by": capped(self.catalog.mentions[entry.id], self.card)}
+        return {
+            **base,
+            "breadcrumbs": [link(urls.HOME, "Trang chủ"), link(urls.DOCUMENTS, "Văn bản"), link(urls.document_type(d.type), d.type)],
+            "doc": d,
+            "row": self.document_row(entry),
+            "issuers": issuers,
+            "signers": [{**s.model_dump(), "agency_link": self.agency(s.agency) if s.agency else None} for s in d.signers],
+            **self.graph_context(node),
+            "replaced_by": [r for r in replaced if r],
+            "attachments": attachments,
+            "provinces": [self.province(p) for p in d.provinces],
+            "mentioned_by": capped(self.catalog.mentions[entry.id], self.card),
+        }
 
     def graph_context(self, node: Node) -> dict:
         """What a document cites and what cites it, for its page (or its stub page)."""
@@ -201,20 +235,30 @@ class Cards:
             if cited.entry is not None:
                 self._saw(cited.entry)  # its title is the link's text
         return {
-            "bases": [{"relation": RELATIONS[rel], "url": n.url, "label": n.label, "title": n.title if n.number else None,
-                       "on_site": n.entry is not None} for n, rel in node.bases],
-            "cited_by": capped(sorted(node.cited_by, key=lambda x: (x[0].published, x[0].id), reverse=True),
-                               lambda edge: {**self.card(edge[0]), "relation": REVERSE_RELATIONS[edge[1]]}),
+            "bases": [
+                {"relation": RELATIONS[rel], "url": n.url, "label": n.label, "title": n.title if n.number else None, "on_site": n.entry is not None}
+                for n, rel in node.bases
+            ],
+            "cited_by": capped(
+                sorted(node.cited_by, key=lambda x: (x[0].published, x[0].id), reverse=True),
+                lambda edge: {**self.card(edge[0]), "relation": REVERSE_RELATIONS[edge[1]]},
+            ),
         }
 
     # agencies --------------------------------------------------------------------------------
     def agency_facts(self, agency_id: str) -> dict:
         a = self.reg.agencies[agency_id]
-        return {"agency": a, "level": LEVELS[a.level], "kind": AGENCY_KINDS[a.kind],
-                "parent": self.agency(a.parent) if a.parent else None,
-                "province": self.province(a.province) if a.province else None,
-                "successors": [{**self.agency(s.id), "date": short_date(s.date), "note": s.note} for s in a.successors],
-                "predecessors": [{**self.agency(p), "date": short_date(step.date), "note": step.note}
-                                 for p, step in self.catalog.predecessors.get(agency_id, []) if p in self.reg.agencies],
-                "children": [self.agency(c) for c in sorted(self.catalog.children.get(agency_id, []), key=lambda c: self.reg.agencies[c].name)]}
-
+        return {
+            "agency": a,
+            "level": LEVELS[a.level],
+            "kind": AGENCY_KINDS[a.kind],
+            "parent": self.agency(a.parent) if a.parent else None,
+            "province": self.province(a.province) if a.province else None,
+            "successors": [{**self.agency(s.id), "date": short_date(s.date), "note": s.note} for s in a.successors],
+            "predecessors": [
+                {**self.agency(p), "date": short_date(step.date), "note": step.note}
+                for p, step in self.catalog.predecessors.get(agency_id, [])
+                if p in self.reg.agencies
+            ],
+            "children": [self.agency(c) for c in sorted(self.catalog.children.get(agency_id, []), key=lambda c: self.reg.agencies[c].name)],
+        }

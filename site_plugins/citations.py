@@ -17,8 +17,11 @@ MENTION = re.compile(
     r"(?:\s+của\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|triển khai|tại)\b|[,;.(]|$))?",
 )
 LAW_BY_NAME = re.compile(r"\bLuật (?P<name>[A-ZĐ][^,;.()]*?) năm (?P<year>\d{4})")
-_VERB_BEFORE = [("thay-the", re.compile(r"thay thế\s*$", re.I)), ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$", re.I)),
-                ("bai-bo", re.compile(r"bãi bỏ\s*$", re.I))]
+_VERB_BEFORE = [
+    ("thay-the", re.compile(r"thay thế\s*$", re.I)),
+    ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$", re.I)),
+    ("bai-bo", re.compile(r"bãi bỏ\s*$", re.I)),
+]
 
 
 @dataclass
@@ -34,8 +37,14 @@ class Cited:
     issuer_text: str | None = field(default=None, repr=False)
 
     def as_front_matter(self) -> dict:
-        data = {"number": self.number, "relation": self.relation, "type": self.type, "title": self.title,
-                "issuer": self.issuer, "issued": self.issued.isoformat() if self.issued else None}
+        data = {
+            "number": self.number,
+            "relation": self.relation,
+            "type": self.type,
+            "title": self.title,
+            "issuer": self.issuer,
+            "issued": self.issued.isoformat() if self.issued else None,
+        }
         return {k: v for k, v in data.items() if v is not None}
 
 
@@ -49,8 +58,7 @@ def _date(text: str | None) -> date | None:
         return None
 
 
-def find_citations(paragraphs: list[str], own_number: str | None, matcher: AgencyMatcher, province: str | None,
-                   warnings: list[str]) -> list[Cited]:
+def find_citations(paragraphs: list[str], own_number: str | None, matcher: AgencyMatcher, province: str | None, warnings: list[str]) -> list[Cited]:
     """Every cited document once, with the strongest relation the text gives it.
 
     "Căn cứ A; B" makes A and B bases (căn cứ); "Thực hiện/Triển khai A …" makes the first
@@ -93,10 +101,27 @@ def find_citations(paragraphs: list[str], own_number: str | None, matcher: Agenc
                 issuer = None
                 if match["issuer"]:
                     issuer = matcher.by_text(match["issuer"], province)
-                add(Cited(number_key(number.text), number.text, relation, number.type_name(match["type"]),
-                          issuer=issuer, issued=_date(match["date"]), issuer_text=match["issuer"]))
+                add(
+                    Cited(
+                        number_key(number.text),
+                        number.text,
+                        relation,
+                        number.type_name(match["type"]),
+                        issuer=issuer,
+                        issued=_date(match["date"]),
+                        issuer_text=match["issuer"],
+                    )
+                )
             for match in LAW_BY_NAME.finditer(segment):
                 title = f"Luật {match['name']} năm {match['year']}"
-                add(Cited(f"title:{title}", None, lead if lead and first else "lien-quan", "Luật", title=title,
-                          issuer="quoc-hoi" if "quoc-hoi" in matcher.reg.agencies else None))
+                add(
+                    Cited(
+                        f"title:{title}",
+                        None,
+                        lead if lead and first else "lien-quan",
+                        "Luật",
+                        title=title,
+                        issuer="quoc-hoi" if "quoc-hoi" in matcher.reg.agencies else None,
+                    )
+                )
     return sorted(found.values(), key=lambda c: c.order)

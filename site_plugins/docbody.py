@@ -7,7 +7,7 @@ import re
 ROMAN = re.compile(r"^[IVX]+\.\s+\S")
 NUMBERED = re.compile(r"^(?P<label>\d+(?:\.\d+)*)\.\s+(?P<rest>.+)$")
 BULLET = re.compile(r"^[-–+•]\s*")
-_ENDS = ('.', ';', ':', '!', '?', '"', '”', ')', ',')
+_ENDS = (".", ";", ":", "!", "?", '"', "”", ")", ",")
 
 
 def paragraphs(lines: list[str]) -> list[str]:

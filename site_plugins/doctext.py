@@ -45,7 +45,7 @@ def prepare_lines(text: str) -> list[str]:
         if is_noise(line):
             continue
         # the office that stamped the received copy: "VĂN PHÒNG UBND T. LẠNG SƠN" right above "Số:....."
-        following = next((x for x in raw[index + 1:] if x), "")
+        following = next((x for x in raw[index + 1 :] if x), "")
         if re.match(r"^(số|ngày)\s*:\s*\.{3,}", following, re.I) and line.isupper():
             continue
         if out and re.search(r"\d+-$", out[-1]) and re.match(r"^[A-ZĐ]{1,6}/", line):
@@ -79,9 +79,25 @@ def sentence_case(text: str) -> str:
     return result[:1].upper() + result[1:]
 
 
-_CAPITALISED = ["Ban Chấp hành", "Ban Tuyên giáo", "Tỉnh ủy", "Liên minh", "Hợp tác xã", "Trưởng Ban", "Phó Trưởng Ban",
-                "Thường trực", "Chủ tịch", "Phó Chủ tịch", "Ủy ban nhân dân", "Trung ương", "Việt Nam", "Bí thư", "Phó Bí thư",
-                "Giám đốc", "Phó Giám đốc"]
+_CAPITALISED = [
+    "Ban Chấp hành",
+    "Ban Tuyên giáo",
+    "Tỉnh ủy",
+    "Liên minh",
+    "Hợp tác xã",
+    "Trưởng Ban",
+    "Phó Trưởng Ban",
+    "Thường trực",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Ủy ban nhân dân",
+    "Trung ương",
+    "Việt Nam",
+    "Bí thư",
+    "Phó Bí thư",
+    "Giám đốc",
+    "Phó Giám đốc",
+]
 
 
 def is_upper(text: str) -> bool:

@@ -103,9 +103,17 @@ class FeedWriter:
             enclosures.append((self.absolute(path), facts.size, facts.media_type))
         image = enclosures[0] if enclosures and not isinstance(entry, DocumentEntry) else None
         item = Item(
-            id=f"tag:{self.settings.id_authority}:{entry.id}", url=url, title=entry.headline, summary=entry.summary,
-            content=absolutize(self.render(entry), url), published=entry.published, updated=entry.updated,
-            authors=authors, categories=categories, image=image, attachments=enclosures,
+            id=f"tag:{self.settings.id_authority}:{entry.id}",
+            url=url,
+            title=entry.headline,
+            summary=entry.summary,
+            content=absolutize(self.render(entry), url),
+            published=entry.published,
+            updated=entry.updated,
+            authors=authors,
+            categories=categories,
+            image=image,
+            attachments=enclosures,
         )
         self._items[entry.id] = item
         return item
@@ -182,9 +190,13 @@ class FeedWriter:
         }
         for item in items:
             entry: dict[str, Any] = {
-                "id": item.id, "url": item.url, "title": item.title, "summary": item.summary,
+                "id": item.id,
+                "url": item.url,
+                "title": item.title,
+                "summary": item.summary,
                 "content_html": item.content or item.summary,
-                "date_published": item.published.isoformat(), "date_modified": item.updated.isoformat(),
+                "date_published": item.published.isoformat(),
+                "date_modified": item.updated.isoformat(),
                 "tags": [label for _, label in item.categories],
             }
             if item.authors:

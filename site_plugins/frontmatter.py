@@ -33,6 +33,7 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
     yaml_implicit_resolvers = _NO_DATES
 
+
 Path_ = tuple  # a location inside the data: ("provinces", 1)
 
 
@@ -90,8 +91,16 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
     problems = []
     controls = find_control_chars(text)
     if controls:
-        problems.append(Problem(path, offset + 1, "", f"control characters {', '.join(controls)} (pasted from Word?) were removed",
-                                "retype the affected text or save the file as plain UTF-8", warning=True))
+        problems.append(
+            Problem(
+                path,
+                offset + 1,
+                "",
+                f"control characters {', '.join(controls)} (pasted from Word?) were removed",
+                "retype the affected text or save the file as plain UTF-8",
+                warning=True,
+            )
+        )
     text = clean_text(text)
     try:
         try:
@@ -102,8 +111,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
         what = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(path, line, "", f"YAML syntax error: {what}",
-                                "check indentation and quote values that contain ':' or '#'"))
+        problems.append(Problem(path, line, "", f"YAML syntax error: {what}", "check indentation and quote values that contain ':' or '#'"))
         return None, problems
     lines: dict[tuple, int] = {}
     if node is not None:
@@ -130,10 +138,18 @@ def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem
         return None, problems
     if not isinstance(parsed.data, dict):
         return None, [*problems, Problem(display, 2, "", "front matter is not a set of 'field: value' lines", "write one 'field: value' per line")]
-    body = "\n".join(lines[end + 1:])
+    body = "\n".join(lines[end + 1 :])
     controls = find_control_chars(body)
     if controls:
-        problems.append(Problem(display, end + 2, "body", f"control characters {', '.join(controls)} (pasted from Word?) were removed",
-                                "retype the affected text or save the file as plain UTF-8", warning=True))
+        problems.append(
+            Problem(
+                display,
+                end + 2,
+                "body",
+                f"control characters {', '.join(controls)} (pasted from Word?) were removed",
+                "retype the affected text or save the file as plain UTF-8",
+                warning=True,
+            )
+        )
     parsed.body = clean_text(body)
     return parsed, problems

@@ -82,8 +82,10 @@ class CitationGraph:
     def links(self, sources: bool = False) -> dict[str, str]:
         """number key → URL (or source file: an entry's, or ``<url>index.md`` for a stub page),
         for auto-linking mentions of known documents."""
+
         def where(node: Node) -> str:
             if not sources:
                 return node.url
             return node.entry.src_uri if node.entry else urls.source(node.url)
+
         return {node.key: where(node) for node in self.nodes.values() if node.number}

@@ -68,8 +68,7 @@ def _resolve_type(printed: str | None, number: DocNumber | None, warnings: list[
     if printed and coded and coded.startswith(printed):
         return coded
     if printed and number and coded and not type_agrees(number, printed):
-        warnings.append(f"type: the heading says {printed} but the number's code {number.type_code} means {coded} — "
-                        f"kept {coded}; check the original")
+        warnings.append(f"type: the heading says {printed} but the number's code {number.type_code} means {coded} — kept {coded}; check the original")
         return coded
     return (number.type_name(printed) if number else printed) or coded
 
@@ -139,8 +138,13 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
             agency = matcher.by_text(on_behalf, province) if on_behalf else None
             if agency not in issuers:
                 agency = issuers[0] if len(issuers) == 1 else None
-            signer = {"name": name, "position": position, "capacity": capacity,
-                      "on_behalf_of": sentence_case(on_behalf) if position_parts else None, "agency": agency}
+            signer = {
+                "name": name,
+                "position": position,
+                "capacity": capacity,
+                "on_behalf_of": sentence_case(on_behalf) if position_parts else None,
+                "agency": agency,
+            }
             signers.append({k: v for k, v in signer.items() if v})
         i = j + 1
     return signers
@@ -149,7 +153,7 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
 def _recipients(lines: list[str], start: int) -> list[str]:
     items: list[str] = []
     blank = False
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line:
             blank = True
             continue
@@ -202,12 +206,15 @@ def import_text(text: str, registries: Registries) -> Imported:
     summary = " ".join(summary_lines)
     summary = summary[:1].upper() + summary[1:]
 
-    header = [line for line in lines[: type_at or after] if line and not MOTTO.match(line)
-              and (number_at is None or line != lines[number_at]) and (date_at is None or line != lines[date_at])]
+    header = [
+        line
+        for line in lines[: type_at or after]
+        if line and not MOTTO.match(line) and (number_at is None or line != lines[number_at]) and (date_at is None or line != lines[date_at])
+    ]
     place = dated["place"].strip() if dated else None
     province = matcher.province_in(place or "") or matcher.province_in(" ".join(header))
     issuers: list[str] = []
-    for code in (number.issuer_codes if number else ()):
+    for code in number.issuer_codes if number else ():
         agency = matcher.by_code(code, province)
         if agency:
             issuers.append(agency)

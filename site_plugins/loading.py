@@ -63,13 +63,19 @@ def _read_entries(content_dir: Path) -> tuple[list[_Source], list[Problem]]:
 
 # Top-level front-matter fields that hold ids, per kind of entry → what they point at.
 REF_FIELDS = {
-    "article": {"column": "column", "agency": "agency", "provinces": "province", "tags": "tag",
-                "cooperatives": "cooperative", "documents": "document", "campaign": "campaign"},
+    "article": {
+        "column": "column",
+        "agency": "agency",
+        "provinces": "province",
+        "tags": "tag",
+        "cooperatives": "cooperative",
+        "documents": "document",
+        "campaign": "campaign",
+    },
     "cooperative": {"province": "province", "sectors": "sector", "agency": "agency", "tags": "tag"},
     "document": {"issuers": "agency", "provinces": "province", "tags": "tag", "replaced_by": "document"},
 }
-REGISTRY_FILES = {"agency": "agencies", "province": "provinces", "column": "columns", "campaign": "campaigns",
-                  "sector": "sectors", "tag": "tags"}
+REGISTRY_FILES = {"agency": "agencies", "province": "provinces", "column": "columns", "campaign": "campaigns", "sector": "sectors", "tag": "tags"}
 
 
 class _RefChecker:
@@ -77,8 +83,12 @@ class _RefChecker:
 
     def __init__(self, registries: Registries, entries: list[AnyEntry]):
         self.tables: dict[str, Any] = {
-            "agency": registries.agencies, "province": registries.provinces, "column": registries.columns,
-            "campaign": registries.campaigns, "sector": registries.sectors, "tag": registries.tags,
+            "agency": registries.agencies,
+            "province": registries.provinces,
+            "column": registries.columns,
+            "campaign": registries.campaigns,
+            "sector": registries.sectors,
+            "tag": registries.tags,
             "cooperative": {e.id: e for e in entries if isinstance(e, CooperativeEntry)},
             "document": {e.id: e for e in entries if isinstance(e, DocumentEntry)},
         }
@@ -168,9 +178,11 @@ def _check_unique(entries: list[AnyEntry]) -> list[Problem]:
             if other is entry:
                 continue
             field = {"id": "id", "URL": "slug", "document": "number"}[what]
-            fix = {"id": "give each entry its own permanent id",
-                   "URL": "set a different 'slug:' in one of them",
-                   "document": "the same issuer, year and number is the same document: remove the copy"}[what]
+            fix = {
+                "id": "give each entry its own permanent id",
+                "URL": "set a different 'slug:' in one of them",
+                "document": "the same issuer, year and number is the same document: remove the copy",
+            }[what]
             label = {"id": f"duplicate id '{key}'", "URL": f"duplicate URL /{key}", "document": f"duplicate document {key}"}[what]
             problems.append(Problem(entry.path, entry.line(field), field, f"{label}, also in {other.path}:{other.line(field)}", fix))
     return problems
@@ -181,8 +193,11 @@ def _check_generated_urls(entries: list[AnyEntry], graph: CitationGraph) -> list
     (tin-tuc/<slug>/); the only generated pages there are those of documents cited but not
     published here (van-ban/<number>/)."""
     generated = {node.url for node in graph.stubs}
-    return [Problem(e.path, e.line("slug"), "slug", f"the URL /{e.url} is also a generated page", "set another 'slug:' on the entry")
-            for e in entries if e.url in generated]
+    return [
+        Problem(e.path, e.line("slug"), "slug", f"the URL /{e.url} is also a generated page", "set another 'slug:' on the entry")
+        for e in entries
+        if e.url in generated
+    ]
 
 
 def resolve_now(configured: str | None = None) -> datetime:

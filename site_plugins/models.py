@@ -183,7 +183,8 @@ class Document(Strict):
         if self.number and not type_agrees(parse_number(self.number), self.type):
             number = parse_number(self.number)
             raise PydanticCustomError(
-                "document_type", f"the number's code {number.type_code} means {number.type_name()}, not {self.type} — correct 'type' or 'number'")
+                "document_type", f"the number's code {number.type_code} means {number.type_name()}, not {self.type} — correct 'type' or 'number'"
+            )
         return self
 
     @property
@@ -199,4 +200,3 @@ class Document(Strict):
     @property
     def title(self) -> str:
         return f"{self.type} {self.number}" if self.number else f"{self.type} (chưa có số)"
-

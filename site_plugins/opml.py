@@ -24,7 +24,15 @@ def opml(listings: Listings, site_url: str, title: str) -> bytes:
     for label, members in listings.grouped():
         outline = ET.SubElement(body, "outline", text=label, title=label)
         for listing in members:
-            ET.SubElement(outline, "outline", type="rss", text=listing.feed_title, title=listing.feed_title, language="vi",
-                          xmlUrl=urljoin(site_url, listing.feed_path("rss")), htmlUrl=urljoin(site_url, listing.url))
+            ET.SubElement(
+                outline,
+                "outline",
+                type="rss",
+                text=listing.feed_title,
+                title=listing.feed_title,
+                language="vi",
+                xmlUrl=urljoin(site_url, listing.feed_path("rss")),
+                htmlUrl=urljoin(site_url, listing.url),
+            )
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -119,8 +119,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             extensions = [e for e in config.markdown_extensions if e is not self.autolink]
             links = DocumentLinks()  # outside MkDocs no one turns .md paths into URLs: link URLs
             links.links, links.page = self.catalog.graph.links(), entry.url
-            self.entry_html[entry.src_uri] = python_markdown.markdown(
-                entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
+            self.entry_html[entry.src_uri] = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
         return self.entry_html[entry.src_uri]
 
     def on_post_build(self, config):

@@ -18,7 +18,9 @@ NUMBERED = re.compile(r"^(?P<label>\d+(?:\.\d+)*)\.\s+(?P<rest>.+)$")
 TASK_SECTION = re.compile(r"TỔ CHỨC THỰC HIỆN|NHIỆM VỤ|TRÁCH NHIỆM", re.I)
 ASSIGNEE_START = re.compile(
     r"^(?:Đề nghị |Đối với )?(?:các |hệ thống )?(Sở|Ban|Bộ|Liên minh|Hội|Đài|Báo|Ủy ban|UBND|Đảng đoàn|Trường|Trung tâm|"
-    r"Văn phòng|huyện ủy|Huyện ủy|cơ quan|Cơ quan|ban|đơn vị|Thường trực|Mặt trận|Tỉnh ủy|Công an)\b", re.I)
+    r"Văn phòng|huyện ủy|Huyện ủy|cơ quan|Cơ quan|ban|đơn vị|Thường trực|Mặt trận|Tỉnh ủy|Công an)\b",
+    re.I,
+)
 DEADLINE = re.compile(r"^Thời gian[^:]{0,40}:\s*(?P<value>.+)$")
 FUNDING = re.compile(r"^Kinh phí[^:]{0,60}:\s*(?P<value>.+)$")
 
@@ -33,8 +35,14 @@ class FoundTask:
     funding: str | None = None
 
     def as_front_matter(self) -> dict:
-        data = {"text": self.text, "lead": self.lead, "lead_name": self.lead_name, "partners": self.partners,
-                "deadline": self.deadline, "funding": self.funding}
+        data = {
+            "text": self.text,
+            "lead": self.lead,
+            "lead_name": self.lead_name,
+            "partners": self.partners,
+            "deadline": self.deadline,
+            "funding": self.funding,
+        }
         return {k: v for k, v in data.items() if v not in (None, [])}
 
 
@@ -48,8 +56,10 @@ def _assignee(rest: str) -> tuple[str, str] | None:
     return re.sub(r"^(Đề nghị|Đối với)\s+", "", head.strip()).rstrip(" .;"), tail.strip()
 
 
-PARTNER = re.compile(r"(?i:phối hợp với|cùng với)\s+(?P<who>.+?)(?=\s(?:xây dựng|tổ chức|triển khai|thực hiện|trong|để|về|phổ biến|"
-                     r"tuyên truyền|thông tin|đẩy mạnh|chỉ đạo|cung cấp|tham mưu|nắm)\b|[:.]|$)")
+PARTNER = re.compile(
+    r"(?i:phối hợp với|cùng với)\s+(?P<who>.+?)(?=\s(?:xây dựng|tổ chức|triển khai|thực hiện|trong|để|về|phổ biến|"
+    r"tuyên truyền|thông tin|đẩy mạnh|chỉ đạo|cung cấp|tham mưu|nắm)\b|[:.]|$)"
+)
 
 
 def _partner_clause(text: str) -> str:

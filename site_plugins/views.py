@@ -49,8 +49,11 @@ class Settings:
 
 def feed_links(listings: list[Listing]) -> list[dict]:
     """``<link rel="alternate">`` data for the feeds of these lists, every format."""
-    return [{"title": f"{x.feed_title} ({label})", "type": media_type, "url": x.feed_path(fmt)}
-            for x in listings for fmt, (media_type, label) in FEED_FORMATS.items()]
+    return [
+        {"title": f"{x.feed_title} ({label})", "type": media_type, "url": x.feed_path(fmt)}
+        for x in listings
+        for fmt, (media_type, label) in FEED_FORMATS.items()
+    ]
 
 
 class SiteViews:
@@ -64,8 +67,7 @@ class SiteViews:
         self._build()
 
     # helpers ----------------------------------------------------------------------------------
-    def _add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "",
-             feeds: list[Listing] | None = None) -> Page:
+    def _add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "", feeds: list[Listing] | None = None) -> Page:
         if url in self.pages:  # the catalog rejected every clash an editor can cause: this is a bug
             raise RuntimeError(f"two generated pages share /{url}")
         with self.cards.recording() as shown:
@@ -80,9 +82,11 @@ class SiteViews:
         total = max(1, -(-len(items) // size))
         pages = [urls.page(base, n) for n in range(1, total + 1)]
         for number, url in enumerate(pages, start=1):
-            yield url, items[(number - 1) * size: number * size], {
-                "number": number, "total": total,
-                "previous": pages[number - 2] if number > 1 else None, "next": pages[number] if number < total else None}
+            yield (
+                url,
+                items[(number - 1) * size : number * size],
+                {"number": number, "total": total, "previous": pages[number - 2] if number > 1 else None, "next": pages[number] if number < total else None},
+            )
 
     # the views --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -95,8 +99,7 @@ class SiteViews:
         for entry in self.catalog.entries:
             with self.cards.recording() as shown:
                 context = self.cards.page_context(entry, self.settings.related)
-            self.entry_pages[entry.id] = Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary,
-                                              [self.listings["site"]], shown)
+            self.entry_pages[entry.id] = Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, [self.listings["site"]], shown)
 
     def _list_pages(self, listing: Listing) -> None:
         """The pages of one declared list: cards, or a table of documents or cooperatives."""
@@ -111,12 +114,20 @@ class SiteViews:
 
             def make(chunk: list = chunk, pagination: dict = pagination, first: bool = first, heading: str = heading) -> dict:
                 if table:
-                    context = {"heading": heading, "rows": [row() for row in chunk], "count": len(items), "filters": None,
-                               "index": None, "breadcrumbs": [], "pagination": pagination, **every_page}
+                    context = {
+                        "heading": heading,
+                        "rows": [row() for row in chunk],
+                        "count": len(items),
+                        "filters": None,
+                        "index": None,
+                        "breadcrumbs": [],
+                        "pagination": pagination,
+                        **every_page,
+                    }
                 else:
-                    context = {"heading": listing.title, "intro": listing.description, "cards": self.cards.cards(chunk),
-                               "pagination": pagination, **every_page}
+                    context = {"heading": listing.title, "intro": listing.description, "cards": self.cards.cards(chunk), "pagination": pagination, **every_page}
                 return {**context, **(first_extra() if first else {})}
+
             self._add(url, heading, template, make, listing.description, feeds)
 
     def _rows(self, entries: list[AnyEntry]) -> list[Callable[[], dict]]:
@@ -134,9 +145,14 @@ class SiteViews:
         c, cards, kind, subject = self.catalog, self.cards, listing.kind, listing.subject
         if kind == "column":
             assert isinstance(subject, str)
-            return "portal/list.html", lambda: {
-                "children": [cards.column(k) for k in c.column_children.get(subject, [])],
-                "breadcrumbs": [link(urls.COLUMNS, "Chuyên mục"), *(cards.column(k) for k in reversed(c.column_ancestry(subject)[1:]))]}, {}
+            return (
+                "portal/list.html",
+                lambda: {
+                    "children": [cards.column(k) for k in c.column_children.get(subject, [])],
+                    "breadcrumbs": [link(urls.COLUMNS, "Chuyên mục"), *(cards.column(k) for k in reversed(c.column_ancestry(subject)[1:]))],
+                },
+                {},
+            )
         if kind == "agency":
             assert isinstance(subject, str)
             return "portal/agency.html", lambda: self._agency_extra(subject), {}
@@ -162,10 +178,19 @@ class SiteViews:
             "facts": cards.agency_facts(agency_id),
             "documents": capped([e for e in own if isinstance(e, DocumentEntry)], cards.document_row),
             "child_entries": cards.cards(from_children[: self.settings.page_size]),
-            "tasks": capped(c.tasks_by_agency.get(agency_id, []), lambda et: {
-                "text": et[1].text, "deadline": et[1].deadline, "funding": et[1].funding, "source": cards.document_row(et[0]),
-                "partners": [cards.agency(p) for p in et[1].partners if p != agency_id], "lead": agency_id in et[1].lead,
-                "leads": [cards.agency(a) for a in et[1].lead if a != agency_id], "lead_name": et[1].lead_name}),
+            "tasks": capped(
+                c.tasks_by_agency.get(agency_id, []),
+                lambda et: {
+                    "text": et[1].text,
+                    "deadline": et[1].deadline,
+                    "funding": et[1].funding,
+                    "source": cards.document_row(et[0]),
+                    "partners": [cards.agency(p) for p in et[1].partners if p != agency_id],
+                    "lead": agency_id in et[1].lead,
+                    "leads": [cards.agency(a) for a in et[1].lead if a != agency_id],
+                    "lead_name": et[1].lead_name,
+                },
+            ),
         }
 
     def _province_extra(self, province_id: str) -> dict:
@@ -174,16 +199,14 @@ class SiteViews:
         province = reg.provinces[province_id]
         return {
             "sections": [
-                {"title": "Hợp tác xã", "rows": capped([e for e in entries if isinstance(e, CooperativeEntry)], cards.cooperative_row),
-                 "kind": "cooperatives"},
-                {"title": "Văn bản", "rows": capped([e for e in entries if isinstance(e, DocumentEntry)], cards.document_row),
-                 "kind": "documents"},
+                {"title": "Hợp tác xã", "rows": capped([e for e in entries if isinstance(e, CooperativeEntry)], cards.cooperative_row), "kind": "cooperatives"},
+                {"title": "Văn bản", "rows": capped([e for e in entries if isinstance(e, DocumentEntry)], cards.document_row), "kind": "documents"},
             ],
-            "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: reg.agencies[a].name)
-                         if reg.agencies[a].province == province_id],
-            "lineage": {"successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
-                        "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province_id, [])
-                                         if p in reg.provinces]},
+            "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: reg.agencies[a].name) if reg.agencies[a].province == province_id],
+            "lineage": {
+                "successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
+                "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province_id, []) if p in reg.provinces],
+            },
         }
 
     def _document_filters(self) -> dict:
@@ -194,12 +217,15 @@ class SiteViews:
         statuses = [x.subject for x in listings if x.kind == "status"]
         keys = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
         self.data_files[urls.DOCUMENT_INDEX] = [{k: r[k] for k in keys} for r in rows]
-        return {"filters": {
-            "types": [link(urls.document_type(t), t, id=t) for t in listings.document_types()],
-            "years": [link(x.url, str(x.subject), id=str(x.subject)) for x in listings if x.kind == "year"],
-            "issuers": issuers,
-            "statuses": [link(urls.document_status(k), v, id=k) for k, v in STATUSES.items() if k in statuses]},
-            "index": urls.DOCUMENT_INDEX}
+        return {
+            "filters": {
+                "types": [link(urls.document_type(t), t, id=t) for t in listings.document_types()],
+                "years": [link(x.url, str(x.subject), id=str(x.subject)) for x in listings if x.kind == "year"],
+                "issuers": issuers,
+                "statuses": [link(urls.document_status(k), v, id=k) for k, v in STATUSES.items() if k in statuses],
+            },
+            "index": urls.DOCUMENT_INDEX,
+        }
 
     def _cooperative_filters(self) -> dict:
         c, reg, cards = self.catalog, self.catalog.registries, self.cards
@@ -207,9 +233,10 @@ class SiteViews:
         keys = ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")
         self.data_files[urls.COOPERATIVE_INDEX] = [{k: r[k] for k in keys} for r in rows]
         provinces = sorted({e.data.province for e in c.cooperatives}, key=lambda p: reg.provinces[p].name)
-        return {"filters": {"provinces": [cards.province(p) | {"id": p} for p in provinces],
-                            "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]},
-                "index": urls.COOPERATIVE_INDEX}
+        return {
+            "filters": {"provinces": [cards.province(p) | {"id": p} for p in provinces], "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]},
+            "index": urls.COOPERATIVE_INDEX,
+        }
 
     def _home(self) -> None:
         c, cards, s = self.catalog, self.cards, self.settings
@@ -227,15 +254,25 @@ class SiteViews:
                 "column": {**cards.column(column.id), "cards": cards.cards(c.by_column[column.id][:5])} if column else None,
                 "campaigns": [cards.campaign(k) for k in c.registries.campaigns if c.by_campaign.get(k)],
             }
-        self._add(urls.HOME, "Trang chủ", "portal/home.html", make, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể",
-                  self.listings.advertised(urls.HOME))
+
+        self._add(
+            urls.HOME, "Trang chủ", "portal/home.html", make, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể", self.listings.advertised(urls.HOME)
+        )
 
     def _feeds_page(self) -> None:
         def make() -> dict:
-            groups = [{"title": label, "feeds": [
-                {"title": x.feed_title, "page": x.url, "formats": [link(x.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]}
-                for x in members]} for label, members in self.listings.grouped()]
+            groups = [
+                {
+                    "title": label,
+                    "feeds": [
+                        {"title": x.feed_title, "page": x.url, "formats": [link(x.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]}
+                        for x in members
+                    ],
+                }
+                for label, members in self.listings.grouped()
+            ]
             return {"heading": "Theo dõi tin bằng RSS", "groups": groups}
+
         self._add(urls.FEEDS_PAGE, "Theo dõi bằng RSS, Atom, JSON Feed", "portal/feeds.html", make)
 
     def _tree(self, children: dict, root: Any, make: Callable[[Any], dict]) -> list[dict]:
@@ -244,27 +281,77 @@ class SiteViews:
     def _trees(self) -> None:
         """Index pages that are trees, not lists: columns, agencies, provinces, tags, the archive."""
         c, reg, cards = self.catalog, self.catalog.registries, self.cards
-        self._add(urls.COLUMNS, "Chuyên mục", "portal/tree.html", lambda: {"heading": "Chuyên mục", "groups": [
-            {"title": None, "tree": self._tree(c.column_children, None, cards.column)}]})
+        self._add(
+            urls.COLUMNS,
+            "Chuyên mục",
+            "portal/tree.html",
+            lambda: {"heading": "Chuyên mục", "groups": [{"title": None, "tree": self._tree(c.column_children, None, cards.column)}]},
+        )
         self._add(urls.AGENCIES, "Cơ quan, đơn vị", "portal/tree.html", lambda: {"heading": "Cơ quan, đơn vị", "groups": self._agency_tree()})
-        self._add(urls.PROVINCES, "Địa phương", "portal/tree.html", lambda: {"heading": "Địa phương", "groups": [{
-            "title": None, "tree": [{**cards.province(p), "count": len(c.by_province.get(p, [])), "children": []}
-                                    for p in sorted(reg.provinces, key=lambda p: reg.provinces[p].name)]}]})
-        self._add(urls.TAGS, "Từ khóa", "portal/tree.html", lambda: {"heading": "Từ khóa", "groups": [{"title": None, "tree": [
-            {**cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in sorted(reg.tags, key=lambda t: reg.tags[t].title)]}]})
+        self._add(
+            urls.PROVINCES,
+            "Địa phương",
+            "portal/tree.html",
+            lambda: {
+                "heading": "Địa phương",
+                "groups": [
+                    {
+                        "title": None,
+                        "tree": [
+                            {**cards.province(p), "count": len(c.by_province.get(p, [])), "children": []}
+                            for p in sorted(reg.provinces, key=lambda p: reg.provinces[p].name)
+                        ],
+                    }
+                ],
+            },
+        )
+        self._add(
+            urls.TAGS,
+            "Từ khóa",
+            "portal/tree.html",
+            lambda: {
+                "heading": "Từ khóa",
+                "groups": [
+                    {
+                        "title": None,
+                        "tree": [
+                            {**cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in sorted(reg.tags, key=lambda t: reg.tags[t].title)
+                        ],
+                    }
+                ],
+            },
+        )
         years: dict[int, list[int]] = defaultdict(list)
         for year, month in sorted(c.by_month, reverse=True):
             years[year].append(month)
 
         def months(year: int) -> list[dict]:
-            return [{**link(urls.archive_month(year, m), month_name(year, m)), "count": len(c.by_month[(year, m)]), "children": []}
-                    for m in years[year]]
-        self._add(urls.ARCHIVE, "Lưu trữ", "portal/tree.html", lambda: {"heading": "Lưu trữ", "groups": [{"title": None, "tree": [
-            {**link(urls.archive_year(y), f"Năm {y}"), "count": sum(len(c.by_month[(y, m)]) for m in ms), "children": months(y)}
-            for y, ms in years.items()]}]})
+            return [{**link(urls.archive_month(year, m), month_name(year, m)), "count": len(c.by_month[(year, m)]), "children": []} for m in years[year]]
+
+        self._add(
+            urls.ARCHIVE,
+            "Lưu trữ",
+            "portal/tree.html",
+            lambda: {
+                "heading": "Lưu trữ",
+                "groups": [
+                    {
+                        "title": None,
+                        "tree": [
+                            {**link(urls.archive_year(y), f"Năm {y}"), "count": sum(len(c.by_month[(y, m)]) for m in ms), "children": months(y)}
+                            for y, ms in years.items()
+                        ],
+                    }
+                ],
+            },
+        )
         for year in years:  # a year page lists its months; the entries are on the month pages
-            self._add(urls.archive_year(year), f"Lưu trữ năm {year}", "portal/tree.html", partial(lambda y: {
-                "heading": f"Lưu trữ năm {y}", "groups": [{"title": None, "tree": months(y)}]}, year))
+            self._add(
+                urls.archive_year(year),
+                f"Lưu trữ năm {year}",
+                "portal/tree.html",
+                partial(lambda y: {"heading": f"Lưu trữ năm {y}", "groups": [{"title": None, "tree": months(y)}]}, year),
+            )
 
     def _agency_tree(self) -> list[dict]:
         """/co-quan/: central agencies, then one group per province, each nested by parent."""
@@ -280,21 +367,39 @@ class SiteViews:
                 parent = reg.agencies[a].parent
                 children[parent if parent in members else None].append(a)
             title = LEVELS["trung-uong"] if province is None else reg.provinces[province].name
-            tree_groups.append({"title": title, "url": None if province is None else urls.province(province), "tree": self._tree(
-                children, None, lambda a: {**cards.agency(a), "level": LEVELS[reg.agencies[a].level], "count": len(c.by_agency.get(a, []))})})
+            tree_groups.append(
+                {
+                    "title": title,
+                    "url": None if province is None else urls.province(province),
+                    "tree": self._tree(
+                        children, None, lambda a: {**cards.agency(a), "level": LEVELS[reg.agencies[a].level], "count": len(c.by_agency.get(a, []))}
+                    ),
+                }
+            )
         return tree_groups
 
     def _stubs(self) -> None:
         """A page for each document that is cited but not published here."""
         reg = self.catalog.registries
         for node in self.catalog.graph.stubs:
-            self._add(node.url, node.label, "portal/document-stub.html", partial(lambda node: {
-                "heading": node.label, "node": node, **self.cards.graph_context(node),
-                "issuer": self.cards.agency(node.issuer) if node.issuer in reg.agencies else None,
-                "issued": node.issued.strftime("%d/%m/%Y") if node.issued else None,
-                "replaced_by": [self.cards.title_link(e) for e in node.replaced_by],
-                "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")],
-            }, node), f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang")
+            self._add(
+                node.url,
+                node.label,
+                "portal/document-stub.html",
+                partial(
+                    lambda node: {
+                        "heading": node.label,
+                        "node": node,
+                        **self.cards.graph_context(node),
+                        "issuer": self.cards.agency(node.issuer) if node.issuer in reg.agencies else None,
+                        "issued": node.issued.strftime("%d/%m/%Y") if node.issued else None,
+                        "replaced_by": [self.cards.title_link(e) for e in node.replaced_by],
+                        "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")],
+                    },
+                    node,
+                ),
+                f"{node.label}: văn bản được trích dẫn, chưa đăng trên trang",
+            )
 
     def all_pages(self) -> Iterable[Page]:
         return self.pages.values()

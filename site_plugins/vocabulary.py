@@ -73,10 +73,15 @@ STATUSES = {"con-hieu-luc": "Còn hiệu lực", "het-hieu-luc": "Hết hiệu l
 
 # How a citing document relates to the one it cites (its own view) and the reverse (the cited
 # document's view, on its page).
-RELATIONS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "thay-the": "Thay thế", "sua-doi": "Sửa đổi, bổ sung",
-             "bai-bo": "Bãi bỏ", "lien-quan": "Liên quan"}
-REVERSE_RELATIONS = {"can-cu": "Căn cứ văn bản này", "thuc-hien": "Thực hiện văn bản này", "thay-the": "Thay thế văn bản này",
-                     "sua-doi": "Sửa đổi, bổ sung văn bản này", "bai-bo": "Bãi bỏ văn bản này", "lien-quan": "Nhắc đến văn bản này"}
+RELATIONS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "thay-the": "Thay thế", "sua-doi": "Sửa đổi, bổ sung", "bai-bo": "Bãi bỏ", "lien-quan": "Liên quan"}
+REVERSE_RELATIONS = {
+    "can-cu": "Căn cứ văn bản này",
+    "thuc-hien": "Thực hiện văn bản này",
+    "thay-the": "Thay thế văn bản này",
+    "sua-doi": "Sửa đổi, bổ sung văn bản này",
+    "bai-bo": "Bãi bỏ văn bản này",
+    "lien-quan": "Nhắc đến văn bản này",
+}
 # When one text gives a document several relations, the strongest is kept.
 RELATION_RANK = {"thay-the": 5, "sua-doi": 5, "bai-bo": 5, "thuc-hien": 4, "can-cu": 3, "lien-quan": 1}
 

@@ -54,8 +54,13 @@ def site_config(folder: Path, content: Path = CONTENT) -> Path:
     """The project's own mkdocs.yml, building ``content`` instead of the live content/."""
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text("utf-8").replace("docs_dir: content", f"docs_dir: {content}")
-                      .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), "utf-8")
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("docs_dir: content", f"docs_dir: {content}")
+        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"),
+        "utf-8",
+    )
     return config
 
 
@@ -65,8 +70,9 @@ def build_site(out: Path, config: Path | None = None, strict: bool = True, **env
         config = site_config(out.parent / f"{out.name}-config")
     environment = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
     flags = ["--strict"] if strict else []
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(config), "-d", str(out)],
-                          env=environment, capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(config), "-d", str(out)], env=environment, capture_output=True, text=True, cwd=ROOT
+    )
 
 
 @pytest.fixture(scope="session")

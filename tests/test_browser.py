@@ -13,10 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-PAGES = ["", "tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong/", "co-quan/lien-minh-htx-viet-nam/",
-         "htx/htx-che-shan-tuyet-ban-xeo/", "van-ban/", "htx/"]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+PAGES = ["", "tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong/", "co-quan/lien-minh-htx-viet-nam/", "htx/htx-che-shan-tuyet-ban-xeo/", "van-ban/", "htx/"]
 
 if not CHROMIUM.exists():
     if os.environ.get("CI") == "true":
@@ -56,8 +54,12 @@ def open_page(browser, url, width):
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url} {r.failure}"))
-    page.on("request", lambda r: problems.append(f"request to another host: {r.url}")
-            if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != local else None)
+    page.on(
+        "request",
+        lambda r: (
+            problems.append(f"request to another host: {r.url}") if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != local else None
+        ),
+    )
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -117,7 +119,9 @@ def test_client_side_filter_of_the_cooperative_directory(browser, server):
         page.select_option("form.portal-filter select[name=ocop_stars]", "4")
         page.select_option("form.portal-filter select[name=sector_ids]", "tieu-thu-cong-nghiep")
         page.wait_for_function("document.querySelector('form.portal-filter output').textContent === '1 kết quả'")
-        assert rows_text(page, "portal-cooperatives") == ["Hợp tác xã Cói mỹ nghệ Kim Sơn HTX kiểu mới Tỉnh Ninh Bình Tiểu thủ công nghiệp, Thương mại – dịch vụ ★★★★"]
+        assert rows_text(page, "portal-cooperatives") == [
+            "Hợp tác xã Cói mỹ nghệ Kim Sơn HTX kiểu mới Tỉnh Ninh Bình Tiểu thủ công nghiệp, Thương mại – dịch vụ ★★★★"
+        ]
         assert problems == []
     finally:
         context.close()
@@ -128,7 +132,9 @@ def test_the_harness_catches_what_it_must(browser, tmp_path):
     """The checks above can fail: a page with a CDN script, a console error and a missing image."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><script src="https://cdn.example.com/lib.js"></script></head>'
-        '<body><h1>Thử</h1><img src="khong-co.png" alt=""><script>console.error("hỏng")</script></body></html>', "utf-8")
+        '<body><h1>Thử</h1><img src="khong-co.png" alt=""><script>console.error("hỏng")</script></body></html>',
+        "utf-8",
+    )
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

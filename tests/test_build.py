@@ -32,7 +32,7 @@ def test_nav_lists_sections_only_never_articles(site, catalog):
         nav_links = page.xpath("//nav[contains(@class,'md-nav--primary')]//a[contains(@class,'md-nav__link')]")
         titles = [" ".join(a.text_content().split()) for a in nav_links]
         assert titles == SECTIONS, url
-        targets = {urljoin(SITE_URL + url, a.get("href"))[len(SITE_URL):] for a in page.xpath("//nav//a[@href]")}
+        targets = {urljoin(SITE_URL + url, a.get("href"))[len(SITE_URL) :] for a in page.xpath("//nav//a[@href]")}
         assert targets and not targets & entry_urls
 
 
@@ -51,8 +51,7 @@ def test_joint_document_is_on_both_issuers_pages(site):
 
 def facts(site, url):
     page = site.html(url)
-    return [(" ".join(dt.text_content().split()), " ".join(dt.getnext().text_content().split()))
-            for dt in page.xpath("//dl[@class='portal-facts']/dt")]
+    return [(" ".join(dt.text_content().split()), " ".join(dt.getnext().text_content().split())) for dt in page.xpath("//dl[@class='portal-facts']/dt")]
 
 
 def test_agency_lineage_both_ways(site):
@@ -61,7 +60,8 @@ def test_agency_lineage_both_ways(site):
     new = facts(site, "co-quan/ban-tuyen-giao-va-dan-van-trung-uong/")
     assert [v for k, v in new if k == "Cơ quan tiền thân"] == [
         "Ban Tuyên giáo Trung ương (đến 01/02/2025) — Hợp nhất với Ban Dân vận Trung ương",
-        "Ban Dân vận Trung ương (đến 01/02/2025) — Hợp nhất với Ban Tuyên giáo Trung ương"]
+        "Ban Dân vận Trung ương (đến 01/02/2025) — Hợp nhất với Ban Tuyên giáo Trung ương",
+    ]
 
 
 def test_agency_index_is_a_tree(site):
@@ -85,7 +85,9 @@ def test_article_page(site):
     related = page.xpath("//section[contains(@class,'portal-related')]//article")
     assert 1 <= len(related) <= 5
     assert page.xpath("//h2[@id='lien-ket-chuoi-gia-tri']")
-    assert page.xpath("//meta[@name='description']/@content") == ["Liên kết với 180 hộ trồng chè, hợp tác xã ở Bát Xát đưa chè Shan tuyết đạt OCOP 4 sao và bán qua sàn thương mại điện tử."]
+    assert page.xpath("//meta[@name='description']/@content") == [
+        "Liên kết với 180 hộ trồng chè, hợp tác xã ở Bát Xát đưa chè Shan tuyết đạt OCOP 4 sao và bán qua sàn thương mại điện tử."
+    ]
 
 
 def test_seed_article_page(site):
@@ -104,8 +106,10 @@ def test_cooperative_page(site):
 
 def test_document_page_metadata(site):
     page = site.html("van-ban/14-ctph-lmhtx-btgtu-2022/")
-    rows = {" ".join(tr.xpath("th")[0].text_content().split()): " ".join(tr.xpath("td")[0].text_content().split())
-            for tr in page.xpath("//table[@class='portal-metadata']//tr")}
+    rows = {
+        " ".join(tr.xpath("th")[0].text_content().split()): " ".join(tr.xpath("td")[0].text_content().split())
+        for tr in page.xpath("//table[@class='portal-metadata']//tr")
+    }
     assert rows["Loại văn bản"] == "Chương trình phối hợp"
     assert rows["Số, ký hiệu"] == "14/CTPH-LMHTX-BTGTU"
     assert rows["Cơ quan ban hành"] == "Liên minh Hợp tác xã tỉnh Lào Cai; Ban Tuyên giáo Tỉnh ủy Lào Cai"
@@ -122,9 +126,22 @@ def test_draft_document_page(site):
 
 
 def test_list_pages_exist(site):
-    for url in ("chuyen-muc/", "chuyen-muc/kinh-te-tap-the-htx/", "chuyen-de/thang-hanh-dong-vi-htx-2024/", "dia-phuong/",
-                "dia-phuong/ninh-binh/", "tu-khoa/ocop/", "luu-tru/", "luu-tru/2024/", "luu-tru/2024/05/", "htx/",
-                "htx/linh-vuc/nong-nghiep/", "van-ban/", "van-ban/loai/ke-hoach/", "van-ban/nam/2021/"):
+    for url in (
+        "chuyen-muc/",
+        "chuyen-muc/kinh-te-tap-the-htx/",
+        "chuyen-de/thang-hanh-dong-vi-htx-2024/",
+        "dia-phuong/",
+        "dia-phuong/ninh-binh/",
+        "tu-khoa/ocop/",
+        "luu-tru/",
+        "luu-tru/2024/",
+        "luu-tru/2024/05/",
+        "htx/",
+        "htx/linh-vuc/nong-nghiep/",
+        "van-ban/",
+        "van-ban/loai/ke-hoach/",
+        "van-ban/nam/2021/",
+    ):
         assert site.exists(url), url
     assert "Hợp tác xã Cói mỹ nghệ Kim Sơn" in site.main_text("dia-phuong/ninh-binh/")
     assert "Tỉnh Hà Nam" in site.main_text("dia-phuong/ninh-binh/")  # merged into Ninh Bình in 2025

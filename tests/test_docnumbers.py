@@ -3,18 +3,21 @@ import pytest
 from site_plugins.docnumbers import DocNumberError, number_key, parse_number, type_agrees
 
 
-@pytest.mark.parametrize("raw, number, year, code, issuers, shape, text, type_name", [
-    ("145/KH-LMHTXVN", "145", None, "KH", ("LMHTXVN",), "state", "145/KH-LMHTXVN", "Kế hoạch"),
-    ("30/2020/NĐ-CP", "30", 2020, "NĐ", ("CP",), "state", "30/2020/NĐ-CP", "Nghị định"),
-    ("13-HD/BTGTU", "13", None, "HD", ("BTGTU",), "party", "13-HD/BTGTU", "Hướng dẫn"),
-    ("70-KL/TW", "70", None, "KL", ("TW",), "party", "70-KL/TW", "Kết luận"),
-    ("Số: 14 / CTPH- LMHTX-BTGTU", "14", None, "CTPH", ("LMHTX", "BTGTU"), "state", "14/CTPH-LMHTX-BTGTU", "Chương trình phối hợp"),
-    ("Số 13 - HD/BTGTU", "13", None, "HD", ("BTGTU",), "party", "13-HD/BTGTU", "Hướng dẫn"),
-    ("Số:          /KH-UBND", None, None, "KH", ("UBND",), "state", "/KH-UBND", "Kế hoạch"),
-    ("23/2012/QH13", "23", 2012, None, ("QH13",), "state", "23/2012/QH13", "Luật"),
-    ("45-QC/BCSDUBND-BTGTU", "45", None, "QC", ("BCSDUBND", "BTGTU"), "party", "45-QC/BCSDUBND-BTGTU", "Quy chế"),
-    ("30/2020/NÐ-CP", "30", 2020, "NĐ", ("CP",), "state", "30/2020/NĐ-CP", "Nghị định"),  # OCR's Eth for Đ
-])
+@pytest.mark.parametrize(
+    "raw, number, year, code, issuers, shape, text, type_name",
+    [
+        ("145/KH-LMHTXVN", "145", None, "KH", ("LMHTXVN",), "state", "145/KH-LMHTXVN", "Kế hoạch"),
+        ("30/2020/NĐ-CP", "30", 2020, "NĐ", ("CP",), "state", "30/2020/NĐ-CP", "Nghị định"),
+        ("13-HD/BTGTU", "13", None, "HD", ("BTGTU",), "party", "13-HD/BTGTU", "Hướng dẫn"),
+        ("70-KL/TW", "70", None, "KL", ("TW",), "party", "70-KL/TW", "Kết luận"),
+        ("Số: 14 / CTPH- LMHTX-BTGTU", "14", None, "CTPH", ("LMHTX", "BTGTU"), "state", "14/CTPH-LMHTX-BTGTU", "Chương trình phối hợp"),
+        ("Số 13 - HD/BTGTU", "13", None, "HD", ("BTGTU",), "party", "13-HD/BTGTU", "Hướng dẫn"),
+        ("Số:          /KH-UBND", None, None, "KH", ("UBND",), "state", "/KH-UBND", "Kế hoạch"),
+        ("23/2012/QH13", "23", 2012, None, ("QH13",), "state", "23/2012/QH13", "Luật"),
+        ("45-QC/BCSDUBND-BTGTU", "45", None, "QC", ("BCSDUBND", "BTGTU"), "party", "45-QC/BCSDUBND-BTGTU", "Quy chế"),
+        ("30/2020/NÐ-CP", "30", 2020, "NĐ", ("CP",), "state", "30/2020/NĐ-CP", "Nghị định"),  # OCR's Eth for Đ
+    ],
+)
 def test_numbers_as_printed(raw, number, year, code, issuers, shape, text, type_name):
     parsed = parse_number(raw)
     assert (parsed.number, parsed.year, parsed.type_code, parsed.issuer_codes, parsed.shape) == (number, year, code, issuers, shape)

@@ -15,12 +15,19 @@ def node(catalog, entry_id):
 def test_graph_typed_edges(catalog):
     plan = node(catalog, "kh-145-lmhtxvn-2021")
     assert [(n.number or n.title, rel) for n, rel in plan.bases] == [
-        ("164-HD/BTGTW", "thuc-hien"), ("70-KL/TW", "can-cu"), ("134/NQ-CP", "lien-quan"), ("23/2012/QH13", "lien-quan")]
+        ("164-HD/BTGTW", "thuc-hien"),
+        ("70-KL/TW", "can-cu"),
+        ("134/NQ-CP", "lien-quan"),
+        ("23/2012/QH13", "lien-quan"),
+    ]
     stub = catalog.graph.nodes["70-KL/TW"]
     assert stub.entry is None and stub.type == "Kết luận" and stub.issuer == "bo-chinh-tri"
     assert sorted((e.id, rel) for e, rel in stub.cited_by) == [
-        ("ctph-14-lmhtx-btgtu-lao-cai-2022", "lien-quan"), ("hd-13-btgtu-lang-son-2020", "lien-quan"),
-        ("kh-145-lmhtxvn-2021", "can-cu"), ("kh-ubnd-ninh-thuan-2021-du-thao", "lien-quan")]
+        ("ctph-14-lmhtx-btgtu-lao-cai-2022", "lien-quan"),
+        ("hd-13-btgtu-lang-son-2020", "lien-quan"),
+        ("kh-145-lmhtxvn-2021", "can-cu"),
+        ("kh-ubnd-ninh-thuan-2021-du-thao", "lien-quan"),
+    ]
 
 
 def test_a_law_cited_by_name_joins_its_numbered_page(catalog):
@@ -64,8 +71,11 @@ def test_replaced_document_shows_status_and_replacement(site):
 def test_auto_links_in_built_pages(site):
     page = site.html("van-ban/13-hd-btgtu-2020/")
     links = page.xpath("//div[@class='portal-body']//a[@class='portal-doclink']")
-    assert {(a.text, a.get("href")) for a in links} >= {("Kết luận số 70-KL/TW", "../70-kl-tw/"), ("Hướng dẫn số 164-HD/BTGTW", "../164-hd-btgtw/"),
-                                                      ("Nghị quyết số 134/NQ-CP", "../134-nq-cp/")}
+    assert {(a.text, a.get("href")) for a in links} >= {
+        ("Kết luận số 70-KL/TW", "../70-kl-tw/"),
+        ("Hướng dẫn số 164-HD/BTGTW", "../164-hd-btgtw/"),
+        ("Nghị quyết số 134/NQ-CP", "../134-nq-cp/"),
+    }
     article = site.html("tin-tuc/ninh-binh-ky-ket-chuong-trinh-phoi-hop-tuyen-truyen/")
     assert article.xpath("//a[@class='portal-doclink']/@href") == ["../../van-ban/178-ctph-btgtw-lmhtxvn/"]
     for href in page.xpath("//a[@class='portal-doclink']/@href") + article.xpath("//a[@class='portal-doclink']/@href"):
@@ -86,13 +96,16 @@ def test_extension_links_mentions_in_text():
     assert '<a class="portal-doclink" href="../van-ban/nq-134.md">nghị quyết 134/NQ-CP</a> của Chính phủ.' in html
 
 
-@pytest.mark.parametrize("text", [
-    "`Kết luận số 70-KL/TW`",
-    "```\nKết luận số 70-KL/TW\n```",
-    "## Kết luận số 70-KL/TW",
-    "[Kết luận số 70-KL/TW](https://example.org/)",
-    "Kết luận số 71-KL/TW chưa có trên trang",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`Kết luận số 70-KL/TW`",
+        "```\nKết luận số 70-KL/TW\n```",
+        "## Kết luận số 70-KL/TW",
+        "[Kết luận số 70-KL/TW](https://example.org/)",
+        "Kết luận số 71-KL/TW chưa có trên trang",
+    ],
+)
 def test_extension_leaves_code_headings_links_and_unknown_numbers_alone(text):
     assert "portal-doclink" not in render(text)
 
@@ -105,8 +118,15 @@ def test_extension_does_not_link_a_page_to_itself():
 def test_registry_filters_without_javascript(site):
     page = site.html("van-ban/")
     hrefs = set(page.xpath("//article//p/a/@href"))
-    for url in ("loai/ke-hoach/", "loai/luat/", "loai/chuong-trinh-phoi-hop/", "nam/2021/", "tinh-trang/du-thao/",
-                "tinh-trang/bi-thay-the/", "../co-quan/lien-minh-htx-viet-nam/"):
+    for url in (
+        "loai/ke-hoach/",
+        "loai/luat/",
+        "loai/chuong-trinh-phoi-hop/",
+        "nam/2021/",
+        "tinh-trang/du-thao/",
+        "tinh-trang/bi-thay-the/",
+        "../co-quan/lien-minh-htx-viet-nam/",
+    ):
         assert url in hrefs, url
     assert "Kế hoạch (chưa có số)" not in site.main_text("van-ban/tinh-trang/du-thao/")
     assert "Thông tin tuyên truyền phát triển kinh tế tập thể, hợp tác xã tỉnh Ninh Thuận năm 2021" in site.main_text("van-ban/tinh-trang/du-thao/")
@@ -140,7 +160,9 @@ def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
     for i in range(35):
         (content / "van-ban" / f"kh-{i}.md").write_text(
             f"---\nid: kh-extra-{i}\ntype: Kế hoạch\nnumber: {i + 1}/KH-LMHTXVN\nissuers: [lien-minh-htx-viet-nam]\n"
-            f"issued: 2022-01-{1 + i % 28:02d}\nsummary: Kế hoạch {i}\ncites:\n  - {{number: 70-KL/TW, relation: can-cu}}\n---\n", "utf-8")
+            f"issued: 2022-01-{1 + i % 28:02d}\nsummary: Kế hoạch {i}\ncites:\n  - {{number: 70-KL/TW, relation: can-cu}}\n---\n",
+            "utf-8",
+        )
     catalog = load_catalog(content, parse_datetime(NOW))
     views = SiteViews(catalog, Listings(catalog, "Trang"))
     cited_by = views.pages["van-ban/70-kl-tw/"].context["cited_by"]
@@ -171,7 +193,8 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_catalog(content, parse_datetime(NOW))
     assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
-        "attachments.0.src: '../tep/hong.pdf' is not a readable PDF — export the document again as PDF"]
+        "attachments.0.src: '../tep/hong.pdf' is not a readable PDF — export the document again as PDF"
+    ]
     plan.write_text(text.replace("hong.pdf", "145-kh-lmhtxvn.pdf"), "utf-8")
 
     config = site_config(tmp_path, content)

@@ -38,11 +38,24 @@ def test_every_list_has_three_feeds(site):
     assert len(rss) == len(atom) == len(jsonf) > 40
     folders = {p.parent for p in rss}
     assert folders == {p.parent for p in atom} == {p.parent for p in jsonf}
-    for url in ("", "tin-tuc/", "van-ban/", "van-ban/loai/ke-hoach/", "htx/", "chuyen-muc/kinh-te-tap-the-htx/",
-                "co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", "dia-phuong/lao-cai/",
-                "tu-khoa/ocop/", "chuyen-de/thang-hanh-dong-vi-htx-2024/",
-                # lists that once had pages but no feeds
-                "htx/linh-vuc/nong-nghiep/", "van-ban/nam/2021/", "van-ban/tinh-trang/bi-thay-the/", "luu-tru/2024/05/"):
+    for url in (
+        "",
+        "tin-tuc/",
+        "van-ban/",
+        "van-ban/loai/ke-hoach/",
+        "htx/",
+        "chuyen-muc/kinh-te-tap-the-htx/",
+        "co-quan/lien-minh-htx-viet-nam/",
+        "co-quan/lien-minh-htx-viet-nam/tat-ca/",
+        "dia-phuong/lao-cai/",
+        "tu-khoa/ocop/",
+        "chuyen-de/thang-hanh-dong-vi-htx-2024/",
+        # lists that once had pages but no feeds
+        "htx/linh-vuc/nong-nghiep/",
+        "van-ban/nam/2021/",
+        "van-ban/tinh-trang/bi-thay-the/",
+        "luu-tru/2024/05/",
+    ):
         assert (site.root / url / "feed.xml").exists(), url
 
 
@@ -208,7 +221,7 @@ def test_no_feed_grows_over_one_megabyte(tmp_path, catalog):
 
 
 def test_control_characters_never_reach_feeds_or_pages(tmp_path):
-    config = site_config(tmp_path, FIXTURES / 'controls')
+    config = site_config(tmp_path, FIXTURES / "controls")
     result = build_site(tmp_path / "site", config, strict=False)  # the cleanup warnings would fail --strict
     assert result.returncode == 0, result.stderr
     assert "warning: control characters" in result.stderr
@@ -237,7 +250,7 @@ def test_opml_lists_every_feed_and_nothing_else(site):
     for outline in root.iter("outline"):
         if outline.get("xmlUrl"):
             assert outline.get("type") == "rss" and outline.get("htmlUrl").startswith(SITE_URL)
-            folder = site.root / outline.get("xmlUrl")[len(SITE_URL):]
+            folder = site.root / outline.get("xmlUrl")[len(SITE_URL) :]
             assert (folder.parent / "atom.xml").exists() and (folder.parent / "feed.json").exists()
 
 
@@ -250,26 +263,42 @@ def test_feeds_page_lists_every_feed(site):
     groups = [" ".join(h.text_content().split()) for h in page.xpath("//article//summary")]
     # 69 agencies, 13 of them with child agencies (a second feed each); 7 columns, 12 provinces, 11 tags, 7 sectors
     # in the registries; documents of 5 years and 3 statuses; entries in 15 months
-    assert groups == ["Toàn trang (1)", "Theo loại nội dung (7)", "Chuyên mục (7)", "Chuyên đề (1)", "Cơ quan, đơn vị (82)",
-                      "Địa phương (12)", "Từ khóa (11)", "Hợp tác xã theo lĩnh vực (7)", "Văn bản theo năm (5)",
-                      "Văn bản theo tình trạng (3)", "Lưu trữ theo tháng (15)"]
+    assert groups == [
+        "Toàn trang (1)",
+        "Theo loại nội dung (7)",
+        "Chuyên mục (7)",
+        "Chuyên đề (1)",
+        "Cơ quan, đơn vị (82)",
+        "Địa phương (12)",
+        "Từ khóa (11)",
+        "Hợp tác xã theo lĩnh vực (7)",
+        "Văn bản theo năm (5)",
+        "Văn bản theo tình trạng (3)",
+        "Lưu trữ theo tháng (15)",
+    ]
 
 
-@pytest.mark.parametrize("url, feeds", [
-    ("", [""]),
-    ("co-quan/lien-minh-htx-viet-nam/", ["co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", ""]),
-    ("chuyen-muc/kinh-te-tap-the-htx/", ["chuyen-muc/kinh-te-tap-the-htx/", ""]),
-    ("dia-phuong/ninh-binh/", ["dia-phuong/ninh-binh/", ""]),
-    ("tu-khoa/ocop/page/2/", ["tu-khoa/ocop/", ""]),
-    ("van-ban/", ["van-ban/", ""]),
-    ("htx/", ["htx/", ""]),
-])
+@pytest.mark.parametrize(
+    "url, feeds",
+    [
+        ("", [""]),
+        ("co-quan/lien-minh-htx-viet-nam/", ["co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", ""]),
+        ("chuyen-muc/kinh-te-tap-the-htx/", ["chuyen-muc/kinh-te-tap-the-htx/", ""]),
+        ("dia-phuong/ninh-binh/", ["dia-phuong/ninh-binh/", ""]),
+        ("tu-khoa/ocop/page/2/", ["tu-khoa/ocop/", ""]),
+        ("van-ban/", ["van-ban/", ""]),
+        ("htx/", ["htx/", ""]),
+    ],
+)
 def test_list_pages_advertise_their_feeds(site, url, feeds):
     page = site.html(url)
     links = page.xpath("//head/link[@rel='alternate'][@type]")
-    found = [(link.get("type"), urljoin(SITE_URL + url, link.get("href"))[len(SITE_URL):]) for link in links]
-    expected = [(t, folder + name) for folder in feeds
-                for t, name in (("application/rss+xml", "feed.xml"), ("application/atom+xml", "atom.xml"), ("application/feed+json", "feed.json"))]
+    found = [(link.get("type"), urljoin(SITE_URL + url, link.get("href"))[len(SITE_URL) :]) for link in links]
+    expected = [
+        (t, folder + name)
+        for folder in feeds
+        for t, name in (("application/rss+xml", "feed.xml"), ("application/atom+xml", "atom.xml"), ("application/feed+json", "feed.json"))
+    ]
     assert found == expected
     for _, path in found:
         assert (site.root / path).exists()

@@ -36,16 +36,28 @@ def test_joint_programme_lao_cai():
     assert fm["number"] == "14/CTPH-LMHTX-BTGTU"  # from "Số: 14 / CTPH- LMHTX-BTGTU"
     assert fm["issuers"] == ["lien-minh-htx-tinh-lao-cai", "ban-tuyen-giao-tinh-uy-lao-cai"]
     assert (fm["place"], fm["issued"]) == ("Lào Cai", "2022-07-21")
-    assert fm["summary"] == ("Phối hợp tuyên truyền phát triển kinh tế tập thể, hợp tác xã giữa Liên minh Hợp tác xã tỉnh "
-                             "và Ban Tuyên giáo Tỉnh ủy, giai đoạn 2021 - 2025")
+    assert fm["summary"] == (
+        "Phối hợp tuyên truyền phát triển kinh tế tập thể, hợp tác xã giữa Liên minh Hợp tác xã tỉnh và Ban Tuyên giáo Tỉnh ủy, giai đoạn 2021 - 2025"
+    )
     assert fm["signers"] == [
         {"name": "Trương Mạnh Hùng", "position": "Chủ tịch", "capacity": "TM.", "on_behalf_of": "Liên minh HTX tỉnh", "agency": "lien-minh-htx-tinh-lao-cai"},
-        {"name": "Dương Đức Huy", "position": "Trưởng Ban", "capacity": "TM.", "on_behalf_of": "Ban Tuyên giáo Tỉnh ủy", "agency": "ban-tuyen-giao-tinh-uy-lao-cai"},
+        {
+            "name": "Dương Đức Huy",
+            "position": "Trưởng Ban",
+            "capacity": "TM.",
+            "on_behalf_of": "Ban Tuyên giáo Tỉnh ủy",
+            "agency": "ban-tuyen-giao-tinh-uy-lao-cai",
+        },
     ]
     assert fm["recipients"] == [
-        "Tỉnh ủy, HĐND, UBND tỉnh (bc)", "Ban Tuyên giáo Trung ương (b/c)", "Liên minh HTX Việt Nam (b/c)",
-        "Lãnh đạo 02 cơ quan (để chỉ đạo)", "UBND các huyện, thị xã, thành phố (để biết p/hợp)",
-        "Các phòng chuyên môn 02 cơ quan", "BTG các huyện ủy, thị ủy, thành ủy", "Lưu: VT LMHTX, BTGTU",
+        "Tỉnh ủy, HĐND, UBND tỉnh (bc)",
+        "Ban Tuyên giáo Trung ương (b/c)",
+        "Liên minh HTX Việt Nam (b/c)",
+        "Lãnh đạo 02 cơ quan (để chỉ đạo)",
+        "UBND các huyện, thị xã, thành phố (để biết p/hợp)",
+        "Các phòng chuyên môn 02 cơ quan",
+        "BTG các huyện ủy, thị ủy, thành ủy",
+        "Lưu: VT LMHTX, BTGTU",
     ]
     assert cites(fm) == {
         "238-QĐ/TW": ("can-cu", "Quyết định", "ban-bi-thu", "2020-09-30"),
@@ -67,8 +79,15 @@ def test_party_guidance_lang_son():
     assert fm["issuers"] == ["ban-tuyen-giao-tinh-uy-lang-son"]
     assert (fm["place"], fm["issued"]) == ("Lạng Sơn", "2020-12-23")  # not the stamp's 25/12/2020
     assert fm["summary"].startswith("Tuyên truyền Kết luận số 70-KL/TW, ngày 9/3/2020 của Bộ Chính trị")
-    assert fm["signers"] == [{"name": "Nông Phương Đông", "position": "Phó Trưởng Ban Thường trực", "capacity": "KT.",
-                              "on_behalf_of": "Trưởng Ban", "agency": "ban-tuyen-giao-tinh-uy-lang-son"}]
+    assert fm["signers"] == [
+        {
+            "name": "Nông Phương Đông",
+            "position": "Phó Trưởng Ban Thường trực",
+            "capacity": "KT.",
+            "on_behalf_of": "Trưởng Ban",
+            "agency": "ban-tuyen-giao-tinh-uy-lang-son",
+        }
+    ]
     assert len(fm["recipients"]) == 14 and fm["recipients"][0] == "Ban Tuyên giáo TW (B/c)" and fm["recipients"][-1] == "Lưu VT"
     assert cites(fm) == {
         "164-HD/BTGTW": ("thuc-hien", "Hướng dẫn", "ban-tuyen-giao-trung-uong", "2020-12-08"),
@@ -81,7 +100,9 @@ def test_party_guidance_lang_son():
     assert "Kết luận số 70-KL/TW." in body  # "70-" / "KL/TW" joined across the page break
     press = fm["tasks"][-1]
     assert press["lead_name"] == "Các cơ quan báo chí của tỉnh" and "Kinh tế tập thể, hợp tác xã" in press["text"]
-    assert {"so-ke-hoach-va-dau-tu-lang-son", "so-thong-tin-va-truyen-thong-lang-son", "lien-minh-htx-tinh-lang-son"} <= {a for t in fm["tasks"] for a in t.get("lead", [])}
+    assert {"so-ke-hoach-va-dau-tu-lang-son", "so-thong-tin-va-truyen-thong-lang-son", "lien-minh-htx-tinh-lang-son"} <= {
+        a for t in fm["tasks"] for a in t.get("lead", [])
+    }
 
 
 def test_state_plan_145():
@@ -90,7 +111,9 @@ def test_state_plan_145():
     assert (fm["id"], fm["type"], fm["number"], fm["issuers"]) == ("kh-145-lmhtxvn-2021", "Kế hoạch", "145/KH-LMHTXVN", ["lien-minh-htx-viet-nam"])
     assert (fm["place"], fm["issued"]) == ("Hà Nội", "2021-03-22")
     assert fm["summary"].startswith("Triển khai Hướng dẫn số 164-HD/BTGTW ngày 08/12/2020 của Ban Tuyên giáo Trung ương")
-    assert fm["signers"] == [{"name": "Nguyễn Ngọc Bảo", "position": "Chủ tịch", "capacity": "TM.", "on_behalf_of": "Ban Chấp hành", "agency": "lien-minh-htx-viet-nam"}]
+    assert fm["signers"] == [
+        {"name": "Nguyễn Ngọc Bảo", "position": "Chủ tịch", "capacity": "TM.", "on_behalf_of": "Ban Chấp hành", "agency": "lien-minh-htx-viet-nam"}
+    ]
     assert fm["recipients"][0] == "Phó TTCP Trịnh Đình Dũng - Trưởng Ban Chi đạo đổi mới, phát triển KTTT, HTX"  # two lines joined
     assert fm["recipients"][-1] == "Lưu: VT, TTTT" and len(fm["recipients"]) == 11
     assert cites(fm) == {
@@ -102,9 +125,12 @@ def test_state_plan_145():
     own = [t for t in fm["tasks"] if t.get("lead") == ["lien-minh-htx-viet-nam"] and t["lead_name"] == "Liên minh HTX Việt Nam"]
     assert len(own) == 11  # 1.1 – 1.11
     assert own[0] == {
-        "text": own[0]["text"], "lead": ["lien-minh-htx-viet-nam"], "lead_name": "Liên minh HTX Việt Nam",
+        "text": own[0]["text"],
+        "lead": ["lien-minh-htx-viet-nam"],
+        "lead_name": "Liên minh HTX Việt Nam",
         "partners": ["van-phong-quoc-hoi", "van-phong-chinh-phu"],
-        "deadline": "Quý I/2021 xây dựng kế hoạch; triển khai hàng năm", "funding": "Nguồn Ngân sách Nhà nước và Xã hội hóa",
+        "deadline": "Quý I/2021 xây dựng kế hoạch; triển khai hàng năm",
+        "funding": "Nguồn Ngân sách Nhà nước và Xã hội hóa",
     }
     assert own[3]["partners"] == ["dai-truyen-hinh-viet-nam", "bao-nhan-dan", "dai-tieng-noi-viet-nam", "thong-tan-xa-viet-nam"]
     assert own[3]["funding"] == "Nguồn của các cơ quan thông tấn báo chí, Liên minh HTX Việt Nam và Xã hội hóa"
@@ -120,11 +146,21 @@ def test_draft_plan_ninh_thuan_keeps_blanks_empty():
     assert (fm["type"], fm["year"], fm["status"], fm["issuers"]) == ("Kế hoạch", 2021, "du-thao", ["ubnd-tinh-ninh-thuan"])
     assert fm["summary"] == "Thông tin tuyên truyền phát triển kinh tế tập thể, hợp tác xã tỉnh Ninh Thuận năm 2021"
     assert "signers" not in fm
-    assert fm["recipients"] == ["CT và các PCT UBND tỉnh", "Ban Tuyên giáo Tỉnh ủy", "Liên minh HTX", "Hội Nông dân tỉnh",
-                                "Các Sở: KHĐT, TTTT, NNPTNT, TC", "UBND các huyện, thành phố", "Đài PTTH tỉnh, Báo Ninh Thuận",
-                                "VPUB: LĐ, CV", "Lưu: VT, KTTH Nam"]
-    assert cites(fm) == {"1147/KH-UBND": ("thuc-hien", "Kế hoạch", "ubnd-tinh-ninh-thuan", "2021-03-11"),
-                         "70-KL/TW": ("lien-quan", "Kết luận", "bo-chinh-tri", None)}
+    assert fm["recipients"] == [
+        "CT và các PCT UBND tỉnh",
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Liên minh HTX",
+        "Hội Nông dân tỉnh",
+        "Các Sở: KHĐT, TTTT, NNPTNT, TC",
+        "UBND các huyện, thành phố",
+        "Đài PTTH tỉnh, Báo Ninh Thuận",
+        "VPUB: LĐ, CV",
+        "Lưu: VT, KTTH Nam",
+    ]
+    assert cites(fm) == {
+        "1147/KH-UBND": ("thuc-hien", "Kế hoạch", "ubnd-tinh-ninh-thuan", "2021-03-11"),
+        "70-KL/TW": ("lien-quan", "Kết luận", "bo-chinh-tri", None),
+    }
     assert [t["lead"] for t in fm["tasks"] if "lead" in t][:4] == [["so-thong-tin-va-truyen-thong-ninh-thuan"]] * 3 + [["so-ke-hoach-va-dau-tu-ninh-thuan"]]
     assert len(result.warnings) == 3
     assert any(w.startswith("issued: the day or month is blank") for w in result.warnings)
@@ -142,8 +178,12 @@ def test_body_structure_as_markdown():
 
 
 def test_the_demo_documents_are_the_importers_output():
-    for seed, name in [("000_7f88cdadc28efc69.txt", "14-ctph-lmhtx-btgtu-2022.md"), ("001_d05f93e97342ddfc.txt", "13-hd-btgtu-2020.md"),
-                       ("002_9bee1f41f35ab984.txt", "145-kh-lmhtxvn-2021.md"), ("004_9da1f39c70332886.txt", "ke-hoach-ubnd-ninh-thuan-2021.md")]:
+    for seed, name in [
+        ("000_7f88cdadc28efc69.txt", "14-ctph-lmhtx-btgtu-2022.md"),
+        ("001_d05f93e97342ddfc.txt", "13-hd-btgtu-2020.md"),
+        ("002_9bee1f41f35ab984.txt", "145-kh-lmhtxvn-2021.md"),
+        ("004_9da1f39c70332886.txt", "ke-hoach-ubnd-ninh-thuan-2021.md"),
+    ]:
         result = imported(seed)
         on_site = (CONTENT / "van-ban" / name).read_text("utf-8")
         head, _, body = on_site[4:].partition("\n---\n\n")
@@ -195,13 +235,19 @@ def test_relations_the_text_states_are_typed():
     from site_plugins.citations import find_citations
 
     warnings: list[str] = []
-    found = find_citations([
-        "Quyết định này thay thế Quyết định số 12/QĐ-LMHTXVN ngày 01/02/2019 của Liên minh Hợp tác xã Việt Nam.",
-        "Sửa đổi, bổ sung một số điều của Quy chế số 3/QC-LMHTXVN.",
-        "Bãi bỏ Công văn số 45/CV-LMHTXVN.",
-        "Căn cứ Luật Hợp tác xã năm 2023; Nghị định số 92/2024/NĐ-CP ngày 18/7/2024 của Chính phủ;",
-        "Thực hiện Kế hoạch số 145/KH-LMHTXVN, theo Kết luận số 70-KL/TW.",
-    ], "1/QĐ-LMHTXVN", AgencyMatcher(REGISTRIES), None, warnings)
+    found = find_citations(
+        [
+            "Quyết định này thay thế Quyết định số 12/QĐ-LMHTXVN ngày 01/02/2019 của Liên minh Hợp tác xã Việt Nam.",
+            "Sửa đổi, bổ sung một số điều của Quy chế số 3/QC-LMHTXVN.",
+            "Bãi bỏ Công văn số 45/CV-LMHTXVN.",
+            "Căn cứ Luật Hợp tác xã năm 2023; Nghị định số 92/2024/NĐ-CP ngày 18/7/2024 của Chính phủ;",
+            "Thực hiện Kế hoạch số 145/KH-LMHTXVN, theo Kết luận số 70-KL/TW.",
+        ],
+        "1/QĐ-LMHTXVN",
+        AgencyMatcher(REGISTRIES),
+        None,
+        warnings,
+    )
     got = {c.number or c.title: (c.relation, c.type, c.issuer, c.issued.isoformat() if c.issued else None) for c in found}
     assert got == {
         "12/QĐ-LMHTXVN": ("thay-the", "Quyết định", "lien-minh-htx-viet-nam", "2019-02-01"),
@@ -244,9 +290,12 @@ def test_the_importer_never_writes_what_check_rejects(tmp_path, heading, number,
     content = tmp_path / "content"
     shutil.copytree(CONTENT / "_registry", content / "_registry")
     source = tmp_path / "van-ban.txt"
-    source.write_text(f"{header}\nSố: {number}\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\n{heading.upper()}\n"
-                      "Về việc thử nhập văn bản\n\nCăn cứ Kết luận số 70-KL/TW ngày 9/3/2020 của Bộ Chính trị;\n\n"
-                      "I. MỤC ĐÍCH\n\nNội dung thử.\n", "utf-8")
+    source.write_text(
+        f"{header}\nSố: {number}\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\n{heading.upper()}\n"
+        "Về việc thử nhập văn bản\n\nCăn cứ Kết luận số 70-KL/TW ngày 9/3/2020 của Bộ Chính trị;\n\n"
+        "I. MỤC ĐÍCH\n\nNội dung thử.\n",
+        "utf-8",
+    )
     imported, _target = import_file(source, REGISTRIES, content / "van-ban")
     catalog = load_catalog(content, parse_datetime("2026-01-01T00:00"))  # raises ContentError if check would reject it
     entry = catalog.documents[0]
@@ -256,8 +305,7 @@ def test_the_importer_never_writes_what_check_rejects(tmp_path, heading, number,
 
 def test_an_import_without_an_issuer_writes_nothing(tmp_path):
     source = tmp_path / "van-ban.txt"
-    source.write_text("CƠ QUAN KHÔNG CÓ TRONG DANH MỤC\nSố: 12/KH-XYZ\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
-                      "Về việc thử\n\nNội dung.\n", "utf-8")
+    source.write_text("CƠ QUAN KHÔNG CÓ TRONG DANH MỤC\nSố: 12/KH-XYZ\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nVề việc thử\n\nNội dung.\n", "utf-8")
     command = [sys.executable, "-m", "site_plugins", "import", str(source), "--content", str(CONTENT)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1 and "nothing written" in result.stderr and "issuers: is required" in result.stderr
@@ -265,7 +313,8 @@ def test_an_import_without_an_issuer_writes_nothing(tmp_path):
 
 
 def test_a_heading_that_contradicts_the_number_code_is_resolved_by_the_code():
-    result = import_text("LIÊN MINH HỢP TÁC XÃ VIỆT NAM\nSố: 7/PA-LMHTXVN\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
-                         "Về việc thử\n\nNội dung.\n", REGISTRIES)
+    result = import_text(
+        "LIÊN MINH HỢP TÁC XÃ VIỆT NAM\nSố: 7/PA-LMHTXVN\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nVề việc thử\n\nNội dung.\n", REGISTRIES
+    )
     assert result.front_matter["type"] == "Phương án" and not result.missing
     assert any(w.startswith("type: the heading says Kế hoạch but the number's code PA means Phương án") for w in result.warnings)

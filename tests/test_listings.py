@@ -22,8 +22,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-PLUGIN = next(p["portal"] for p in yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _Loader)["plugins"]
-              if isinstance(p, dict) and "portal" in p)
+PLUGIN = next(p["portal"] for p in yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _Loader)["plugins"] if isinstance(p, dict) and "portal" in p)
 ARTICLE = "tin-2024-05-29-kim-son-nghe-coi"  # shown on many lists: column, tags, province, agency, home, related…
 
 
@@ -51,9 +50,11 @@ def test_every_page_of_a_list_and_its_feeds_come_from_one_declaration(catalog):
 
 def _outputs(site: Path) -> dict[str, bytes]:
     """Pages, feeds and the registry's data files of a built site (not MkDocs' own search index or sitemap)."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-            if p.is_file() and p.suffix in (".html", ".xml", ".json") and "search/" not in p.relative_to(site).as_posix()
-            and not p.name.startswith("sitemap")}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xml", ".json") and "search/" not in p.relative_to(site).as_posix() and not p.name.startswith("sitemap")
+    }
 
 
 def test_changing_a_title_changes_exactly_the_files_the_dependency_map_names(tmp_path):
@@ -74,8 +75,16 @@ def test_changing_a_title_changes_exactly_the_files_the_dependency_map_names(tmp
     named = deps.pages_showing(ARTICLE)
     assert changed == named
     # and it is a real spread of outputs, not just the article's own page
-    assert {"tin-tuc/kim-son-giu-nghe-coi/index.html", "index.html", "feed.xml", "atom.xml", "feed.json",
-            "dia-phuong/ninh-binh/index.html", "tu-khoa/ocop/index.html", "htx/htx-coi-my-nghe-kim-son/index.html"} <= named
+    assert {
+        "tin-tuc/kim-son-giu-nghe-coi/index.html",
+        "index.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "dia-phuong/ninh-binh/index.html",
+        "tu-khoa/ocop/index.html",
+        "htx/htx-coi-my-nghe-kim-son/index.html",
+    } <= named
     assert len(named) > 30
 
 
@@ -96,5 +105,4 @@ def test_a_url_clash_is_reported_with_the_field_errors(tmp_path):
         load_catalog(content, parse_datetime(NOW))
     messages = [str(p) for p in caught.value.problems]
     assert any("kim-son-giu-nghe-coi.md" in m and "date: '2024-05-32" in m for m in messages)
-    assert any(m.startswith("content/van-ban/145-kh-lmhtxvn-2021.md:") and "slug: the URL /van-ban/70-kl-tw/ is also a generated page" in m
-               for m in messages)
+    assert any(m.startswith("content/van-ban/145-kh-lmhtxvn-2021.md:") and "slug: the URL /van-ban/70-kl-tw/ is also a generated page" in m for m in messages)

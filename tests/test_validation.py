@@ -55,8 +55,7 @@ def test_check_command_lists_problems_and_exits_non_zero():
 
 
 def test_check_command_counts_the_fixture_site():
-    result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(FIXTURES / "site"), "--now", NOW],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(FIXTURES / "site"), "--now", NOW], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 6 documents, 69 agencies")
 
@@ -84,12 +83,15 @@ def _article(**changes):
     return {**base, **changes}
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2024-05-30", "2024-05-30T00:00:00+07:00"),
-    ("2024-05-30T08:15", "2024-05-30T08:15:00+07:00"),
-    ("2024-05-30 08:15", "2024-05-30T08:15:00+07:00"),
-    ("2024-5-3", "2024-05-03T00:00:00+07:00"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-05-30", "2024-05-30T00:00:00+07:00"),
+        ("2024-05-30T08:15", "2024-05-30T08:15:00+07:00"),
+        ("2024-05-30 08:15", "2024-05-30T08:15:00+07:00"),
+        ("2024-5-3", "2024-05-03T00:00:00+07:00"),
+    ],
+)
 def test_dates_are_read_as_vietnam_time(value, expected):
     assert Article.model_validate(_article(date=value)).date.isoformat() == expected
 
