@@ -68,11 +68,12 @@ class Entry(Generic[Data]):
 
     @property
     def published(self) -> datetime:
-        raise NotImplementedError
+        return self.data.published
 
     @property
     def updated(self) -> datetime:
-        return self.published
+        """The last important change (articles and profiles may say so with `updated:`)."""
+        return getattr(self.data, "updated", None) or self.published
 
     def line(self, *loc: str | int) -> int:
         return self.parsed.line(loc)
@@ -84,14 +85,6 @@ class ArticleEntry(Entry[Article]):
     label: ClassVar[str] = "Tin bài"
     model: ClassVar[type[BaseModel]] = Article
 
-    @property
-    def published(self) -> datetime:
-        return self.data.date
-
-    @property
-    def updated(self) -> datetime:
-        return self.data.updated or self.data.date
-
 
 @dataclass(eq=False)
 class CooperativeEntry(Entry[Cooperative]):
@@ -99,24 +92,12 @@ class CooperativeEntry(Entry[Cooperative]):
     label: ClassVar[str] = "Hợp tác xã"
     model: ClassVar[type[BaseModel]] = Cooperative
 
-    @property
-    def published(self) -> datetime:
-        return self.data.date
-
-    @property
-    def updated(self) -> datetime:
-        return self.data.updated or self.data.date
-
 
 @dataclass(eq=False)
 class DocumentEntry(Entry[Document]):
     kind: ClassVar[str] = "document"
     label: ClassVar[str] = "Văn bản"
     model: ClassVar[type[BaseModel]] = Document
-
-    @property
-    def published(self) -> datetime:
-        return self.data.published
 
     @property
     def headline(self) -> str:

@@ -40,6 +40,10 @@ class Article(Strict):
     featured: bool = False
     slug: Slug | None = None
 
+    @property
+    def published(self) -> datetime:
+        return self.date
+
 
 class Ocop(Strict):
     product: PlainText
@@ -89,6 +93,10 @@ class Cooperative(Strict):
     @property
     def title(self) -> str:
         return self.name
+
+    @property
+    def published(self) -> datetime:
+        return self.date
 
 
 DocumentType = Literal[TYPE_NAMES]  # type: ignore[valid-type]
