@@ -10,8 +10,23 @@ import argparse
 import sys
 from pathlib import Path
 
+from .catalog import Catalog
 from .loading import load_catalog, resolve_now
-from .problems import ContentError
+from .problems import ContentError, Problem
+from .sanitize import Sanitizer, body_warning
+
+
+def body_warnings(catalog: Catalog) -> list[Problem]:
+    """What the sanitiser will remove from each body when the site is built (the build says it too)."""
+    import markdown
+
+    sanitizer, found = Sanitizer(), []
+    for entry in catalog.entries:
+        html = markdown.markdown(entry.body, extensions=["attr_list", "tables", "md_in_html"])
+        _, removed = sanitizer.check(html)
+        if removed:
+            found.append(body_warning(entry.path, removed))
+    return found
 
 
 def check(content: Path, now: str | None) -> int:
@@ -20,7 +35,7 @@ def check(content: Path, now: str | None) -> int:
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    for warning in catalog.warnings:
+    for warning in [*catalog.warnings, *body_warnings(catalog)]:
         print(warning, file=sys.stderr)
     counts = {k: sum(e.kind == k for e in catalog.entries) for k in ("article", "cooperative", "document")}
     print(

@@ -101,21 +101,25 @@ class Cards:
             if a.cover:
                 cover = {"url": urls.asset(entry.src_uri, a.cover.src), "alt": a.cover.alt or a.title}
             source = self.agency(a.agency)["short"]
+            section = self.reg.columns[a.column].title
         elif isinstance(entry, CooperativeEntry):
             c = entry.data
             if c.photos:
                 cover = {"url": urls.asset(entry.src_uri, c.photos[0].src), "alt": c.photos[0].alt or c.name}
             source = self.reg.provinces[c.province].name
+            section = entry.label
         else:
             d = entry.data
             source = ", ".join(self.agency(a)["short"] for a in d.issuers)
             undated = d.issued is None and d.date is None
+            section = entry.label
         year = str(entry.data.issued_year) if isinstance(entry, DocumentEntry) else ""
         return {
             "url": entry.url,
             "title": entry.headline,
             "kind": entry.kind,
             "kind_label": entry.label,
+            "section": section,
             "summary": entry.summary,
             "date_line": f"Năm {year}" if undated else date_line(entry.published),
             "short_date": year if undated else short_date(entry.published),

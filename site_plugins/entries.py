@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from . import urls
 from .frontmatter import Parsed
 from .models import Article, Cooperative, Document
-from .vietnamese import slugify
+from .vietnamese import shorten, slugify
 
 Data = TypeVar("Data", Article, Cooperative, Document)
 
@@ -101,8 +101,10 @@ class DocumentEntry(Entry[Document]):
 
     @property
     def headline(self) -> str:
+        """ "Kế hoạch 145/KH-LMHTXVN: Triển khai Hướng dẫn số 164-HD/BTGTW…" — type, number, short title."""
         d = self.data
-        return f"[{d.number}] {d.summary}" if d.number else f"[{d.type}, dự thảo] {d.summary}"
+        name = f"{d.type} {d.number}" if d.number else f"{d.type} (dự thảo)"
+        return f"{name}: {shorten(d.summary, 90)}"
 
 
 AnyEntry = ArticleEntry | CooperativeEntry | DocumentEntry

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .docnumbers import DocNumberError, number_key, parse_number, type_agrees
-from .schema import PlainText, Ref, Slug, Strict, VnDate, VnDateTime, _plain
+from .schema import Email, PlainText, Ref, Slug, Strict, VnDate, VnDateTime, WebUrl, _plain
 from .vietnamese import vn_datetime
 from .vocabulary import CAPACITIES, RELATIONS, STATUSES, TYPE_NAMES
 
@@ -54,8 +54,8 @@ class Ocop(Strict):
 class Contact(Strict):
     address: PlainText | None = None
     phone: PlainText | None = None
-    email: PlainText | None = None
-    website: PlainText | None = None
+    email: Email | None = None
+    website: WebUrl | None = None
 
 
 class Coordinates(Strict):

@@ -29,6 +29,7 @@ from .listings import Listings
 from .loading import load_catalog, resolve_now
 from .opml import opml
 from .problems import ContentError
+from .sanitize import Sanitizer, body_warning
 from .vietnamese import heading_slug
 from .views import Settings, SiteViews, feed_links
 
@@ -43,6 +44,7 @@ class PortalConfig(base.Config):
     home_column = c.Type(str, default="kinh-te-tap-the-htx")
     feed_limit = c.Type(int, default=50)
     feed_id_authority = c.Type(str)  # "example.vn,2024" — never change it once feeds are public
+    iframe_hosts = c.ListOfItems(c.Type(str), default=[])  # hosts whose iframes body HTML may embed (none by default)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -53,6 +55,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.autolink = DocumentLinks()
         config.markdown_extensions.append(self.autolink)
         self.preview = self.config.preview or os.environ.get("PORTAL_PREVIEW") == "1"
+        self.sanitizer = Sanitizer(frozenset(self.config.iframe_hosts))
         if not config.site_url:
             raise PluginError("portal: set site_url in mkdocs.yml (feeds need absolute links)")
         return config
@@ -99,9 +102,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        if page.file.src_uri in self.catalog.by_src:
+        if (entry := self.catalog.by_src.get(page.file.src_uri)) is not None:
+            html = self._sanitized(entry, html)
             self.entry_html[page.file.src_uri] = html
         return html
+
+    def _sanitized(self, entry: AnyEntry, html: str) -> str:
+        """Body HTML through the sanitiser; what it removes is a warning naming the file."""
+        cleaned, removed = self.sanitizer.check(html)
+        if removed:
+            log.warning(str(body_warning(entry.path, removed)))
+        return cleaned
 
     def on_page_context(self, context, page, config, nav):
         src = page.file.src_uri
@@ -119,7 +130,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             extensions = [e for e in config.markdown_extensions if e is not self.autolink]
             links = DocumentLinks()  # outside MkDocs no one turns .md paths into URLs: link URLs
             links.links, links.page = self.catalog.graph.links(), entry.url
-            self.entry_html[entry.src_uri] = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
+            html = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
+            self.entry_html[entry.src_uri] = self._sanitized(entry, html)
         return self.entry_html[entry.src_uri]
 
     def on_post_build(self, config):

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .frontmatter import parse_yaml
 from .problems import Problem
-from .schema import PlainText, Ref, Slug, Strict, VnDate, problems_from
+from .schema import PlainText, Ref, Slug, Strict, VnDate, WebUrl, problems_from
 
 REGISTRY_DIR = "_registry"
 
@@ -48,7 +48,7 @@ class Agency(Item):
     kind: Literal["dang", "nha-nuoc", "mat-tran-doan-the", "lien-minh-htx", "bao-chi"]
     parent: Ref | None = None
     province: Ref | None = None
-    website: PlainText | None = None
+    website: WebUrl | None = None
     aliases: list[PlainText] = []  # other spellings met in documents ("Liên minh HTX tỉnh")
     successors: list[Lineage] = []
     dissolved: VnDate | None = None

@@ -7,6 +7,7 @@ import difflib
 import re
 from datetime import date, datetime
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
@@ -68,7 +69,25 @@ def _date(value: Any) -> date:
     return parse_datetime(value).date()
 
 
+def _web_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in " <>\"'"):
+        raise ValueError(f"'{value}' is not a web address — write it whole, starting with https:// or http://, e.g. https://vca.org.vn")
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"'():;,]+@[^@\s<>\"'():;,]+\.[A-Za-z]{2,}$")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"'{value}' is not an e-mail address — write it like lienminh@example.vn")
+    return value
+
+
 PlainText = Annotated[str, BeforeValidator(_plain)]
+WebUrl = Annotated[str, BeforeValidator(_plain), AfterValidator(_web_url)]  # only http(s): never javascript: or data:
+Email = Annotated[str, BeforeValidator(_plain), AfterValidator(_email)]
 Slug = Annotated[str, BeforeValidator(_plain), AfterValidator(_slug)]
 Ref = Slug  # an id of another entry or registry item, resolved by the catalog
 VnDateTime = Annotated[datetime, BeforeValidator(parse_datetime)]

@@ -63,5 +63,13 @@ def short_date(value: date | datetime) -> str:
     return format_date(value, "dd/MM/yyyy", locale="vi")
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most ``limit`` characters, cut at a word boundary with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+    return cut + "…"
+
+
 def month_name(year: int, month: int) -> str:
     return f"Tháng {month:d}/{year:d}"

@@ -244,13 +244,15 @@ class SiteViews:
         def make() -> dict:
             featured = [e for e in c.articles if e.data.featured][:3] or c.articles[:1]
             shown = {e.id for e in featured}
-            model = next((e for e in c.cooperatives if e.data.featured), c.cooperatives[0] if c.cooperatives else None)
+            latest = [e for e in c.articles if e.id not in shown][: s.home_latest + 5]
+            models = [e for e in c.cooperatives if e.data.featured] or c.cooperatives[:1]
             column = c.registries.columns.get(s.home_column)
             return {
                 "featured": cards.cards(featured),
-                "latest": cards.cards([e for e in c.articles if e.id not in shown][: s.home_latest]),
+                "latest": cards.cards(latest[: s.home_latest]),
+                "more": cards.cards(latest[s.home_latest :]),  # "Đọc thêm": the next ones
                 "documents": [cards.document_row(e) for e in c.documents[:5]],
-                "cooperative": cards.cooperative_row(model) if model else None,
+                "cooperatives": [cards.cooperative_row(e) for e in models[:2]],
                 "column": {**cards.column(column.id), "cards": cards.cards(c.by_column[column.id][:5])} if column else None,
                 "campaigns": [cards.campaign(k) for k in c.registries.campaigns if c.by_campaign.get(k)],
             }

@@ -46,7 +46,7 @@ def test_stub_page_lists_who_cites_it(site):
     assert "chưa được đăng trên trang" in text and "Bộ Chính trị" in text and "09/03/2020" in text
     citing = [" ".join(li.text_content().split()) for li in page.xpath("//ul[@class='portal-cited-by']/li")]
     assert len(citing) == 4
-    assert any(c.startswith("Căn cứ văn bản này: [145/KH-LMHTXVN]") for c in citing)
+    assert any(c.startswith("Căn cứ văn bản này: Kế hoạch 145/KH-LMHTXVN: Triển khai Hướng dẫn số 164-HD/BTGTW") for c in citing)
     assert sum(c.startswith("Nhắc đến văn bản này:") for c in citing) == 3
 
 
@@ -57,15 +57,15 @@ def test_document_page_shows_bases_and_what_implements_it(site):
     assert bases["Liên quan: Luật 23/2012/QH13"] == "../luat-hop-tac-xa-2012/"
     stub = site.html("van-ban/164-hd-btgtw/")
     implementing = [" ".join(li.text_content().split()) for li in stub.xpath("//ul[@class='portal-cited-by']/li")]
-    assert [i.split(" [")[0] for i in implementing] == ["Thực hiện văn bản này:", "Thực hiện văn bản này:"]
+    assert [i.split(": ")[0] for i in implementing] == ["Thực hiện văn bản này", "Thực hiện văn bản này"]
 
 
 def test_replaced_document_shows_status_and_replacement(site):
     page = site.html("van-ban/luat-hop-tac-xa-2012/")
     status = next(tr for tr in page.xpath("//table[@class='portal-metadata']//tr") if tr.xpath("th")[0].text == "Tình trạng")
-    assert " ".join(status.xpath("td")[0].text_content().split()) == "Bị thay thế — được thay thế bởi [17/2023/QH15] Luật Hợp tác xã"
+    assert " ".join(status.xpath("td")[0].text_content().split()) == "Bị thay thế — được thay thế bởi Luật 17/2023/QH15: Luật Hợp tác xã"
     assert status.xpath("td/a/@href") == ["../luat-hop-tac-xa-2023/"]
-    assert "Thay thế văn bản này: [17/2023/QH15] Luật Hợp tác xã" in site.main_text("van-ban/luat-hop-tac-xa-2012/")
+    assert "Thay thế văn bản này: Luật 17/2023/QH15: Luật Hợp tác xã" in site.main_text("van-ban/luat-hop-tac-xa-2012/")
 
 
 def test_auto_links_in_built_pages(site):
@@ -204,10 +204,10 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
     page = site.html("van-ban/145-kh-lmhtxvn-2021/")
     assert page.xpath("//ul[@class='portal-attachments']/li/a/@href") == ["../../tep/145-kh-lmhtxvn.pdf"]
     size = (content / "tep" / "145-kh-lmhtxvn.pdf").stat().st_size
-    item = next(i for i in json.loads(site.text("van-ban/feed.json"))["items"] if i["title"].startswith("[145/KH"))
+    item = next(i for i in json.loads(site.text("van-ban/feed.json"))["items"] if i["title"].startswith("Kế hoạch 145/KH"))
     assert item["attachments"] == [{"url": SITE_URL + "tep/145-kh-lmhtxvn.pdf", "mime_type": "application/pdf", "size_in_bytes": size}]
     import feedparser
 
     rss = feedparser.parse(site.path("van-ban/feed.xml").read_bytes())
-    entry = next(e for e in rss.entries if e.title.startswith("[145/KH"))
+    entry = next(e for e in rss.entries if e.title.startswith("Kế hoạch 145/KH"))
     assert [(x.href, x.type, int(x.length)) for x in entry.enclosures] == [(SITE_URL + "tep/145-kh-lmhtxvn.pdf", "application/pdf", size)]

@@ -49,7 +49,7 @@
       var tr = el("tr"), name = el("span");
       name.appendChild(el("a", row.title, { href: root + row.url }));
       if (row.new_model) { name.appendChild(document.createTextNode(" ")); name.appendChild(el("span", "HTX kiểu mới", { "class": "portal-badge" })); }
-      var stars = row.ocop_stars ? el("span", "★".repeat(row.ocop_stars), { "class": "portal-stars", "aria-label": row.ocop_stars + " sao" }) : "—";
+      var stars = row.ocop_stars ? el("span", "★".repeat(row.ocop_stars), { "class": "portal-stars", "role": "img", "aria-label": row.ocop_stars + " sao" }) : "—";
       [name, links([row.province], root, ""), links(row.sectors, root, ", "), stars].forEach(function (c) { tr.appendChild(td(c)); });
       return tr;
     }
@@ -91,6 +91,21 @@
     form.hidden = false;
   }
 
-  function init() { document.querySelectorAll("form.portal-filter").forEach(setup); }
+  // The header's search button opens Material's search dialog (a real button: reachable by keyboard).
+  function openSearch() {
+    var toggle = document.getElementById("__search");
+    if (!toggle) return;
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    var input = document.querySelector(".md-search__input");
+    if (input) setTimeout(function () { input.focus(); }, 50);
+  }
+
+  function init() {
+    document.querySelectorAll("form.portal-filter").forEach(setup);
+    document.querySelectorAll("[data-portal-search]").forEach(function (button) {
+      if (!button.dataset.portalReady) { button.addEventListener("click", openSearch); button.dataset.portalReady = "1"; }
+    });
+  }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
