@@ -8,6 +8,7 @@ on_post_build   → write every feed and feeds.opml
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ import markdown as python_markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import urls
@@ -34,6 +35,17 @@ from .vietnamese import heading_slug
 from .views import Settings, SiteViews, feed_links
 
 log = logging.getLogger("mkdocs.plugins.portal")
+
+
+def escape_search_titles(index: Path) -> None:
+    """Material's search shows indexed titles as HTML: a title "<img src=x onerror=…" would run in
+    the results. Titles are plain text here, so they are escaped once in the index."""
+    if not index.exists():
+        return
+    data = json.loads(index.read_text("utf-8"))
+    for doc in data.get("docs", []):
+        doc["title"] = html.escape(doc.get("title", ""), quote=False)
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 class PortalConfig(base.Config):
@@ -134,6 +146,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.entry_html[entry.src_uri] = self._sanitized(entry, html)
         return self.entry_html[entry.src_uri]
 
+    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config):
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
@@ -141,3 +154,4 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         count = sum(len(writer.write(listing, out)) for listing in self.listings)
         (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
         log.info("portal: %d feed files for %d lists, and %s", count, len(self.listings.all), urls.OPML)
+        escape_search_titles(out / "search" / "search_index.json")

@@ -35,7 +35,7 @@ ATTRIBUTES = {
     "blockquote": {"cite"},
     "q": {"cite"},
 }
-URL_ATTRIBUTES = {"href", "src", "cite", "srcset"}
+URL_ATTRIBUTES = {"href", "src", "cite", "srcset", "action", "formaction", "poster", "background"}
 SCHEMES = {"http", "https", "mailto", "tel"}
 DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "object", "embed", "svg", "math"}
 
@@ -102,7 +102,7 @@ def _inventory(fragment: str) -> Counter:
 
 
 def body_warning(path: str, removed: list[str]) -> Problem:
-    shown = ", ".join(removed[:6]) + (f" (+{len(removed) - 6})" if len(removed) > 6 else "")
+    shown = ", ".join(removed[:12]) + (f" (+{len(removed) - 12})" if len(removed) > 12 else "")
     return Problem(
         path,
         0,

@@ -3,47 +3,25 @@ request and no request to any host but the local server, on a phone and a deskto
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import CHROMIUM, serve_folder
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
-PAGES = ["", "tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong/", "co-quan/lien-minh-htx-viet-nam/", "htx/htx-che-shan-tuyet-ban-xeo/", "van-ban/", "htx/"]
+PAGES = ["", "tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong/", "co-quan/lien-minh-htx-viet-nam/",
+         "htx/htx-che-shan-tuyet-ban-xeo/", "van-ban/", "htx/"]  # fmt: skip
 
 if not CHROMIUM.exists():
     if os.environ.get("CI") == "true":
         raise RuntimeError("CI=true but /usr/bin/chromium is missing: scripts/test.sh installs it with apt-get")
     pytest.skip("Debian's chromium is not installed", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site.root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    with serve_folder(site.root) as base:
+        yield base
 
 
 def open_page(browser, url, width):
@@ -135,13 +113,9 @@ def test_the_harness_catches_what_it_must(browser, tmp_path):
         '<body><h1>Thử</h1><img src="khong-co.png" alt=""><script>console.error("hỏng")</script></body></html>',
         "utf-8",
     )
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        context, _page, problems = open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}/", 360)
+    with serve_folder(tmp_path) as base:
+        context, _page, problems = open_page(browser, base, 360)
         context.close()
-    finally:
-        httpd.shutdown()
     assert any(p.startswith("request to another host: https://cdn.example.com/lib.js") for p in problems)
     assert any(p.startswith("console error: hỏng") for p in problems)
     assert any(p.startswith("HTTP 404:") and p.endswith("/khong-co.png") for p in problems)
