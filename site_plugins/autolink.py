@@ -19,6 +19,8 @@ from .docnumbers import NUMBER_IN_TEXT, number_key
 from .vocabulary import MENTION_WORDS
 
 SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
+# A mention is linked once per paragraph (block): the same number three times in a sentence is one link.
+BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "summary"}
 _TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
 MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
 
@@ -40,7 +42,7 @@ class _Linker(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         if self.ext.links:
-            self._walk(root, skip=False)
+            self._walk(root, skip=False, linked=set())
 
     def _href(self, target: str) -> str | None:
         here = self.ext.page
@@ -50,14 +52,15 @@ class _Linker(Treeprocessor):
             return posixpath.relpath(target, posixpath.dirname(here) or ".")
         return posixpath.relpath(target.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
 
-    def _split(self, text: str) -> list[str | etree.Element] | None:
+    def _split(self, text: str, linked: set[str]) -> list[str | etree.Element] | None:
         pieces: list[str | etree.Element] = []
         last = 0
         for match in MENTION.finditer(text):
             target = self.ext.links.get(number_key(match["number"]))
             href = self._href(target) if target else None
-            if href is None:
+            if href is None or target in linked:
                 continue
+            linked.add(target)
             pieces.append(text[last : match.start()])
             anchor = etree.Element("a", {"href": href, "class": "portal-doclink"})
             anchor.text = match.group(0)
@@ -81,13 +84,15 @@ class _Linker(Treeprocessor):
         for offset, anchor in enumerate(anchors):
             parent.insert(insert_at + offset, anchor)
 
-    def _walk(self, element: etree.Element, skip: bool) -> None:
+    def _walk(self, element: etree.Element, skip: bool, linked: set[str]) -> None:
         skip = skip or element.tag in SKIP
-        if not skip and element.text and (pieces := self._split(element.text)):
+        if element.tag in BLOCKS:
+            linked = set()
+        if not skip and element.text and (pieces := self._split(element.text, linked)):
             self._attach(pieces, lambda t: setattr(element, "text", t), 0, element)
         for child in list(element):
-            self._walk(child, skip)
-            if not skip and child.tail and (pieces := self._split(child.tail)):
+            self._walk(child, skip, linked)
+            if not skip and child.tail and (pieces := self._split(child.tail, linked)):
                 self._attach(pieces, lambda t, c=child: setattr(c, "tail", t), list(element).index(child) + 1, element)
 
 

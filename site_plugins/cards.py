@@ -17,7 +17,7 @@ from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .graph import Node
 from .registries import AGENCY_KINDS, LEVELS
-from .vietnamese import date_line, short_date
+from .vietnamese import date_line, short_date, sort_key
 from .vocabulary import RELATIONS, REVERSE_RELATIONS, STATUSES
 
 SECTION_LIMIT = 30  # items in a section of an entry or agency page; the full lists are the paginated pages
@@ -264,5 +264,5 @@ class Cards:
                 for p, step in self.catalog.predecessors.get(agency_id, [])
                 if p in self.reg.agencies
             ],
-            "children": [self.agency(c) for c in sorted(self.catalog.children.get(agency_id, []), key=lambda c: self.reg.agencies[c].name)],
+            "children": [self.agency(c) for c in sorted(self.catalog.children.get(agency_id, []), key=lambda c: sort_key(self.reg.agencies[c].name))],
         }

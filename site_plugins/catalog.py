@@ -16,6 +16,7 @@ from .images import FileFacts
 from .models import Task
 from .problems import Problem
 from .registries import Lineage, Registries
+from .vietnamese import sort_key
 
 
 @dataclass
@@ -88,7 +89,7 @@ class Catalog:
             for step in old_province.successors:
                 self.predecessors[step.id].append((old_province.id, step))
         self.column_children: dict[str | None, list[str]] = defaultdict(list)
-        for col in sorted(reg.columns.values(), key=lambda c: (c.order, c.title)):
+        for col in sorted(reg.columns.values(), key=lambda c: (c.order, sort_key(c.title))):
             self.column_children[col.parent].append(col.id)
 
     def column_ancestry(self, column_id: str | None) -> list[str]:

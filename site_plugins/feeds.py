@@ -96,6 +96,9 @@ class FeedWriter:
             c = entry.data
             authors = [reg.agencies[c.agency].name] if c.agency else []
             files = [c.photos[0].src] if c.photos else []
+        terms: dict[str, str] = {}
+        for term, label in categories:  # one category per term: a column and a tag may share an id; the column's label wins
+            terms.setdefault(term, label)
         enclosures = []
         for src in files:
             path = urls.asset(entry.src_uri, src)
@@ -111,7 +114,7 @@ class FeedWriter:
             published=entry.published,
             updated=entry.updated,
             authors=authors,
-            categories=categories,
+            categories=list(terms.items()),
             image=image,
             attachments=enclosures,
         )
@@ -197,7 +200,7 @@ class FeedWriter:
                 "content_html": item.content or item.summary,
                 "date_published": item.published.isoformat(),
                 "date_modified": item.updated.isoformat(),
-                "tags": [label for _, label in item.categories],
+                "tags": list(dict.fromkeys(label for _, label in item.categories)),
             }
             if item.authors:
                 entry["authors"] = [{"name": name} for name in item.authors]

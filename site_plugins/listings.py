@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry, newest_first
-from .vietnamese import month_name
+from .vietnamese import month_name, sort_key
 from .vocabulary import STATUSES, TYPE_NAMES
 
 # Feed formats: media type and the label readers see.
@@ -339,7 +339,7 @@ class Listings:
 
 
 def by_name(cooperatives: list[CooperativeEntry] | list[AnyEntry]) -> list[AnyEntry]:
-    return sorted(cooperatives, key=lambda e: e.title)
+    return sorted(cooperatives, key=lambda e: sort_key(e.title))
 
 
 def documents_of(entries: list[AnyEntry]) -> list[DocumentEntry]:

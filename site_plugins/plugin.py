@@ -105,6 +105,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
         self.autolink.page = src
+        # the sitemap's lastmod (rendered before any page): when the content changed, never the build date
+        entry = self.catalog.by_src.get(src)
+        view = self.generated.get(src) or (self.views.entry_pages[entry.id] if entry else None)
+        if self.catalog.entries:  # (an empty site keeps MkDocs' date: its sitemap.xml.gz needs one somewhere)
+            page.update_date = view.updated if view is not None else ""
         if (view := self.generated.get(src)) is not None:
             page.meta.update(title=view.title, template=view.template, description=view.description or config.site_description)
             return markdown

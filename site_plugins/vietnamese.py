@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
 
 from babel.dates import format_date
+from icu import Collator, Locale
 from slugify import slugify as _slugify
 
 # Vietnam has had no daylight saving since 1975: a fixed offset is exact and needs no tz data.
@@ -34,6 +35,14 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\x0b", " ").replace("\x0c", " ")
     return nfc(_CONTROL.sub("", text))
+
+
+_COLLATOR = Collator.createInstance(Locale("vi"))
+
+
+def sort_key(text: str) -> bytes:
+    """Vietnamese alphabetical order (CLDR, via ICU): "Đắk Lắk" after "Dân", "Tỉnh ủy" after "Tỉnh Lào Cai"."""
+    return bytes(_COLLATOR.getSortKey(nfc(text)))
 
 
 def slugify(text: str) -> str:

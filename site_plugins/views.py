@@ -19,7 +19,7 @@ from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry
 from .listings import FEED_FORMATS, Listing, Listings
 from .registries import LEVELS
-from .vietnamese import month_name
+from .vietnamese import month_name, sort_key
 from .vocabulary import STATUSES
 
 
@@ -32,6 +32,7 @@ class Page:
     description: str = ""
     feeds: list[Listing] = field(default_factory=list)  # the lists whose feeds this page advertises
     shows: set[str] = field(default_factory=set)  # ids of the entries whose data appears on it
+    updated: str = ""  # YYYY-MM-DD of the newest entry it shows (the sitemap's lastmod); "" when it shows none
 
     @property
     def src_uri(self) -> str:
@@ -72,7 +73,8 @@ class SiteViews:
             raise RuntimeError(f"two generated pages share /{url}")
         with self.cards.recording() as shown:
             context = make()
-        page = Page(url, title, template, context, description, feeds or [self.listings["site"]], shown)
+        newest = max((self.catalog.by_id[i].updated for i in shown), default=None)
+        page = Page(url, title, template, context, description, feeds or [self.listings["site"]], shown, newest.date().isoformat() if newest else "")
         self.pages[url] = page
         return page
 
@@ -99,7 +101,9 @@ class SiteViews:
         for entry in self.catalog.entries:
             with self.cards.recording() as shown:
                 context = self.cards.page_context(entry, self.settings.related)
-            self.entry_pages[entry.id] = Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, [self.listings["site"]], shown)
+            self.entry_pages[entry.id] = Page(
+                entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, [self.listings["site"]], shown, entry.updated.date().isoformat()
+            )
 
     def _list_pages(self, listing: Listing) -> None:
         """The pages of one declared list: cards, or a table of documents or cooperatives."""
@@ -202,7 +206,9 @@ class SiteViews:
                 {"title": "Hợp tác xã", "rows": capped([e for e in entries if isinstance(e, CooperativeEntry)], cards.cooperative_row), "kind": "cooperatives"},
                 {"title": "Văn bản", "rows": capped([e for e in entries if isinstance(e, DocumentEntry)], cards.document_row), "kind": "documents"},
             ],
-            "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: reg.agencies[a].name) if reg.agencies[a].province == province_id],
+            "agencies": [
+                cards.agency(a) for a in sorted(reg.agencies, key=lambda a: sort_key(reg.agencies[a].name)) if reg.agencies[a].province == province_id
+            ],
             "lineage": {
                 "successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
                 "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province_id, []) if p in reg.provinces],
@@ -213,7 +219,7 @@ class SiteViews:
         cards, listings = self.cards, self.listings
         documents = listings["type:document"].entries
         rows = [cards.document_row(e) for e in documents if isinstance(e, DocumentEntry)]
-        issuers = sorted({a["id"]: a for r in rows for a in r["issuers"]}.values(), key=lambda a: a["title"])
+        issuers = sorted({a["id"]: a for r in rows for a in r["issuers"]}.values(), key=lambda a: sort_key(a["title"]))
         statuses = [x.subject for x in listings if x.kind == "status"]
         keys = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
         self.data_files[urls.DOCUMENT_INDEX] = [{k: r[k] for k in keys} for r in rows]
@@ -232,7 +238,7 @@ class SiteViews:
         rows = [cards.cooperative_row(e) for e in self.listings["type:cooperative"].page_entries if isinstance(e, CooperativeEntry)]
         keys = ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")
         self.data_files[urls.COOPERATIVE_INDEX] = [{k: r[k] for k in keys} for r in rows]
-        provinces = sorted({e.data.province for e in c.cooperatives}, key=lambda p: reg.provinces[p].name)
+        provinces = sorted({e.data.province for e in c.cooperatives}, key=lambda p: sort_key(reg.provinces[p].name))
         return {
             "filters": {"provinces": [cards.province(p) | {"id": p} for p in provinces], "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]},
             "index": urls.COOPERATIVE_INDEX,
@@ -301,7 +307,7 @@ class SiteViews:
                         "title": None,
                         "tree": [
                             {**cards.province(p), "count": len(c.by_province.get(p, [])), "children": []}
-                            for p in sorted(reg.provinces, key=lambda p: reg.provinces[p].name)
+                            for p in sorted(reg.provinces, key=lambda p: sort_key(reg.provinces[p].name))
                         ],
                     }
                 ],
@@ -317,7 +323,8 @@ class SiteViews:
                     {
                         "title": None,
                         "tree": [
-                            {**cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in sorted(reg.tags, key=lambda t: reg.tags[t].title)
+                            {**cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []}
+                            for t in sorted(reg.tags, key=lambda t: sort_key(reg.tags[t].title))
                         ],
                     }
                 ],
@@ -362,10 +369,10 @@ class SiteViews:
         for agency in reg.agencies.values():
             groups[agency.province if agency.level != "trung-uong" else None].append(agency.id)
         tree_groups = []
-        for province in [None, *sorted(p for p in groups if p)]:
+        for province in [None, *sorted((p for p in groups if p), key=lambda p: sort_key(reg.provinces[p].name))]:
             members = set(groups[province])
             children: dict = defaultdict(list)
-            for a in sorted(members, key=lambda a: reg.agencies[a].name):
+            for a in sorted(members, key=lambda a: sort_key(reg.agencies[a].name)):
                 parent = reg.agencies[a].parent
                 children[parent if parent in members else None].append(a)
             title = LEVELS["trung-uong"] if province is None else reg.provinces[province].name

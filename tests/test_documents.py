@@ -211,3 +211,9 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
     rss = feedparser.parse(site.path("van-ban/feed.xml").read_bytes())
     entry = next(e for e in rss.entries if e.title.startswith("Kế hoạch 145/KH"))
     assert [(x.href, x.type, int(x.length)) for x in entry.enclosures] == [(SITE_URL + "tep/145-kh-lmhtxvn.pdf", "application/pdf", size)]
+
+
+def test_extension_links_a_document_once_per_paragraph():
+    html = render("Kết luận số 70-KL/TW nói rõ; Kết luận số 70-KL/TW cũng yêu cầu; Kết luận số 70-KL/TW.\n\nĐoạn sau: Kết luận số 70-KL/TW.")
+    assert html.count("portal-doclink") == 2  # one link in each paragraph
+    assert html.index("portal-doclink") < html.index("nói rõ")  # the first mention is the link
