@@ -58,7 +58,7 @@ class _Linker(Treeprocessor):
         for match in MENTION.finditer(text):
             target = self.ext.links.get(number_key(match["number"]))
             href = self._href(target) if target else None
-            if href is None or target in linked:
+            if target is None or href is None or target in linked:
                 continue
             linked.add(target)
             pieces.append(text[last : match.start()])
