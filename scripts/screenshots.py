@@ -80,6 +80,13 @@ def main() -> int:
                     target = args.out / f"{kind}-{width}.png"
                     page.screenshot(path=str(target), full_page=args.full)
                     print(target)
+                page.goto(base)  # the search dialog, open with results
+                page.wait_for_load_state("networkidle")
+                page.click("[data-portal-search]")
+                page.keyboard.type("hợp tác xã", delay=20)
+                page.wait_for_timeout(800)
+                page.screenshot(path=str(args.out / f"search-{width}.png"))
+                print(args.out / f"search-{width}.png")
                 context.close()
             browser.close()
     finally:

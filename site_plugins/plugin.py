@@ -24,8 +24,9 @@ from mkdocs.structure.files import File, Files
 from . import urls
 from .autolink import DocumentLinks
 from .dependencies import dependency_map
-from .entries import AnyEntry
+from .entries import AnyEntry, DocumentEntry
 from .feeds import FeedSettings, FeedWriter
+from .headings import HeadingLevels
 from .listings import Listings
 from .loading import load_catalog, resolve_now
 from .opml import opml
@@ -48,6 +49,11 @@ def escape_search_titles(index: Path) -> None:
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
+def body_top(entry: AnyEntry) -> int:
+    """The level of the page heading an entry's body sits under (templates: a document's body is under "Nội dung", an h2)."""
+    return 2 if isinstance(entry, DocumentEntry) else 1
+
+
 class PortalConfig(base.Config):
     now = c.Optional(c.Type(str))  # fixed "now" (YYYY-MM-DDTHH:MM, Vietnam time) for reproducible builds
     preview = c.Type(bool, default=False)  # show drafts and future entries
@@ -65,7 +71,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
         self.autolink = DocumentLinks()
-        config.markdown_extensions.append(self.autolink)
+        self.headings = HeadingLevels()
+        config.markdown_extensions += [self.autolink, self.headings]
         self.preview = self.config.preview or os.environ.get("PORTAL_PREVIEW") == "1"
         self.sanitizer = Sanitizer(frozenset(self.config.iframe_hosts))
         if not config.site_url:
@@ -114,6 +121,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta.update(title=view.title, template=view.template, description=view.description or config.site_description)
             return markdown
         if (entry := self.catalog.by_src.get(src)) is not None:
+            self.headings.top = body_top(entry)
             page.meta = {"title": entry.title, "template": f"portal/{entry.kind}.html", "description": entry.summary}
             return entry.body  # NFC, control characters removed, front matter as we validated it
         return markdown
@@ -147,6 +155,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             extensions = [e for e in config.markdown_extensions if e is not self.autolink]
             links = DocumentLinks()  # outside MkDocs no one turns .md paths into URLs: link URLs
             links.links, links.page = self.catalog.graph.links(), entry.url
+            self.headings.top = body_top(entry)
             html = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
             self.entry_html[entry.src_uri] = self._sanitized(entry, html)
         return self.entry_html[entry.src_uri]

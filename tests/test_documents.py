@@ -217,3 +217,12 @@ def test_extension_links_a_document_once_per_paragraph():
     html = render("Kết luận số 70-KL/TW nói rõ; Kết luận số 70-KL/TW cũng yêu cầu; Kết luận số 70-KL/TW.\n\nĐoạn sau: Kết luận số 70-KL/TW.")
     assert html.count("portal-doclink") == 2  # one link in each paragraph
     assert html.index("portal-doclink") < html.index("nói rõ")  # the first mention is the link
+
+
+def test_body_headings_never_skip_a_level():
+    from site_plugins.headings import HeadingLevels
+
+    levels = HeadingLevels()
+    levels.top = 2  # a document's body sits under the page's "Nội dung" h2
+    html = markdown.markdown("### I. Mục đích\n\n##### 1.1. Nhiệm vụ\n\n## Lạc cấp\n\n#### 2. Tiếp", extensions=[levels])
+    assert [line[:4] for line in html.splitlines()] == ["<h3>", "<h4>", "<h3>", "<h4>"]
