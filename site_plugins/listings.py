@@ -104,47 +104,60 @@ class Listings:
     def _declare(self) -> None:
         c, reg, site = self.catalog, self.catalog.registries, self.site_name
         add = self._add
-        add(Listing("site", "site", None, "site", urls.HOME, "Trang chủ", f"{site} — Tin mới", "Tin bài, văn bản và hợp tác xã mới nhất", c.entries, layout=""))
         add(
             Listing(
-                "type:article",
-                "news",
-                None,
-                "type",
-                urls.NEWS,
-                "Tin tức",
-                f"Tin tức — {site}",
-                "Tất cả tin bài",
-                list(c.articles),
+                key="site",
+                kind="site",
+                subject=None,
+                group="site",
+                url=urls.HOME,
+                title="Trang chủ",
+                feed_title=f"{site} — Tin mới",
+                feed_description="Tin bài, văn bản và hợp tác xã mới nhất",
+                entries=c.entries,
+                layout="",
+            )
+        )
+        add(
+            Listing(
+                key="type:article",
+                kind="news",
+                subject=None,
+                group="type",
+                url=urls.NEWS,
+                title="Tin tức",
+                feed_title=f"Tin tức — {site}",
+                feed_description="Tất cả tin bài",
+                entries=list(c.articles),
                 description="Tất cả tin bài, mới nhất trước",
             )
         )
         add(
             Listing(
-                "type:document",
-                "documents",
-                None,
-                "type",
-                urls.DOCUMENTS,
-                "Văn bản",
-                f"Văn bản — {site}",
-                "Tất cả văn bản",
-                list(c.documents),
+                key="type:document",
+                kind="documents",
+                subject=None,
+                group="type",
+                url=urls.DOCUMENTS,
+                title="Văn bản",
+                feed_title=f"Văn bản — {site}",
+                feed_description="Tất cả văn bản",
+                entries=list(c.documents),
                 layout="table",
                 description="Văn bản về kinh tế tập thể, hợp tác xã: nghị quyết, kết luận, hướng dẫn, kế hoạch…",
             )
         )
         add(
             Listing(
-                "type:cooperative",
-                "cooperatives",
-                None,
-                "type",
-                urls.COOPERATIVES,
-                "Hợp tác xã điển hình",
-                f"Hợp tác xã điển hình — {site}",
-                "Hồ sơ hợp tác xã điển hình",
-                list(c.cooperatives),
+                key="type:cooperative",
+                kind="cooperatives",
+                subject=None,
+                group="type",
+                url=urls.COOPERATIVES,
+                title="Hợp tác xã điển hình",
+                feed_title=f"Hợp tác xã điển hình — {site}",
+                feed_description="Hồ sơ hợp tác xã điển hình",
+                entries=list(c.cooperatives),
                 layout="table",
                 description="Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình",
                 shown=by_name(c.cooperatives),
@@ -156,15 +169,15 @@ class Listings:
         for type_name in sorted(documents_of_type):
             add(
                 Listing(
-                    f"doctype:{urls.slugify(type_name)}",
-                    "doctype",
-                    type_name,
-                    "type",
-                    urls.document_type(type_name),
-                    type_name,
-                    f"Văn bản: {type_name} — {site}",
-                    f"{type_name} mới ban hành",
-                    documents_of_type[type_name],
+                    key=f"doctype:{urls.slugify(type_name)}",
+                    kind="doctype",
+                    subject=type_name,
+                    group="type",
+                    url=urls.document_type(type_name),
+                    title=type_name,
+                    feed_title=f"Văn bản: {type_name} — {site}",
+                    feed_description=f"{type_name} mới ban hành",
+                    entries=documents_of_type[type_name],
                     layout="table",
                     description=f"{type_name} về kinh tế tập thể, hợp tác xã",
                 )
@@ -172,30 +185,30 @@ class Listings:
         for column in reg.columns.values():
             add(
                 Listing(
-                    f"column:{column.id}",
-                    "column",
-                    column.id,
-                    "column",
-                    urls.column(column.id),
-                    column.title,
-                    f"{column.title} — {site}",
-                    column.description,
-                    list(c.by_column.get(column.id, [])),
+                    key=f"column:{column.id}",
+                    kind="column",
+                    subject=column.id,
+                    group="column",
+                    url=urls.column(column.id),
+                    title=column.title,
+                    feed_title=f"{column.title} — {site}",
+                    feed_description=column.description,
+                    entries=list(c.by_column.get(column.id, [])),
                     description=column.description,
                 )
             )
         for campaign in reg.campaigns.values():
             add(
                 Listing(
-                    f"campaign:{campaign.id}",
-                    "campaign",
-                    campaign.id,
-                    "campaign",
-                    urls.campaign(campaign.id),
-                    campaign.title,
-                    f"Chuyên đề: {campaign.title}",
-                    campaign.description,
-                    list(c.by_campaign.get(campaign.id, [])),
+                    key=f"campaign:{campaign.id}",
+                    kind="campaign",
+                    subject=campaign.id,
+                    group="campaign",
+                    url=urls.campaign(campaign.id),
+                    title=campaign.title,
+                    feed_title=f"Chuyên đề: {campaign.title}",
+                    feed_description=campaign.description,
+                    entries=list(c.by_campaign.get(campaign.id, [])),
                     description=campaign.description,
                 )
             )
@@ -203,15 +216,15 @@ class Listings:
             own = c.by_agency.get(agency.id, [])
             add(
                 Listing(
-                    f"agency:{agency.id}",
-                    "agency",
-                    agency.id,
-                    "agency",
-                    urls.agency(agency.id),
-                    agency.name,
-                    f"{agency.name} — Tin bài và văn bản",
-                    f"Tin bài, văn bản của {agency.name}",
-                    list(own),
+                    key=f"agency:{agency.id}",
+                    kind="agency",
+                    subject=agency.id,
+                    group="agency",
+                    url=urls.agency(agency.id),
+                    title=agency.name,
+                    feed_title=f"{agency.name} — Tin bài và văn bản",
+                    feed_description=f"Tin bài, văn bản của {agency.name}",
+                    entries=list(own),
                     description=f"Tin bài và văn bản của {agency.name}",
                 )
             )
@@ -220,15 +233,15 @@ class Listings:
                 everything = {e for a in (agency.id, *descendants) for e in c.by_agency.get(a, [])}
                 add(
                     Listing(
-                        f"agency-all:{agency.id}",
-                        "agency-all",
-                        agency.id,
-                        "agency",
-                        urls.agency(agency.id),
-                        agency.name,
-                        f"{agency.name} và đơn vị trực thuộc — Tin bài và văn bản",
-                        f"Tin bài, văn bản của {agency.name} và các đơn vị trực thuộc",
-                        newest_first(everything),
+                        key=f"agency-all:{agency.id}",
+                        kind="agency-all",
+                        subject=agency.id,
+                        group="agency",
+                        url=urls.agency(agency.id),
+                        title=agency.name,
+                        feed_title=f"{agency.name} và đơn vị trực thuộc — Tin bài và văn bản",
+                        feed_description=f"Tin bài, văn bản của {agency.name} và các đơn vị trực thuộc",
+                        entries=newest_first(everything),
                         layout="",
                         folder=urls.agency_with_children(agency.id),
                     )
@@ -237,15 +250,15 @@ class Listings:
             entries = c.by_province.get(province.id, [])
             add(
                 Listing(
-                    f"province:{province.id}",
-                    "province",
-                    province.id,
-                    "province",
-                    urls.province(province.id),
-                    province.name,
-                    f"{province.name} — Tin tức, hợp tác xã, văn bản",
-                    f"Tin tức, hợp tác xã và văn bản của {province.name}",
-                    list(entries),
+                    key=f"province:{province.id}",
+                    kind="province",
+                    subject=province.id,
+                    group="province",
+                    url=urls.province(province.id),
+                    title=province.name,
+                    feed_title=f"{province.name} — Tin tức, hợp tác xã, văn bản",
+                    feed_description=f"Tin tức, hợp tác xã và văn bản của {province.name}",
+                    entries=list(entries),
                     description=f"Tin tức, hợp tác xã và văn bản của {province.name}",
                     shown=[e for e in entries if e.kind == "article"],
                 )
@@ -253,15 +266,15 @@ class Listings:
         for tag in reg.tags.values():
             add(
                 Listing(
-                    f"tag:{tag.id}",
-                    "tag",
-                    tag.id,
-                    "tag",
-                    urls.tag(tag.id),
-                    tag.title,
-                    f"Từ khóa “{tag.title}” — {site}",
-                    tag.description or f"Nội dung gắn từ khóa “{tag.title}”",
-                    list(c.by_tag.get(tag.id, [])),
+                    key=f"tag:{tag.id}",
+                    kind="tag",
+                    subject=tag.id,
+                    group="tag",
+                    url=urls.tag(tag.id),
+                    title=tag.title,
+                    feed_title=f"Từ khóa “{tag.title}” — {site}",
+                    feed_description=tag.description or f"Nội dung gắn từ khóa “{tag.title}”",
+                    entries=list(c.by_tag.get(tag.id, [])),
                     description=tag.description or f"Bài viết gắn từ khóa “{tag.title}”",
                 )
             )
@@ -270,15 +283,15 @@ class Listings:
             name = sector.title.lower()
             add(
                 Listing(
-                    f"sector:{sector.id}",
-                    "sector",
-                    sector.id,
-                    "sector",
-                    urls.sector(sector.id),
-                    f"Hợp tác xã lĩnh vực {name}",
-                    f"Hợp tác xã lĩnh vực {name} — {site}",
-                    f"Hồ sơ hợp tác xã điển hình lĩnh vực {name}",
-                    list(members),
+                    key=f"sector:{sector.id}",
+                    kind="sector",
+                    subject=sector.id,
+                    group="sector",
+                    url=urls.sector(sector.id),
+                    title=f"Hợp tác xã lĩnh vực {name}",
+                    feed_title=f"Hợp tác xã lĩnh vực {name} — {site}",
+                    feed_description=f"Hồ sơ hợp tác xã điển hình lĩnh vực {name}",
+                    entries=list(members),
                     layout="table",
                     shown=by_name(members),
                 )
@@ -286,15 +299,15 @@ class Listings:
         for year in sorted({d.data.issued_year for d in c.documents}, reverse=True):
             add(
                 Listing(
-                    f"year:{year}",
-                    "year",
-                    year,
-                    "year",
-                    urls.document_year(year),
-                    f"Văn bản năm {year}",
-                    f"Văn bản năm {year} — {site}",
-                    f"Văn bản ban hành năm {year}",
-                    [d for d in c.documents if d.data.issued_year == year],
+                    key=f"year:{year}",
+                    kind="year",
+                    subject=year,
+                    group="year",
+                    url=urls.document_year(year),
+                    title=f"Văn bản năm {year}",
+                    feed_title=f"Văn bản năm {year} — {site}",
+                    feed_description=f"Văn bản ban hành năm {year}",
+                    entries=[d for d in c.documents if d.data.issued_year == year],
                     layout="table",
                 )
             )
@@ -303,15 +316,15 @@ class Listings:
             if subset:
                 add(
                     Listing(
-                        f"status:{status}",
-                        "status",
-                        status,
-                        "status",
-                        urls.document_status(status),
-                        f"Văn bản: {label.lower()}",
-                        f"Văn bản {label.lower()} — {site}",
-                        f"Văn bản có tình trạng “{label}”",
-                        subset,
+                        key=f"status:{status}",
+                        kind="status",
+                        subject=status,
+                        group="status",
+                        url=urls.document_status(status),
+                        title=f"Văn bản: {label.lower()}",
+                        feed_title=f"Văn bản {label.lower()} — {site}",
+                        feed_description=f"Văn bản có tình trạng “{label}”",
+                        entries=subset,
                         layout="table",
                     )
                 )
@@ -319,15 +332,15 @@ class Listings:
             name = month_name(year, month).lower()
             add(
                 Listing(
-                    f"month:{year}-{month:02d}",
-                    "month",
-                    (year, month),
-                    "month",
-                    urls.archive_month(year, month),
-                    f"Lưu trữ {name}",
-                    f"Lưu trữ {name} — {site}",
-                    f"Tin bài, văn bản và hợp tác xã đăng trong {name}",
-                    list(c.by_month[(year, month)]),
+                    key=f"month:{year}-{month:02d}",
+                    kind="month",
+                    subject=(year, month),
+                    group="month",
+                    url=urls.archive_month(year, month),
+                    title=f"Lưu trữ {name}",
+                    feed_title=f"Lưu trữ {name} — {site}",
+                    feed_description=f"Tin bài, văn bản và hợp tác xã đăng trong {name}",
+                    entries=list(c.by_month[(year, month)]),
                 )
             )
 
