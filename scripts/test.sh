@@ -3,7 +3,7 @@
 # Extra arguments go to pytest (e.g. bash scripts/test.sh -k feeds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/_venv.sh requirements-test.txt
+source scripts/_venv.sh
 # Browser tests drive Debian's Chromium; the HTML checker runs on Java; axe-core and vnu.jar come
 # from npm. Install what is missing when we can (root, e.g. CI); without them a newcomer's run
 # skips those tests, but under CI=true they fail instead of skipping.

@@ -1,7 +1,8 @@
-"""Command line.
+"""Command line (messages from the catalogue: Vietnamese, or English with PORTAL_LANG=en).
 
-``portal check``  validates the content without building the site.
+``portal check``  validates the content without building the site, and names every entry that is not published.
 ``portal import`` turns an official document (.txt, .docx) into a content/van-ban/ entry.
+``portal new``    writes a skeleton entry with a fresh id and every required field.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .loading import load_catalog, resolve_now
+from .messages import t
 from .problems import ContentError, Problem
 from .sanitize import Sanitizer, body_warning
 
@@ -37,11 +39,11 @@ def check(content: Path, now: str | None) -> int:
         return 1
     for warning in [*catalog.warnings, *body_warnings(catalog)]:
         print(warning, file=sys.stderr)
+    for note in catalog.unpublished:  # nothing vanishes silently
+        print(note)
     counts = {k: sum(e.kind == k for e in catalog.entries) for k in ("article", "cooperative", "document")}
-    print(
-        f"OK: {counts['article']} articles, {counts['cooperative']} cooperatives, {counts['document']} documents, "
-        f"{len(catalog.registries.agencies)} agencies — no problems."
-    )
+    print(t("check.ok", articles=counts["article"], cooperatives=counts["cooperative"], documents=counts["document"],
+            agencies=len(catalog.registries.agencies)))  # fmt: skip
     return 0
 
 
@@ -56,37 +58,55 @@ def import_document(source: Path, content: Path, force: bool) -> int:
     try:
         imported, target = import_file(source, registries, content / "van-ban", force)
     except FileExistsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(t("import.exists", target=exc.args[0]), file=sys.stderr)
         return 1
     except IncompleteImport as exc:
-        print(f"error: {source}: nothing written — a document needs these and the text does not give them:", file=sys.stderr)
-        for problem in exc.missing:
-            print(f"  {problem}", file=sys.stderr)
-        print("Add the issuing agency to content/_registry/agencies.yml if it is missing, or write the entry by hand.", file=sys.stderr)
+        print(t("import.incomplete", source=source), file=sys.stderr)
+        for missing in exc.missing:
+            print(f"  {missing}", file=sys.stderr)
+        print(t("import.incomplete.fix"), file=sys.stderr)
         return 1
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"error: cannot read {source}: {exc}", file=sys.stderr)
+        print(t("import.unreadable", source=source, error=exc), file=sys.stderr)
         return 1
-    print(f"wrote {target}")
+    print(t("import.wrote", target=target))
     for warning in imported.warnings:
-        print(f"{target}: warning: {warning}", file=sys.stderr)
-    print("Check the fields against the original, then run 'portal check'.")
+        print(t("import.warning", target=target, text=warning), file=sys.stderr)
+    print(t("import.review"))
+    return 0
+
+
+def new(kind: str, title: str, content: Path) -> int:
+    from .newentry import write_skeleton
+
+    try:
+        target = write_skeleton(kind, title, content, resolve_now())
+    except FileExistsError as exc:
+        print(t("new.exists", target=exc.args[0]), file=sys.stderr)
+        return 1
+    print(t("new.wrote", target=target))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="portal", description=__doc__)
+    parser = argparse.ArgumentParser(prog="portal", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", required=True)
-    p_check = sub.add_parser("check", help="validate content/ and list every problem")
+    p_check = sub.add_parser("check", help=t("cli.check"), description=t("cli.check"))
     p_check.add_argument("content", nargs="?", default="content", type=Path)
-    p_check.add_argument("--now", help="treat this moment as now (YYYY-MM-DDTHH:MM)")
-    p_import = sub.add_parser("import", help="import an official document (.txt or .docx) into content/van-ban/")
+    p_check.add_argument("--now", help=t("cli.now"))
+    p_import = sub.add_parser("import", help=t("cli.import"), description=t("cli.import"))
     p_import.add_argument("source", type=Path)
     p_import.add_argument("--content", default=Path("content"), type=Path)
-    p_import.add_argument("--force", action="store_true", help="overwrite an existing entry")
+    p_import.add_argument("--force", action="store_true", help=t("cli.force"))
+    p_new = sub.add_parser("new", help=t("cli.new"), description=t("cli.new"))
+    p_new.add_argument("kind", choices=["article", "cooperative", "document"])
+    p_new.add_argument("title", help=t("cli.title"))
+    p_new.add_argument("--content", default=Path("content"), type=Path)
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.content, args.now)
+    if args.command == "new":
+        return new(args.kind, args.title, args.content)
     return import_document(args.source, args.content, args.force)
 
 

@@ -16,6 +16,7 @@ from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .graph import Node
+from .messages import t
 from .registries import AGENCY_KINDS, LEVELS
 from .vietnamese import date_line, short_date, sort_key
 from .vocabulary import RELATIONS, REVERSE_RELATIONS, STATUSES
@@ -120,6 +121,7 @@ class Cards:
             "kind": entry.kind,
             "kind_label": entry.label,
             "section": section,
+            "mark": self.mark(entry),
             "summary": entry.summary,
             "date_line": f"Năm {year}" if undated else date_line(entry.published),
             "short_date": year if undated else short_date(entry.published),
@@ -127,6 +129,12 @@ class Cards:
             "cover": cover,
             "source": source,
         }
+
+    def mark(self, entry: AnyEntry) -> str:
+        """ "NHÁP" / "HẸN GIỜ" on an entry a preview shows but the site would not (yet) publish."""
+        if entry.draft:
+            return t("preview.draft")
+        return t("preview.scheduled") if entry.published > self.catalog.now else ""
 
     def cards(self, entries: Iterable[AnyEntry]) -> list[dict]:
         return [self.card(e) for e in entries]
@@ -179,9 +187,10 @@ class Cards:
             "kind": entry.kind,
             "title": entry.title,
             "summary": entry.summary,
+            "mark": self.mark(entry),
             "date_line": date_line(entry.published),
             "iso_date": entry.published.isoformat(),
-            "tags": [self.tag(t) for t in entry.tags],
+            "tags": [self.tag(tag) for tag in entry.tags],
         }
         if isinstance(entry, ArticleEntry):
             a = entry.data

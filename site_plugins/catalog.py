@@ -28,6 +28,7 @@ class Catalog:
     now: datetime
     content_dir: Path
     files: dict[str, FileFacts] = field(default_factory=dict)  # site path of an image or PDF → its facts
+    unpublished: list[Problem] = field(default_factory=list)  # why each draft or scheduled entry is not on the site
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}

@@ -8,6 +8,7 @@ from datetime import date
 
 from .agencymatch import AgencyMatcher
 from .docnumbers import NUMBER_IN_TEXT, DocNumberError, number_key, parse_number
+from .messages import t
 from .vocabulary import MENTION_WORDS, RELATION_RANK
 
 _TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
@@ -90,7 +91,7 @@ def find_citations(paragraphs: list[str], own_number: str | None, matcher: Agenc
                 try:
                     number = parse_number(match["number"])
                 except DocNumberError:
-                    warnings.append(f"cites: '{match.group(0)}' has a number we cannot read — check it by hand")
+                    warnings.append(t("import.cite_number", text=match.group(0)))
                     continue
                 relation = lead if (lead and first) else "lien-quan"
                 before = segment[: match.start()]

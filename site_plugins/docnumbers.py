@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .messages import t
 from .vietnamese import nfc
 from .vocabulary import GENERIC_WORDS, HEADING_WORDS, TYPES_BY_CODE
 
@@ -78,11 +79,11 @@ def parse_number(raw: str) -> DocNumber:
         parts = match["symbol"].split("-")
         if len(parts) == 1:  # 23/2012/QH13: a law, no type code
             if not LAW_ISSUER.match(parts[0]):
-                raise DocNumberError(f"'{raw.strip()}' has no type code — write it as printed, e.g. 145/KH-LMHTXVN or 13-HD/BTGTU")
+                raise DocNumberError(t("value.number_no_code", value=raw.strip()))
             return DocNumber(match["number"], int(match["year"]) if match["year"] else None, None, tuple(parts), "state")
         year = int(match["year"]) if match["year"] else None
         return DocNumber(match["number"], year, parts[0], tuple(parts[1:]), "state")
-    raise DocNumberError(f"'{raw.strip()}' is not a document number — write it as printed, e.g. 145/KH-LMHTXVN, 30/2020/NĐ-CP or 13-HD/BTGTU")
+    raise DocNumberError(t("value.number", value=raw.strip()))
 
 
 # A number inside running text: "Kết luận số 70-KL/TW", "Nghị quyết 134/NQ-CP", "70-\nKL/TW".

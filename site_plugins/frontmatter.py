@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .messages import problem
 from .problems import Problem
 from .vietnamese import clean_text, find_control_chars
 
@@ -96,8 +97,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
                 path,
                 offset + 1,
                 "",
-                f"control characters {', '.join(controls)} (pasted from Word?) were removed",
-                "retype the affected text or save the file as plain UTF-8",
+                *problem("file.controls", chars=", ".join(controls)),
                 warning=True,
             )
         )
@@ -111,7 +111,7 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
         what = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(path, line, "", f"YAML syntax error: {what}", "check indentation and quote values that contain ':' or '#'"))
+        problems.append(Problem(path, line, "", *problem("file.yaml", what=what)))
         return None, problems
     lines: dict[tuple, int] = {}
     if node is not None:
@@ -124,20 +124,20 @@ def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem
     try:
         raw = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(display, 0, "", f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8")]
+        return None, [Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start))]
     raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
     lines = raw.split("\n")
     if not lines or lines[0].strip() != "---":
-        return None, [Problem(display, 1, "", "no front matter", "start the file with a '---' line, the YAML fields, and another '---' line")]
+        return None, [Problem(display, 1, "", *problem("file.no_front_matter"))]
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
-        return None, [Problem(display, 1, "", "front matter is not closed", "add a '---' line after the last field")]
+        return None, [Problem(display, 1, "", *problem("file.front_matter_open"))]
     parsed, problems = parse_yaml("\n".join(lines[1:end]), display, offset=1)
     if parsed is None:
         return None, problems
     if not isinstance(parsed.data, dict):
-        return None, [*problems, Problem(display, 2, "", "front matter is not a set of 'field: value' lines", "write one 'field: value' per line")]
+        return None, [*problems, Problem(display, 2, "", *problem("file.not_fields"))]
     body = "\n".join(lines[end + 1 :])
     controls = find_control_chars(body)
     if controls:
@@ -146,8 +146,7 @@ def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem
                 display,
                 end + 2,
                 "body",
-                f"control characters {', '.join(controls)} (pasted from Word?) were removed",
-                "retype the affected text or save the file as plain UTF-8",
+                *problem("file.controls", chars=", ".join(controls)),
                 warning=True,
             )
         )

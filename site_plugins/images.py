@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from .messages import problem, t
+
 MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
 
 
@@ -23,34 +25,35 @@ class FileFacts:
 class BadFile(Exception):
     """A file an entry points at cannot be published: what is wrong, and the fix."""
 
-    def __init__(self, problem: str, fix: str):
-        super().__init__(problem)
-        self.problem, self.fix = problem, fix
+    def __init__(self, key: str, **values: object):
+        self.problem, self.fix = problem(key, **values)
+        super().__init__(self.problem)
+        self.missing = key == "image.missing"
 
 
 @cache
 def inspect_image(path: Path) -> FileFacts:
     """Facts of a readable JPEG/PNG/WebP/GIF; BadFile otherwise."""
     if not path.is_file():
-        raise BadFile("does not exist", "check the path (it is relative to the Markdown file) or add the image")
+        raise BadFile("image.missing", looked=path.as_posix(), fix=t("image.missing.fix"))
     try:
         with Image.open(path) as image:
             kind, (width, height) = image.format, image.size
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise BadFile(f"is not a readable image ({exc.__class__.__name__})", "export the picture again as JPEG or PNG") from None
+        raise BadFile("image.unreadable", error=exc.__class__.__name__) from None
     if kind not in MEDIA_TYPES:
-        raise BadFile(f"is a {kind} image", "use JPEG, PNG or WebP")
+        raise BadFile("image.format", format=kind)
     return FileFacts(path.stat().st_size, MEDIA_TYPES[kind], width, height)
 
 
 def inspect_attachment(path: Path) -> FileFacts:
     """Facts of a PDF we can link to; BadFile otherwise."""
     if not path.is_file():
-        raise BadFile("does not exist", "check the path (it is relative to the Markdown file) or add the file")
+        raise BadFile("image.missing", looked=path.as_posix(), fix=t("file.missing.fix"))
     if path.suffix.lower() != ".pdf":
-        raise BadFile("is not a .pdf file", "attach the document as PDF")
+        raise BadFile("pdf.not_pdf")
     with path.open("rb") as file:
         if file.read(5) != b"%PDF-":
-            raise BadFile("is not a readable PDF", "export the document again as PDF")
+            raise BadFile("pdf.unreadable")
     return FileFacts(path.stat().st_size, "application/pdf")

@@ -19,6 +19,7 @@ from .docbody import paragraphs, to_markdown
 from .docnumbers import DocNumber, DocNumberError, parse_number, type_agrees
 from .doctext import is_upper, looks_like_name, prepare_lines, read_source, sentence_case, type_word
 from .frontmatter import Parsed
+from .messages import t
 from .models import Document
 from .registries import Registries
 from .schema import problems_from
@@ -68,7 +69,7 @@ def _resolve_type(printed: str | None, number: DocNumber | None, warnings: list[
     if printed and coded and coded.startswith(printed):
         return coded
     if printed and number and coded and not type_agrees(number, printed):
-        warnings.append(f"type: the heading says {printed} but the number's code {number.type_code} means {coded} — kept {coded}; check the original")
+        warnings.append(t("import.type_conflict", printed=printed, code=number.type_code, coded=coded))
         return coded
     return (number.type_name(printed) if number else printed) or coded
 
@@ -95,10 +96,10 @@ def validated(front_matter: dict, warnings: list[str]) -> tuple[dict, list[str]]
             text = f"{problem.field}: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
             if parts[0] in _LISTS and len(parts) > 1 and parts[1].isdigit():
                 drop_items.add((parts[0], int(parts[1])))
-                warnings.append(f"{text} (left out: add it by hand)")
+                warnings.append(t("import.left_out", text=text))
             elif parts[0] in fm and parts[0] not in REQUIRED:
                 drop_fields.add(parts[0])
-                warnings.append(f"{text} (left out: add it by hand)")
+                warnings.append(t("import.left_out", text=text))
             else:
                 fatal.append(text)
         if fatal:
@@ -176,12 +177,12 @@ def import_text(text: str, registries: Registries) -> Imported:
     number_at = next((i for i, line in enumerate(head) if NUMBER_LINE.match(line)), None)
     number = None
     if number_at is None:
-        warnings.append("number: no 'Số: …' line found — add 'number:' by hand if the document has one")
+        warnings.append(t("import.number_missing"))
     else:
         try:
             number = parse_number(lines[number_at])
         except DocNumberError as exc:
-            warnings.append(f"number: {exc}")
+            warnings.append(t("import.number_bad", error=exc))
     date_at = next((i for i, line in enumerate(head) if DATE_LINE.match(line)), None)
     dated = DATE_LINE.match(lines[date_at]) if date_at is not None else None
     after = max(x for x in (number_at, date_at, -1) if x is not None)
@@ -219,24 +220,24 @@ def import_text(text: str, registries: Registries) -> Imported:
         if agency:
             issuers.append(agency)
         else:
-            warnings.append(f"issuers: code '{code}' matches no single agency in the registry — add the agency id by hand")
+            warnings.append(t("import.issuer_code", code=code))
     if not issuers and header:
         agency = matcher.by_text(" ".join(header), province)
         if agency:
             issuers.append(agency)
     if not issuers:
-        warnings.append(f"issuers: no agency found for the header {' / '.join(header) or '(none)'} — add it to agencies.yml or write its id")
+        warnings.append(t("import.issuer_none", header=" / ".join(header) or "—"))
 
     issued, year = None, int(dated["y"]) if dated else None
     if dated and dated["d"] and dated["m"]:
         try:
             issued = date(int(dated["y"]), int(dated["m"]), int(dated["d"]))
         except ValueError:
-            warnings.append(f"issued: '{dated.group(0)}' is not a real date — check it")
+            warnings.append(t("import.date_bad", text=dated.group(0)))
     elif dated:
-        warnings.append(f"issued: the day or month is blank ('{dated.string}') — only the year {year} is kept")
+        warnings.append(t("import.date_blank", text=dated.string, year=year))
     else:
-        warnings.append("issued: no 'nơi, ngày … tháng … năm …' line found — add 'issued:' by hand")
+        warnings.append(t("import.date_missing"))
 
     recipients_at = next((i for i in range(cursor, len(lines)) if RECIPIENTS.match(lines[i])), None)
     signature_at = next((i for i in range(cursor, len(lines)) if _capacity(lines[i])), None)
@@ -245,13 +246,13 @@ def import_text(text: str, registries: Registries) -> Imported:
     signers = _signers(lines, end, matcher, issuers, province)
     recipients = _recipients(lines, recipients_at) if recipients_at is not None else []
     if not signers:
-        warnings.append("signers: no signature block found (unsigned draft?) — add 'signers:' by hand if there is one")
+        warnings.append(t("import.signers_missing"))
     if not recipients:
-        warnings.append("recipients: no 'Nơi nhận' list found")
+        warnings.append(t("import.recipients_missing"))
     cites = find_citations([summary, *body], number.text if number and number.number else None, matcher, province, warnings)
     for cited in cites:
         if cited.issuer_text and not cited.issuer:
-            warnings.append(f"cites: issuer '{cited.issuer_text}' of {cited.number} is not in the registry — left empty")
+            warnings.append(t("import.cite_issuer", issuer=cited.issuer_text, number=cited.number))
     tasks = find_tasks(body, matcher, province)
 
     fm: dict = {}
@@ -276,16 +277,16 @@ def import_text(text: str, registries: Registries) -> Imported:
         fm["year"] = year
     if number is not None and not number.number:
         fm["status"] = "du-thao"
-        warnings.append("status: the number is blank, so this is marked as a draft (status: du-thao) — change it once issued")
+        warnings.append(t("import.draft_status"))
     fm["summary"] = summary or None
     fm["signers"] = signers
     fm["recipients"] = recipients
     fm["cites"] = [c.as_front_matter() for c in cites]
     fm["tasks"] = [t.as_front_matter() for t in tasks]
     if doc_type is None:
-        warnings.append("type: no type word (KẾ HOẠCH, HƯỚNG DẪN…) found — add 'type:' by hand")
+        warnings.append(t("import.type_missing"))
     if not summary:
-        warnings.append("summary: no summary line (trích yếu) found — add 'summary:' by hand")
+        warnings.append(t("import.summary_missing"))
     fm = {k: v for k, v in fm.items() if v not in (None, [], "")}
     fm, missing = validated(fm, warnings)
     return Imported(fm, to_markdown(body), filename, warnings, missing)
@@ -299,7 +300,7 @@ def import_file(source: Path, registries: Registries, out_dir: Path, force: bool
         raise IncompleteImport(source, imported.missing)
     target = out_dir / imported.filename
     if target.exists() and not force:
-        raise FileExistsError(f"{target} exists — pass --force to overwrite it")
+        raise FileExistsError(target)
     out_dir.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.markdown(), "utf-8")
     return imported, target

@@ -6,24 +6,27 @@ with each other or with a generated page."""
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from . import urls
+from .agencymatch import name_key
 from .catalog import Catalog
 from .entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, newest_first
 from .frontmatter import Parsed, read_markdown
 from .graph import CitationGraph
 from .images import BadFile, FileFacts, inspect_attachment, inspect_image
+from .messages import problem, t
 from .problems import ContentError, Problem
 from .registries import Registries, load_registries
-from .schema import parse_datetime, problems_from, suggest
-from .vietnamese import VN_TZ
+from .schema import PLACEHOLDERS, parse_datetime, problems_from
+from .vietnamese import VN_TZ, date_line, short_date, slugify
 
 
 @dataclass
@@ -78,10 +81,17 @@ REF_FIELDS = {
 REGISTRY_FILES = {"agency": "agencies", "province": "provinces", "column": "columns", "campaign": "campaigns", "sector": "sectors", "tag": "tags"}
 
 
-class _RefChecker:
-    """Checks that ids point at something, with a "did you mean" for near misses."""
+def _fold(text: str) -> str:
+    """A name as a key that ignores accents, case, spacing and usual abbreviations (HTX, UBND…)."""
+    return slugify(name_key(text))
 
-    def __init__(self, registries: Registries, entries: list[AnyEntry]):
+
+class _RefChecker:
+    """Checks that ids point at something. One problem, one message: a name written instead of
+    an id gets the real id (accents and abbreviations ignored); a near miss gets "did you mean"."""
+
+    def __init__(self, registries: Registries, sources: list[_Source]):
+        entries = [s.entry for s in sources if s.entry is not None]
         self.tables: dict[str, Any] = {
             "agency": registries.agencies,
             "province": registries.provinces,
@@ -92,20 +102,55 @@ class _RefChecker:
             "cooperative": {e.id: e for e in entries if isinstance(e, CooperativeEntry)},
             "document": {e.id: e for e in entries if isinstance(e, DocumentEntry)},
         }
+        # an entry whose file exists but is invalid is reported there, not again at every mention
+        self.reported: dict[str, set[str]] = {s.kind: set() for s in sources}
+        for source in sources:
+            if source.entry is None and isinstance(source.parsed.data.get("id"), str):
+                self.reported[source.kind].add(source.parsed.data["id"])
+        self._names: dict[str, dict[str, tuple[str, str]]] = {}
         self.problems: list[Problem] = []
+
+    def names(self, table: str) -> dict[str, tuple[str, str]]:
+        """folded name → (id, name) for every name, short name, alias or number of an item."""
+        if table not in self._names:
+            found: dict[str, tuple[str, str]] = {}
+            for item_id, item in self.tables[table].items():
+                if isinstance(item, DocumentEntry):
+                    spellings = [item.data.number or "", item.title]
+                elif isinstance(item, CooperativeEntry):
+                    spellings = [item.data.name]
+                else:
+                    spellings = [getattr(item, a) or "" for a in ("name", "short_name", "title") if hasattr(item, a)]
+                    spellings += list(getattr(item, "aliases", []))
+                    if table == "province":
+                        spellings.append(item.name.removeprefix("Tỉnh ").removeprefix("Thành phố "))
+                label = getattr(item, "name", None) or getattr(item, "title", item_id)
+                for spelling in spellings:
+                    if spelling:
+                        found.setdefault(_fold(spelling), (item_id, label))
+            self._names[table] = found
+        return self._names[table]
 
     def check(self, table: str, value: Any, path: str, line: int, field: str) -> None:
         values = value if isinstance(value, (list, tuple)) else [value]
         known = self.tables[table]
         for index, ref in enumerate(values):
-            if ref is None or ref in known:
+            if ref is None or ref in known or ref in self.reported.get(table, ()) or ref in PLACEHOLDERS:  # placeholders: reported by the schema
                 continue
             where = f"{field}.{index}" if isinstance(value, (list, tuple)) else field
-            if table in REGISTRY_FILES:
-                fallback = f"add it to content/_registry/{REGISTRY_FILES[table]}.yml"
+            what = t(f"what.{table}")
+            folded, names = _fold(str(ref)), self.names(table)
+            near_name = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.85)
+            fallback = t("ref.add", file=REGISTRY_FILES[table]) if table in REGISTRY_FILES else t("ref.entry", what=what)
+            if folded in names and folded != ref:  # a name (any accents, case, HTX/UBND…) instead of the id
+                fix = t("ref.by_name", id=names[folded][0], name=names[folded][1])
+            elif near_id := difflib.get_close_matches(str(ref), list(known), n=1, cutoff=0.6):
+                fix = t("did_you_mean", value=near_id[0])  # a typo in the id
+            elif near_name:  # a name with a typo
+                fix = t("ref.by_name", id=names[near_name[0]][0], name=names[near_name[0]][1])
             else:
-                fallback = f"write the id of an existing {table} entry"
-            self.problems.append(Problem(path, line, where, f"unknown {table} '{ref}'", suggest(ref, known, fallback)))
+                fix = fallback
+            self.problems.append(Problem(path, line, where, *problem("ref.unknown", what=what, value=ref, fix=fix)))
 
 
 def _check_registries(reg: Registries, refs: _RefChecker) -> None:
@@ -153,22 +198,51 @@ def _entry_files(entry: AnyEntry) -> list[tuple[tuple[str | int, ...], str, bool
 
 
 def _check_files(entry: AnyEntry, content_dir: Path, facts: dict[str, FileFacts]) -> list[Problem]:
-    """Images are real JPEG/PNG/WebP; attachments are real PDFs. Their facts are recorded."""
+    """Images are real JPEG/PNG/WebP; attachments are real PDFs. Their facts are recorded. A
+    missing file says where it was looked for and which existing files have a near name."""
     problems = []
     for loc, src, is_image in _entry_files(entry):
         site_path = urls.asset(entry.src_uri, src)
+        field = ".".join(str(p) for p in loc) + ".src"
+        line = entry.line(*loc, "src")
+        target = content_dir / site_path
+        if not target.is_file():
+            near = _near_files(target, src)
+            fix = t("file.closest", names=", ".join(f"'{n}'" for n in near)) if near else t("image.missing.fix" if is_image else "file.missing.fix")
+            what, fix = problem("image.missing", looked=f"{content_dir.name}/{site_path}", fix=fix)
+            problems.append(Problem(entry.path, line, field, f"'{src}' {what}", fix))
+            continue
         try:
-            facts[site_path] = (inspect_image if is_image else inspect_attachment)(content_dir / site_path)
+            facts[site_path] = (inspect_image if is_image else inspect_attachment)(target)
         except BadFile as bad:
-            field = ".".join(str(p) for p in loc)
-            problems.append(Problem(entry.path, entry.line(*loc, "src"), f"{field}.src", f"'{src}' {bad.problem}", bad.fix))
+            problems.append(Problem(entry.path, line, field, f"'{src}' {bad.problem}", bad.fix))
     return problems
 
 
-def _check_unique(entries: list[AnyEntry]) -> list[Problem]:
+def _near_files(target: Path, written: str) -> list[str]:
+    """Existing files of the same folder whose names are close to the one written, as the editor
+    would write them (relative to the Markdown file)."""
+    if not target.parent.is_dir():
+        return []
+    names = [p.name for p in target.parent.iterdir() if p.is_file()]
+    stems = {Path(n).stem: n for n in names}
+    close = difflib.get_close_matches(target.name, names, n=3, cutoff=0.6)
+    close += [stems[s] for s in difflib.get_close_matches(target.stem, list(stems), n=3, cutoff=0.6) if stems[s] not in close]
+    close += [n for n in names if Path(n).stem.startswith(target.stem) and n not in close]  # "mat-ong-bac-ha" → "mat-ong-bac-ha-quan-ba"
+    folder = written.rsplit("/", 1)[0] + "/" if "/" in written else ""
+    return [folder + n for n in close[:3]]
+
+
+def _check_unique(entries: list[AnyEntry], now: datetime) -> list[Problem]:
+    """Duplicate ids, URLs and document identities. The entry blamed is the one not yet published
+    or else the newer one: giving IT a new id never republishes an old article to feed readers."""
     problems = []
     seen: dict[tuple[str, str], AnyEntry] = {}
-    for entry in entries:
+
+    def settled(entry: AnyEntry) -> tuple:
+        return (entry.draft or entry.published > now, entry.published, entry.path)
+
+    for entry in sorted(entries, key=settled):
         keys = [("id", entry.id), ("URL", entry.url)]
         if isinstance(entry, DocumentEntry) and entry.data.number:
             d = entry.data
@@ -178,14 +252,22 @@ def _check_unique(entries: list[AnyEntry]) -> list[Problem]:
             if other is entry:
                 continue
             field = {"id": "id", "URL": "slug", "document": "number"}[what]
-            fix = {
-                "id": "give each entry its own permanent id",
-                "URL": "set a different 'slug:' in one of them",
-                "document": "the same issuer, year and number is the same document: remove the copy",
-            }[what]
-            label = {"id": f"duplicate id '{key}'", "URL": f"duplicate URL /{key}", "document": f"duplicate document {key}"}[what]
-            problems.append(Problem(entry.path, entry.line(field), field, f"{label}, also in {other.path}:{other.line(field)}", fix))
+            where = f"{other.path}:{other.line(field)}"
+            if what == "id":
+                message = problem("dup.id", id=key, other=where, date=short_date(other.published), suggestion=fresh_id(entry))
+            elif what == "URL":
+                message = problem("dup.url", url=key, other=where)
+            else:
+                message = problem("dup.document", key=key, other=where)
+            problems.append(Problem(entry.path, entry.line(field), field, *message))
     return problems
+
+
+def fresh_id(entry: AnyEntry) -> str:
+    """A new permanent id in the usual shape, from the entry's own date and file name."""
+    words = "-".join(slugify(Path(entry.src_uri).stem).split("-")[:6])
+    prefix = {"article": "tin", "cooperative": "htx", "document": "vb"}[entry.kind]
+    return f"{prefix}-{entry.published:%Y-%m-%d}-{words}"
 
 
 def _check_generated_urls(entries: list[AnyEntry], graph: CitationGraph) -> list[Problem]:
@@ -213,7 +295,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
     sources, found = _read_entries(content_dir)
     problems += found
     entries = [s.entry for s in sources if s.entry is not None]
-    refs = _RefChecker(registries, entries)
+    refs = _RefChecker(registries, sources)
     _check_registries(registries, refs)
     for source in sources:
         _check_refs(source, refs)
@@ -221,7 +303,8 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
     for entry in entries:
         problems += _check_files(entry, content_dir, files)
     problems += refs.problems
-    problems += _check_unique(entries)
+    problems += _check_unique(entries, now)
+    problems += _check_dates(entries, now)
     problems += _check_generated_urls(entries, CitationGraph([e for e in entries if isinstance(e, DocumentEntry)]))
     errors = [p for p in problems if not p.warning]
     if errors:
@@ -232,4 +315,26 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
         is_hidden = entry.draft or entry.published > now
         (hidden if is_hidden and not preview else visible).append(entry)
     warnings = sorted({p for p in problems if p.warning})
-    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files)
+    unpublished = sorted(_why_unpublished(e, now) for e in entries if e.draft or e.published > now)
+    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished)
+
+
+def _why_unpublished(entry: AnyEntry, now: datetime) -> Problem:
+    """Nothing vanishes silently: why an entry is not on the site (a note, not an error)."""
+    if entry.draft:
+        return Problem(entry.path, entry.line("draft"), "draft", *problem("hidden.draft"))
+    when = f"{entry.published:%H:%M} {date_line(entry.published)}"
+    return Problem(entry.path, entry.line("date"), "date", *problem("hidden.scheduled", when=when))
+
+
+def _check_dates(entries: list[AnyEntry], now: datetime) -> list[Problem]:
+    """A date more than a year ahead, or before 1945, is most likely a typo in the year."""
+    found = []
+    for entry in entries:
+        field = "date" if not isinstance(entry, DocumentEntry) or entry.data.date else "issued"
+        when = entry.published
+        if when > now + timedelta(days=365):
+            found.append(Problem(entry.path, entry.line(field), field, *problem("date.far_future", date=short_date(when)), warning=True))
+        elif when.year < 1945:
+            found.append(Problem(entry.path, entry.line(field), field, *problem("date.too_old", date=short_date(when)), warning=True))
+    return found

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .docnumbers import DocNumberError, number_key, parse_number, type_agrees
+from .messages import t
 from .schema import Email, PlainText, Ref, Slug, Strict, VnDate, VnDateTime, WebUrl, _plain
 from .vietnamese import vn_datetime
 from .vocabulary import CAPACITIES, RELATIONS, STATUSES, TYPE_NAMES
@@ -131,7 +132,7 @@ class Citation(Strict):
     @model_validator(mode="after")
     def _identified(self) -> Citation:
         if self.number is None and self.title is None:
-            raise PydanticCustomError("citation", "a citation needs 'number' or 'title' — write the number as printed, or the name (Luật Hợp tác xã năm 2012)")
+            raise PydanticCustomError("citation", t("doc.citation"))
         return self
 
     @property
@@ -181,18 +182,16 @@ class Document(Strict):
     @classmethod
     def _year_known(cls, data):
         if isinstance(data, dict) and data.get("issued") is None and data.get("year") is None:
-            raise PydanticCustomError("document_year", "neither 'issued' nor 'year' is set — write 'issued: YYYY-MM-DD', or 'year: YYYY' if the day is blank")
+            raise PydanticCustomError("document_year", t("doc.no_year"))
         return data
 
     @model_validator(mode="after")
     def _consistent(self) -> Document:
         if self.issued is not None and self.year is not None and self.issued.year != self.year:
-            raise PydanticCustomError("document_year", f"'year: {self.year}' disagrees with 'issued: {self.issued}' — remove 'year'")
+            raise PydanticCustomError("document_year", t("doc.year_mismatch", year=self.year, issued=self.issued))
         if self.number and not type_agrees(parse_number(self.number), self.type):
             number = parse_number(self.number)
-            raise PydanticCustomError(
-                "document_type", f"the number's code {number.type_code} means {number.type_name()}, not {self.type} — correct 'type' or 'number'"
-            )
+            raise PydanticCustomError("document_type", t("doc.type_mismatch", code=number.type_code, coded=number.type_name(), type=self.type))
         return self
 
     @property

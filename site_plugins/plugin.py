@@ -29,8 +29,10 @@ from .feeds import FeedSettings, FeedWriter
 from .headings import HeadingLevels
 from .listings import Listings
 from .loading import load_catalog, resolve_now
+from .messages import t
 from .opml import opml
 from .problems import ContentError
+from .redirects import LEDGER, load_ledger, redirects, save_ledger, updated_ledger, write_redirects
 from .sanitize import Sanitizer, body_warning
 from .vietnamese import heading_slug
 from .views import Settings, SiteViews, feed_links
@@ -49,6 +51,22 @@ def escape_search_titles(index: Path) -> None:
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
+def problem_files(files: Files, config) -> Files:
+    """The preview of content with errors: every page of the nav (and the home page) shows the problems."""
+    kept = Files([f for f in files if not f.is_documentation_page()])
+
+    def sources(items) -> list[str]:
+        found: list[str] = []
+        for item in items or []:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            found += sources(value) if isinstance(value, list) else [value] if isinstance(value, str) and value.endswith(".md") else []
+        return found
+
+    for src in dict.fromkeys(["index.md", *sources(config.nav)]):
+        kept.append(File.generated(config, src, content=""))
+    return kept
+
+
 def body_top(entry: AnyEntry) -> int:
     """The level of the page heading an entry's body sits under (templates: a document's body is under "Nội dung", an h2)."""
     return 2 if isinstance(entry, DocumentEntry) else 1
@@ -63,9 +81,16 @@ class PortalConfig(base.Config):
     feed_limit = c.Type(int, default=50)
     feed_id_authority = c.Type(str)  # "example.vn,2024" — never change it once feeds are public
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])  # hosts whose iframes body HTML may embed (none by default)
+    url_ledger = c.Type(str, default=LEDGER)  # published URLs by entry id, beside mkdocs.yml: old URLs redirect
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
+    serving = False
+    failed: ContentError | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
     def on_config(self, config):
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
         if "toc" not in config.markdown_extensions:
@@ -76,14 +101,20 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.preview = self.config.preview or os.environ.get("PORTAL_PREVIEW") == "1"
         self.sanitizer = Sanitizer(frozenset(self.config.iframe_hosts))
         if not config.site_url:
-            raise PluginError("portal: set site_url in mkdocs.yml (feeds need absolute links)")
+            raise PluginError(t("build.site_url"))
+        self.ledger_path = Path(config.config_file_path or ".").parent / self.config.url_ledger
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        self.failed = None
         try:
             self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview)
         except ContentError as exc:
-            raise PluginError(exc.report()) from None
+            if not self.serving:
+                raise PluginError(exc.report()) from None
+            log.error(exc.report())  # the preview shows the problems as a page and recovers once they are fixed
+            self.failed = exc
+            return problem_files(files, config)
         self.listings = Listings(self.catalog, config.site_name)
         settings = Settings(self.config.page_size, self.config.related, self.config.home_column)
         self.views = SiteViews(self.catalog, self.listings, settings)
@@ -92,8 +123,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for problem in self.catalog.warnings:
             log.warning(str(problem))
         hidden = {e.src_uri for e in self.catalog.hidden}
-        if hidden:
-            log.info("portal: %d draft or future entries left out (preview is off)", len(hidden))
+        if self.catalog.unpublished:  # nothing vanishes silently: name each entry that is not published, and why
+            log.info(t("build.hidden", count=len(self.catalog.unpublished)))
+            for note in self.catalog.unpublished:
+                log.info("  %s", note)
         for file in list(files):
             if file.src_uri.startswith("_registry/") or file.src_uri in hidden:
                 files.remove(file)
@@ -110,6 +143,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        if self.failed:
+            page.meta = {"title": t("preview.title"), "template": "portal/problems.html"}
+            return ""
         src = page.file.src_uri
         self.autolink.page = src
         # the sitemap's lastmod (rendered before any page): when the content changed, never the build date
@@ -127,6 +163,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        if self.failed:
+            return html
         if (entry := self.catalog.by_src.get(page.file.src_uri)) is not None:
             html = self._sanitized(entry, html)
             self.entry_html[page.file.src_uri] = html
@@ -140,6 +178,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return cleaned
 
     def on_page_context(self, context, page, config, nav):
+        if self.failed:
+            context["portal"] = {"heading": t("preview.title"), "intro": t("preview.intro"), "problems": [str(p) for p in self.failed.problems]}
+            return context
         src = page.file.src_uri
         view = self.generated.get(src)
         if view is None and (entry := self.catalog.by_src.get(src)) is not None:
@@ -162,10 +203,20 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config):
+        if self.failed:
+            return
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         out = Path(config.site_dir)
         count = sum(len(writer.write(listing, out)) for listing in self.listings)
         (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
-        log.info("portal: %d feed files for %d lists, and %s", count, len(self.listings.all), urls.OPML)
+        log.info(t("build.feeds", count=count, lists=len(self.listings.all), opml=urls.OPML))
         escape_search_titles(out / "search" / "search_index.json")
+        # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
+        ledger = load_ledger(self.ledger_path)
+        taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
+        written = write_redirects(out, redirects(ledger, self.catalog, taken), self.catalog, config.site_url)
+        if written:
+            log.info(t("build.redirects", count=written))
+        if not self.preview:  # drafts shown in a preview were never published
+            save_ledger(self.ledger_path, updated_ledger(ledger, self.catalog))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import t
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,7 +20,7 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
         fix = f" — {self.fix}" if self.fix else ""
-        kind = " warning:" if self.warning else ""
+        kind = f" {t('report.warning')}:" if self.warning else ""
         return f"{where}:{kind}{field} {self.message}{fix}"
 
 
@@ -30,6 +32,5 @@ class ContentError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        head = t("report.head", count=len(self.problems))
         return "\n".join([head, *(f"  {p}" for p in self.problems)])

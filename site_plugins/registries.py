@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from .frontmatter import parse_yaml
+from .messages import problem
 from .problems import Problem
 from .schema import PlainText, Ref, Slug, Strict, VnDate, WebUrl, problems_from
 
@@ -111,14 +112,14 @@ def load_registries(content_dir: Path) -> tuple[Registries, list[Problem]]:
         file = content_dir / REGISTRY_DIR / f"{name}.yml"
         display = f"{content_dir.name}/{REGISTRY_DIR}/{name}.yml"
         if not file.exists():
-            problems.append(Problem(display, 0, "", "registry file is missing", f"create it with a YAML list of {name}"))
+            problems.append(Problem(display, 0, "", *problem("registry.missing", name=name)))
             continue
         parsed, found = parse_yaml(file.read_text("utf-8"), display)
         problems += found
         if parsed is None:
             continue
         if not isinstance(parsed.data, list):
-            problems.append(Problem(display, 1, "", "must be a YAML list", "start each item with '- id: …'"))
+            problems.append(Problem(display, 1, "", *problem("registry.not_list")))
             continue
         table = getattr(registries, name)
         for index, raw in enumerate(parsed.data):
@@ -130,7 +131,7 @@ def load_registries(content_dir: Path) -> tuple[Registries, list[Problem]]:
             line = parsed.line((index,))
             if item.id in table:
                 first = registries.origins[(name, item.id)]
-                problems.append(Problem(display, line, "id", f"duplicate id '{item.id}', first defined at {first[0]}:{first[1]}", "give each item its own id"))
+                problems.append(Problem(display, line, "id", *problem("registry.duplicate", id=item.id, where=f"{first[0]}:{first[1]}")))
                 continue
             table[item.id] = item
             registries.origins[(name, item.id)] = (display, line)

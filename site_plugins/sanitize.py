@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import nh3
 from lxml import html as lxml_html
 
+from .messages import problem
 from .problems import Problem
 
 TAGS = {
@@ -103,11 +104,4 @@ def _inventory(fragment: str) -> Counter:
 
 def body_warning(path: str, removed: list[str]) -> Problem:
     shown = ", ".join(removed[:12]) + (f" (+{len(removed) - 12})" if len(removed) > 12 else "")
-    return Problem(
-        path,
-        0,
-        "body",
-        f"HTML that is not allowed was removed: {shown}",
-        "write the text in Markdown; scripts, event handlers and javascript:/data: links are never published",
-        warning=True,
-    )
+    return Problem(path, 0, "body", *problem("body.removed", removed=shown), warning=True)

@@ -36,7 +36,7 @@ def test_the_printed_type_word_wins_for_qd():
 
 @pytest.mark.parametrize("raw", ["145 KH LMHTXVN", "abc", "/2020/", "145/LMHTXVN", ""])
 def test_malformed_numbers_are_refused_with_an_example(raw):
-    with pytest.raises(DocNumberError, match=r"write it as printed, e\.g\."):
+    with pytest.raises(DocNumberError, match=r"viết đúng như in, ví dụ"):
         parse_number(raw)
 
 

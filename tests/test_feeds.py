@@ -227,7 +227,7 @@ def test_control_characters_never_reach_feeds_or_pages(tmp_path):
     config = site_config(tmp_path, FIXTURES / "controls")
     result = build_site(tmp_path / "site", config, strict=False)  # the cleanup warnings would fail --strict
     assert result.returncode == 0, result.stderr
-    assert "warning: control characters" in result.stderr
+    assert "cảnh báo: đã xóa các ký tự điều khiển" in result.stderr
     site = Site(tmp_path / "site")
     expected = "Hợp tác xã dán từ Word"
     for name in ("feed.xml", "atom.xml"):

@@ -163,8 +163,8 @@ def test_draft_plan_ninh_thuan_keeps_blanks_empty():
     }
     assert [t["lead"] for t in fm["tasks"] if "lead" in t][:4] == [["so-thong-tin-va-truyen-thong-ninh-thuan"]] * 3 + [["so-ke-hoach-va-dau-tu-ninh-thuan"]]
     assert len(result.warnings) == 3
-    assert any(w.startswith("issued: the day or month is blank") for w in result.warnings)
-    assert any(w.startswith("signers: no signature block found") for w in result.warnings)
+    assert any(w.startswith("issued: ngày hoặc tháng để trống") for w in result.warnings)
+    assert any(w.startswith("signers: không thấy phần chữ ký") for w in result.warnings)
     assert "    " not in result.body and "\t" not in result.body  # tab-indented OCR lines are not code blocks
 
 
@@ -215,10 +215,10 @@ def test_import_command_refuses_to_overwrite(tmp_path):
     first = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert first.returncode == 0, first.stderr
     target = content / "van-ban" / "ke-hoach-ubnd-ninh-thuan-2021.md"
-    assert target.exists() and "warning: issued: the day or month is blank" in first.stderr
+    assert target.exists() and "cảnh báo: issued: ngày hoặc tháng để trống" in first.stderr
     target.write_text("edited by hand", "utf-8")
     second = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    assert second.returncode == 1 and "pass --force" in second.stderr
+    assert second.returncode == 1 and "thêm --force để ghi đè" in second.stderr
     assert target.read_text("utf-8") == "edited by hand"
     forced = subprocess.run([*command, "--force"], capture_output=True, text=True, cwd=ROOT)
     assert forced.returncode == 0 and target.read_text("utf-8").startswith("---\nid: kh-ubnd-ninh-thuan-2021-du-thao")
@@ -308,7 +308,7 @@ def test_an_import_without_an_issuer_writes_nothing(tmp_path):
     source.write_text("CƠ QUAN KHÔNG CÓ TRONG DANH MỤC\nSố: 12/KH-XYZ\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nVề việc thử\n\nNội dung.\n", "utf-8")
     command = [sys.executable, "-m", "site_plugins", "import", str(source), "--content", str(CONTENT)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 1 and "nothing written" in result.stderr and "issuers: is required" in result.stderr
+    assert result.returncode == 1 and "không ghi tệp nào" in result.stderr and "issuers: bắt buộc phải có" in result.stderr
     assert not (CONTENT / "van-ban" / "12-kh-xyz-2025.md").exists()
 
 
@@ -317,4 +317,4 @@ def test_a_heading_that_contradicts_the_number_code_is_resolved_by_the_code():
         "LIÊN MINH HỢP TÁC XÃ VIỆT NAM\nSố: 7/PA-LMHTXVN\n\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nVề việc thử\n\nNội dung.\n", REGISTRIES
     )
     assert result.front_matter["type"] == "Phương án" and not result.missing
-    assert any(w.startswith("type: the heading says Kế hoạch but the number's code PA means Phương án") for w in result.warnings)
+    assert any(w.startswith("type: tiêu đề ghi Kế hoạch nhưng ký hiệu PA trong số là Phương án") for w in result.warnings)

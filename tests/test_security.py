@@ -150,7 +150,7 @@ def test_the_build_warns_about_what_the_sanitiser_removed(tmp_path):
     result = build_site(tmp_path / "site", site_config(tmp_path / "config", content), strict=False)
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stderr.splitlines() if "kim-son-giu-nghe-coi.md" in x)
-    assert "warning: body: HTML that is not allowed was removed:" in line
+    assert "cảnh báo: body: đã xóa HTML không được phép:" in line
     for removed in ("<script>", "<svg>", "<iframe>", "onerror on <img>", "onclick on <p>", "href=javascript:window.__pwned=1 on <a>"):
         assert removed in line, removed
 
@@ -163,8 +163,8 @@ def test_urls_accept_only_http_and_mailto(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_catalog(content, parse_datetime(NOW))
     messages = [str(p).split(": ", 1)[1] for p in caught.value.problems]
-    assert any(m.startswith("contact.website: 'javascript:alert(1)' is not a web address — write it whole, starting with https://") for m in messages)
-    assert any(m.startswith("contact.email:") and "is not an e-mail address" in m for m in messages)
+    assert any(m.startswith("contact.website: 'javascript:alert(1)' không phải địa chỉ trang web — viết đầy đủ, bắt đầu bằng https://") for m in messages)
+    assert any(m.startswith("contact.email:") and "không phải địa chỉ thư điện tử" in m for m in messages)
 
 
 @pytest.mark.parametrize("fragment, kept, removed", [

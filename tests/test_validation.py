@@ -14,7 +14,35 @@ from site_plugins.schema import parse_datetime
 
 BROKEN = FIXTURES / "broken"
 
+# Vietnamese by default (the editors' language)
 EXPECTED = [
+    "broken/_registry/agencies.yml:2: lien-minh-htx-tinh-ninh-binh.parent: không có cơ quan 'lien-minh-htx-viet-nma' — có phải ý bạn là 'lien-minh-htx-viet-nam'?",
+    "broken/_registry/agencies.yml:3: level: 'tỉnh' không phải giá trị được phép — có phải ý bạn là 'tinh'?",
+    "broken/_registry/tags.yml:2: id: mã 'ocop' bị trùng, đã khai báo ở broken/_registry/tags.yml:1 — mỗi mục một mã riêng",
+    "broken/htx/thieu-linh-vuc.md:7: sectors: cần ít nhất 1 mục — thêm một mục, ví dụ 'sectors: [ma-muc]'",
+    "broken/htx/thieu-linh-vuc.md:9: ocop.0.stars: 7 quá lớn — viết số không quá 5",
+    "broken/tin-tuc/anh-hong.md:9: cover.src: '../anh/hong.jpg' không đọc được thành ảnh (UnidentifiedImageError) — xuất lại ảnh dạng JPEG hoặc PNG",
+    "broken/tin-tuc/html-trong-tieu-de.md:3: title: có thẻ HTML — viết chữ thường (ở đây không dùng HTML)",
+    "broken/tin-tuc/ky-tu-dieu-khien.md:2: cảnh báo: đã xóa các ký tự điều khiển \\x0c (dán từ Word?) — gõ lại đoạn đó hoặc lưu tệp dạng văn bản UTF-8",
+    "broken/tin-tuc/ky-tu-dieu-khien.md:9: cảnh báo: body: đã xóa các ký tự điều khiển \\x1f (dán từ Word?) — gõ lại đoạn đó hoặc lưu tệp dạng văn bản UTF-8",
+    "broken/tin-tuc/sai-ngay.md:5: date: '2024-13-01' không phải ngày hợp lệ — viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM (giờ Việt Nam)",
+    "broken/tin-tuc/sai-ngay.md:6: column: không có chuyên mục 'kinh-te-tap-the-htxx' — có phải ý bạn là 'kinh-te-tap-the-htx'?",
+    "broken/tin-tuc/sai-ngay.md:7: agency: không có cơ quan 'lien-minh-htx-viet-nma' — có phải ý bạn là 'lien-minh-htx-viet-nam'?",
+    "broken/tin-tuc/sai-ngay.md:8: provinces.1: không có tỉnh, thành phố 'ninh-bnh' — có phải ý bạn là 'ninh-binh'?",
+    "broken/tin-tuc/sai-ten-truong.md:2: title: bắt buộc phải có — thêm 'title: …'",
+    "broken/tin-tuc/sai-ten-truong.md:3: titel: trường không có trong mẫu — có phải ý bạn là 'title'?",
+    "broken/tin-tuc/trung-id.md:2: id: mã 'bai-hop-le' đã dùng cho broken/tin-tuc/hop-le.md:2 (đăng 30/05/2024) — đặt cho tệp này một id mới, ví dụ 'tin-2024-06-02-trung-id' (không đổi id của bài đã đăng)",
+    "broken/tin-tuc/trung-id.md:8: slug: đường dẫn /tin-tuc/hop-le/ trùng với broken/tin-tuc/hop-le.md:2 — đặt 'slug:' khác cho một trong hai tệp",
+    "broken/tin-tuc/yaml-hong.md:3: lỗi cú pháp YAML: mapping values are not allowed here — kiểm tra thụt đầu dòng, đặt trong ngoặc kép giá trị có dấu ':' hoặc '#'",
+    "broken/van-ban/sai-loai.md:3: type: 'Kế hoạchh' không phải giá trị được phép — có phải ý bạn là 'Kế hoạch'?",
+    "broken/van-ban/sai-ma-loai.md:3: type: ký hiệu KH trong số là Kế hoạch, không phải Hướng dẫn — sửa 'type' hoặc 'number'",
+    "broken/van-ban/so-sai.md:4: number: '145 KH LMHTXVN' không phải số, ký hiệu văn bản — viết đúng như in, ví dụ 145/KH-LMHTXVN, 30/2020/NĐ-CP hoặc 13-HD/BTGTU",
+    "broken/van-ban/so-sai.md:9: cites.0.number: trích dẫn cần 'number' hoặc 'title' — viết số như in, hoặc tên văn bản (Luật Hợp tác xã năm 2012)",
+    "broken/van-ban/thieu-nam.md:2: issued: chưa có 'issued' lẫn 'year' — viết 'issued: YYYY-MM-DD', hoặc 'year: YYYY' nếu văn bản chưa ghi ngày",
+]
+
+# the same problems with PORTAL_LANG=en
+EXPECTED_EN = [
     "broken/_registry/agencies.yml:2: lien-minh-htx-tinh-ninh-binh.parent: unknown agency 'lien-minh-htx-viet-nma' — did you mean 'lien-minh-htx-viet-nam'?",
     "broken/_registry/agencies.yml:3: level: 'tỉnh' is not allowed — did you mean 'tinh'?",
     "broken/_registry/tags.yml:2: id: duplicate id 'ocop', first defined at broken/_registry/tags.yml:1 — give each item its own id",
@@ -30,7 +58,7 @@ EXPECTED = [
     "broken/tin-tuc/sai-ngay.md:8: provinces.1: unknown province 'ninh-bnh' — did you mean 'ninh-binh'?",
     "broken/tin-tuc/sai-ten-truong.md:2: title: is required — add 'title: …'",
     "broken/tin-tuc/sai-ten-truong.md:3: titel: unknown field — did you mean 'title'?",
-    "broken/tin-tuc/trung-id.md:2: id: duplicate id 'bai-hop-le', also in broken/tin-tuc/hop-le.md:2 — give each entry its own permanent id",
+    "broken/tin-tuc/trung-id.md:2: id: id 'bai-hop-le' is already used by broken/tin-tuc/hop-le.md:2 (published 30/05/2024) — give this file a new id, e.g. 'tin-2024-06-02-trung-id' (never change a published entry's id)",
     "broken/tin-tuc/trung-id.md:8: slug: duplicate URL /tin-tuc/hop-le/, also in broken/tin-tuc/hop-le.md:2 — set a different 'slug:' in one of them",
     "broken/tin-tuc/yaml-hong.md:3: YAML syntax error: mapping values are not allowed here — check indentation and quote values that contain ':' or '#'",
     "broken/van-ban/sai-loai.md:3: type: 'Kế hoạchh' is not allowed — did you mean 'Kế hoạch'?",
@@ -47,24 +75,32 @@ def test_every_problem_of_the_broken_fixture_is_reported_at_once():
     assert [str(p) for p in caught.value.problems] == EXPECTED
 
 
+def test_messages_in_english_with_portal_lang(monkeypatch):
+    monkeypatch.setenv("PORTAL_LANG", "en")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(BROKEN, parse_datetime(NOW))
+    assert [str(p) for p in caught.value.problems] == EXPECTED_EN
+    assert caught.value.report().startswith("23 problem(s) in the content:")
+
+
 def test_check_command_lists_problems_and_exits_non_zero():
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(BROKEN)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
-    assert result.stderr.startswith("23 problems in the content:")
+    assert result.stderr.startswith("Có 23 lỗi trong nội dung:")
     assert EXPECTED[0] in result.stderr and "Traceback" not in result.stderr
 
 
 def test_check_command_counts_the_fixture_site():
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(FIXTURES / "site"), "--now", NOW], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 17 articles, 7 cooperatives, 6 documents, 69 agencies")
+    assert "Đạt: 17 bài viết, 7 hợp tác xã, 6 văn bản, 69 cơ quan — không có lỗi." in result.stdout
 
 
 def test_the_live_content_passes_check():
     """The one test that reads content/: whatever editors change, it must stay valid."""
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", "content"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK:")
+    assert "Đạt:" in result.stdout
 
 
 def test_build_fails_on_broken_content_and_names_every_problem(tmp_path):
@@ -106,5 +142,5 @@ def test_text_fields_are_nfc_and_single_spaced():
 def test_document_needs_a_year_and_agreeing_dates():
     base = {"id": "d-1", "type": "Kế hoạch", "issuers": ["x"], "summary": "Trích yếu"}
     assert Document.model_validate({**base, "year": 2021}).issued_year == 2021
-    with pytest.raises(Exception, match="disagrees"):
+    with pytest.raises(Exception, match="không khớp"):
         Document.model_validate({**base, "year": 2020, "issued": "2021-03-22"})

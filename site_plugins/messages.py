@@ -1,0 +1,315 @@
+"""Every message editors read — content problems, warnings, the importer's notes, the command
+line's help and the build's summary lines — in one catalogue: Vietnamese by default, English
+with PORTAL_LANG=en. A message is written "what is wrong — what to write instead"; `problem()`
+splits it into those two parts for a Problem."""
+
+from __future__ import annotations
+
+import os
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # the report ---------------------------------------------------------------------------------
+    "report.head": {"vi": "Có {count} lỗi trong nội dung:", "en": "{count} problem(s) in the content:"},
+    "report.warning": {"vi": "cảnh báo", "en": "warning"},
+    "check.ok": {
+        "vi": "Đạt: {articles} bài viết, {cooperatives} hợp tác xã, {documents} văn bản, {agencies} cơ quan — không có lỗi.",
+        "en": "OK: {articles} articles, {cooperatives} cooperatives, {documents} documents, {agencies} agencies — no problems.",
+    },
+    # reading files ------------------------------------------------------------------------------
+    "file.not_utf8": {
+        "vi": "tệp không phải văn bản UTF-8 (byte {byte}) — lưu lại tệp dưới dạng UTF-8",
+        "en": "not UTF-8 text (byte {byte}) — save the file as UTF-8",
+    },
+    "file.no_front_matter": {
+        "vi": "thiếu phần khai báo — mở đầu tệp bằng một dòng '---', các trường YAML, rồi một dòng '---' nữa",
+        "en": "no front matter — start the file with a '---' line, the YAML fields, and another '---' line",
+    },
+    "file.front_matter_open": {
+        "vi": "phần khai báo chưa được đóng — thêm một dòng '---' sau trường cuối cùng",
+        "en": "front matter is not closed — add a '---' line after the last field",
+    },
+    "file.not_fields": {
+        "vi": "phần khai báo không phải các dòng 'trường: giá trị' — viết mỗi dòng một 'trường: giá trị'",
+        "en": "front matter is not a set of 'field: value' lines — write one 'field: value' per line",
+    },
+    "file.yaml": {
+        "vi": "lỗi cú pháp YAML: {what} — kiểm tra thụt đầu dòng, đặt trong ngoặc kép giá trị có dấu ':' hoặc '#'",
+        "en": "YAML syntax error: {what} — check indentation and quote values that contain ':' or '#'",
+    },
+    "file.controls": {
+        "vi": "đã xóa các ký tự điều khiển {chars} (dán từ Word?) — gõ lại đoạn đó hoặc lưu tệp dạng văn bản UTF-8",
+        "en": "control characters {chars} (pasted from Word?) were removed — retype the affected text or save the file as plain UTF-8",
+    },
+    "registry.missing": {
+        "vi": "thiếu tệp danh mục — tạo tệp với một danh sách YAML các mục {name}",
+        "en": "registry file is missing — create it with a YAML list of {name}",
+    },
+    "registry.not_list": {"vi": "phải là một danh sách YAML — mỗi mục bắt đầu bằng '- id: …'", "en": "must be a YAML list — start each item with '- id: …'"},
+    "registry.duplicate": {
+        "vi": "mã '{id}' bị trùng, đã khai báo ở {where} — mỗi mục một mã riêng",
+        "en": "duplicate id '{id}', first defined at {where} — give each item its own id",
+    },
+    # field values -------------------------------------------------------------------------------
+    "value.not_text": {"vi": "phải là chữ — viết thành một dòng chữ", "en": "must be text — write it as a plain line of text"},
+    "value.placeholder": {"vi": "chưa điền (vẫn là '…') — viết giá trị thật", "en": "not filled in (still '…') — write the real value"},
+    "value.empty": {"vi": "đang để trống — viết nội dung hoặc bỏ trường này", "en": "is empty — write the text or remove the field"},
+    "value.html": {"vi": "có thẻ HTML — viết chữ thường (ở đây không dùng HTML)", "en": "contains HTML markup — write plain text (HTML is not allowed here)"},
+    "value.slug": {
+        "vi": "'{value}' không phải mã không dấu — viết '{slug}' (chữ thường a–z, số 0–9 và '-')",
+        "en": "'{value}' is not an ASCII slug — write '{slug}' (lowercase a–z, 0–9 and '-')",
+    },
+    "value.date": {
+        "vi": "'{value}' không phải ngày hợp lệ — viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM (giờ Việt Nam)",
+        "en": "'{value}' is not a date — expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time)",
+    },
+    "value.date_only": {"vi": "'{value}' không phải ngày — viết YYYY-MM-DD", "en": "'{value}' is not a date — expected YYYY-MM-DD"},
+    "value.url": {
+        "vi": "'{value}' không phải địa chỉ trang web — viết đầy đủ, bắt đầu bằng https:// hoặc http://, ví dụ https://vca.org.vn",
+        "en": "'{value}' is not a web address — write it whole, starting with https:// or http://, e.g. https://vca.org.vn",
+    },
+    "value.email": {
+        "vi": "'{value}' không phải địa chỉ thư điện tử — viết như lienminh@example.vn",
+        "en": "'{value}' is not an e-mail address — write it like lienminh@example.vn",
+    },
+    "value.number": {
+        "vi": "'{value}' không phải số, ký hiệu văn bản — viết đúng như in, ví dụ 145/KH-LMHTXVN, 30/2020/NĐ-CP hoặc 13-HD/BTGTU",
+        "en": "'{value}' is not a document number — write it as printed, e.g. 145/KH-LMHTXVN, 30/2020/NĐ-CP or 13-HD/BTGTU",
+    },
+    "value.number_no_code": {
+        "vi": "'{value}' thiếu ký hiệu loại văn bản — viết đúng như in, ví dụ 145/KH-LMHTXVN hoặc 13-HD/BTGTU",
+        "en": "'{value}' has no type code — write it as printed, e.g. 145/KH-LMHTXVN or 13-HD/BTGTU",
+    },
+    "field.unknown": {"vi": "trường không có trong mẫu — {fix}", "en": "unknown field — {fix}"},
+    "field.unknown.fix": {
+        "vi": "bỏ trường này (xem các trường của loại bài này trong hướng dẫn biên tập)",
+        "en": "remove it (see the editors' guide for the fields of this kind of entry)",
+    },
+    "field.required": {"vi": "bắt buộc phải có — thêm '{name}: …'", "en": "is required — add '{name}: …'"},
+    "field.not_allowed": {"vi": "'{value}' không phải giá trị được phép — {fix}", "en": "'{value}' is not allowed — {fix}"},
+    "field.one_of": {"vi": "viết một trong các giá trị {choices}", "en": "write one of {choices}"},
+    "field.too_short": {
+        "vi": "cần ít nhất {min_length} mục — thêm một mục, ví dụ '{name}: [ma-muc]'",
+        "en": "needs at least {min_length} item(s) — add one, e.g. '{name}: [id-mot]'",
+    },
+    "field.too_large": {"vi": "{input!r} quá lớn — viết số không quá {le}", "en": "{input!r} is too large — write a number of at most {le}"},
+    "field.too_small": {"vi": "{input!r} quá nhỏ — viết số không nhỏ hơn {ge}", "en": "{input!r} is too small — write a number of at least {ge}"},
+    "field.not_int": {
+        "vi": "{input!r} không phải số nguyên — chỉ viết chữ số, ví dụ 2024",
+        "en": "{input!r} is not a whole number — write digits only, e.g. 2024",
+    },
+    "field.not_float": {
+        "vi": "{input!r} không phải số — viết số có dấu chấm thập phân, ví dụ 21.5",
+        "en": "{input!r} is not a number — write a number with a decimal point, e.g. 21.5",
+    },
+    "field.not_bool": {"vi": "{input!r} không phải true hoặc false — viết true hoặc false", "en": "{input!r} is not true or false — write true or false"},
+    "field.not_list": {"vi": "phải là một danh sách — viết [a, b] hoặc mỗi dòng một '- mục'", "en": "must be a list — write [a, b] or one '- item' per line"},
+    "field.not_group": {
+        "vi": "phải là một nhóm trường — viết các dòng 'trường: giá trị' thụt vào dưới '{name}:'",
+        "en": "must be a group of fields — write 'field: value' lines indented under '{name}:'",
+    },
+    "field.other": {"vi": "{msg} (giá trị: {input!r}) — sửa lại giá trị", "en": "{msg} (got {input!r}) — correct the value"},
+    "did_you_mean": {"vi": "có phải ý bạn là '{value}'?", "en": "did you mean '{value}'?"},
+    # documents ----------------------------------------------------------------------------------
+    "doc.citation": {
+        "vi": "trích dẫn cần 'number' hoặc 'title' — viết số như in, hoặc tên văn bản (Luật Hợp tác xã năm 2012)",
+        "en": "a citation needs 'number' or 'title' — write the number as printed, or the name (Luật Hợp tác xã năm 2012)",
+    },
+    "doc.no_year": {
+        "vi": "chưa có 'issued' lẫn 'year' — viết 'issued: YYYY-MM-DD', hoặc 'year: YYYY' nếu văn bản chưa ghi ngày",
+        "en": "neither 'issued' nor 'year' is set — write 'issued: YYYY-MM-DD', or 'year: YYYY' if the day is blank",
+    },
+    "doc.year_mismatch": {
+        "vi": "'year: {year}' không khớp với 'issued: {issued}' — bỏ 'year'",
+        "en": "'year: {year}' disagrees with 'issued: {issued}' — remove 'year'",
+    },
+    "doc.type_mismatch": {
+        "vi": "ký hiệu {code} trong số là {coded}, không phải {type} — sửa 'type' hoặc 'number'",
+        "en": "the number's code {code} means {coded}, not {type} — correct 'type' or 'number'",
+    },
+    # references ---------------------------------------------------------------------------------
+    "ref.unknown": {"vi": "không có {what} '{value}' — {fix}", "en": "unknown {what} '{value}' — {fix}"},
+    "ref.by_name": {"vi": "viết mã '{id}' ({name}), không viết tên", "en": "write its id '{id}' ({name}), not its name"},
+    "ref.add": {"vi": "thêm vào content/_registry/{file}.yml, hoặc viết mã của một mục đã có", "en": "add it to content/_registry/{file}.yml"},
+    "ref.entry": {"vi": "viết id của một {what} đã có", "en": "write the id of an existing {what} entry"},
+    "what.agency": {"vi": "cơ quan", "en": "agency"},
+    "what.province": {"vi": "tỉnh, thành phố", "en": "province"},
+    "what.column": {"vi": "chuyên mục", "en": "column"},
+    "what.campaign": {"vi": "chuyên đề", "en": "campaign"},
+    "what.sector": {"vi": "lĩnh vực", "en": "sector"},
+    "what.tag": {"vi": "từ khóa", "en": "tag"},
+    "what.cooperative": {"vi": "hợp tác xã", "en": "cooperative"},
+    "what.document": {"vi": "văn bản", "en": "document"},
+    # files ----------------------------------------------------------------------------------------
+    "image.missing": {"vi": "không có tệp này (đã tìm {looked}) — {fix}", "en": "does not exist (looked for {looked}) — {fix}"},
+    "image.missing.fix": {
+        "vi": "kiểm tra đường dẫn (tính từ tệp bài viết) hoặc thêm ảnh",
+        "en": "check the path (it is relative to the Markdown file) or add the image",
+    },
+    "file.missing.fix": {
+        "vi": "kiểm tra đường dẫn (tính từ tệp bài viết) hoặc thêm tệp",
+        "en": "check the path (it is relative to the Markdown file) or add the file",
+    },
+    "file.closest": {"vi": "có phải là {names}?", "en": "did you mean {names}?"},
+    "image.unreadable": {
+        "vi": "không đọc được thành ảnh ({error}) — xuất lại ảnh dạng JPEG hoặc PNG",
+        "en": "is not a readable image ({error}) — export the picture again as JPEG or PNG",
+    },
+    "image.format": {"vi": "là ảnh {format} — dùng JPEG, PNG hoặc WebP", "en": "is a {format} image — use JPEG, PNG or WebP"},
+    "pdf.not_pdf": {"vi": "không phải tệp .pdf — đính kèm văn bản dạng PDF", "en": "is not a .pdf file — attach the document as PDF"},
+    "pdf.unreadable": {"vi": "không đọc được thành PDF — xuất lại văn bản dạng PDF", "en": "is not a readable PDF — export the document again as PDF"},
+    # identity and URLs ----------------------------------------------------------------------------
+    "dup.id": {
+        "vi": "mã '{id}' đã dùng cho {other} (đăng {date}) — đặt cho tệp này một id mới, ví dụ '{suggestion}' (không đổi id của bài đã đăng)",
+        "en": "id '{id}' is already used by {other} (published {date}) — give this file a new id, e.g. '{suggestion}' (never change a published entry's id)",
+    },
+    "dup.url": {
+        "vi": "đường dẫn /{url} trùng với {other} — đặt 'slug:' khác cho một trong hai tệp",
+        "en": "duplicate URL /{url}, also in {other} — set a different 'slug:' in one of them",
+    },
+    "dup.document": {
+        "vi": "văn bản {key} trùng với {other} — cùng cơ quan, năm và số là một văn bản: xóa bản sao",
+        "en": "duplicate document {key}, also in {other} — the same issuer, year and number is the same document: remove the copy",
+    },
+    "url.generated": {
+        "vi": "đường dẫn /{url} trùng với một trang hệ thống tự tạo — đặt 'slug:' khác cho bài này",
+        "en": "the URL /{url} is also a generated page — set another 'slug:' on the entry",
+    },
+    # publishing -------------------------------------------------------------------------------------
+    "hidden.draft": {
+        "vi": "chưa đăng: bài nháp (draft: true) — xóa dòng 'draft: true' khi muốn đăng",
+        "en": "not published: draft (draft: true) — remove 'draft: true' to publish",
+    },
+    "hidden.scheduled": {
+        "vi": "chưa đăng: hẹn giờ, xuất bản lúc {when} — trang được dựng lại sau thời điểm đó thì bài mới hiện",
+        "en": "not published: scheduled for {when} — it appears when the site is built after that moment",
+    },
+    "date.far_future": {
+        "vi": "ngày {date} xa hơn một năm nữa (gõ nhầm năm?) — kiểm tra lại; bài chỉ hiện từ ngày đó",
+        "en": "the date {date} is more than a year ahead (a typo in the year?) — check it; the entry appears only from that day",
+    },
+    "date.too_old": {"vi": "ngày {date} trước năm 1945 (gõ nhầm năm?) — kiểm tra lại", "en": "the date {date} is before 1945 (a typo in the year?) — check it"},
+    "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
+    "build.feeds": {"vi": "portal: {count} tệp nguồn tin cho {lists} danh sách, và {opml}", "en": "portal: {count} feed files for {lists} lists, and {opml}"},
+    "build.redirects": {"vi": "portal: {count} trang chuyển hướng từ địa chỉ cũ", "en": "portal: {count} redirect pages from old URLs"},
+    "build.site_url": {
+        "vi": "portal: đặt site_url trong mkdocs.yml (nguồn tin cần liên kết tuyệt đối)",
+        "en": "portal: set site_url in mkdocs.yml (feeds need absolute links)",
+    },
+    # bodies ---------------------------------------------------------------------------------------
+    "body.removed": {
+        "vi": "đã xóa HTML không được phép: {removed} — viết bằng Markdown; mã script, thuộc tính sự kiện và liên kết javascript:/data: không bao giờ được đăng",
+        "en": "HTML that is not allowed was removed: {removed} — write the text in Markdown; scripts, event handlers and javascript:/data: links are never published",
+    },
+    # importer -------------------------------------------------------------------------------------
+    "import.number_missing": {
+        "vi": "number: không thấy dòng 'Số: …' — thêm 'number:' bằng tay nếu văn bản có số",
+        "en": "number: no 'Số: …' line found — add 'number:' by hand if the document has one",
+    },
+    "import.number_bad": {"vi": "number: {error}", "en": "number: {error}"},
+    "import.type_conflict": {
+        "vi": "type: tiêu đề ghi {printed} nhưng ký hiệu {code} trong số là {coded} — đã lấy {coded}; đối chiếu bản gốc",
+        "en": "type: the heading says {printed} but the number's code {code} means {coded} — kept {coded}; check the original",
+    },
+    "import.left_out": {"vi": "{text} (đã bỏ ra: bổ sung bằng tay)", "en": "{text} (left out: add it by hand)"},
+    "import.issuer_code": {
+        "vi": "issuers: ký hiệu '{code}' không khớp đúng một cơ quan trong danh mục — thêm mã cơ quan bằng tay",
+        "en": "issuers: code '{code}' matches no single agency in the registry — add the agency id by hand",
+    },
+    "import.issuer_none": {
+        "vi": "issuers: không tìm thấy cơ quan cho phần đầu '{header}' — thêm cơ quan vào agencies.yml hoặc viết mã của nó",
+        "en": "issuers: no agency found for the header {header} — add it to agencies.yml or write its id",
+    },
+    "import.date_bad": {"vi": "issued: '{text}' không phải ngày có thật — kiểm tra lại", "en": "issued: '{text}' is not a real date — check it"},
+    "import.date_blank": {
+        "vi": "issued: ngày hoặc tháng để trống ('{text}') — chỉ giữ năm {year}",
+        "en": "issued: the day or month is blank ('{text}') — only the year {year} is kept",
+    },
+    "import.date_missing": {
+        "vi": "issued: không thấy dòng 'nơi, ngày … tháng … năm …' — thêm 'issued:' bằng tay",
+        "en": "issued: no 'nơi, ngày … tháng … năm …' line found — add 'issued:' by hand",
+    },
+    "import.signers_missing": {
+        "vi": "signers: không thấy phần chữ ký (dự thảo chưa ký?) — thêm 'signers:' bằng tay nếu có",
+        "en": "signers: no signature block found (unsigned draft?) — add 'signers:' by hand if there is one",
+    },
+    "import.recipients_missing": {"vi": "recipients: không thấy mục 'Nơi nhận'", "en": "recipients: no 'Nơi nhận' list found"},
+    "import.cite_issuer": {
+        "vi": "cites: cơ quan '{issuer}' của {number} không có trong danh mục — để trống",
+        "en": "cites: issuer '{issuer}' of {number} is not in the registry — left empty",
+    },
+    "import.cite_number": {
+        "vi": "cites: '{text}' có số không đọc được — kiểm tra bằng tay",
+        "en": "cites: '{text}' has a number we cannot read — check it by hand",
+    },
+    "import.draft_status": {
+        "vi": "status: số văn bản để trống nên được đánh dấu là dự thảo (status: du-thao) — sửa khi văn bản được ban hành",
+        "en": "status: the number is blank, so this is marked as a draft (status: du-thao) — change it once issued",
+    },
+    "import.type_missing": {
+        "vi": "type: không thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN…) — thêm 'type:' bằng tay",
+        "en": "type: no type word (KẾ HOẠCH, HƯỚNG DẪN…) found — add 'type:' by hand",
+    },
+    "import.summary_missing": {
+        "vi": "summary: không thấy trích yếu — thêm 'summary:' bằng tay",
+        "en": "summary: no summary line (trích yếu) found — add 'summary:' by hand",
+    },
+    "import.wrote": {"vi": "đã ghi {target}", "en": "wrote {target}"},
+    "import.review": {
+        "vi": "Đối chiếu các trường với bản gốc, rồi chạy 'portal check'.",
+        "en": "Check the fields against the original, then run 'portal check'.",
+    },
+    "import.exists": {"vi": "lỗi: {target} đã có — thêm --force để ghi đè", "en": "error: {target} exists — pass --force to overwrite it"},
+    "import.unreadable": {"vi": "lỗi: không đọc được {source}: {error}", "en": "error: cannot read {source}: {error}"},
+    "import.incomplete": {
+        "vi": "lỗi: {source}: không ghi tệp nào — văn bản thiếu những thông tin bắt buộc sau:",
+        "en": "error: {source}: nothing written — a document needs these and the text does not give them:",
+    },
+    "import.incomplete.fix": {
+        "vi": "Thêm cơ quan ban hành vào content/_registry/agencies.yml nếu còn thiếu, hoặc viết tệp bằng tay.",
+        "en": "Add the issuing agency to content/_registry/agencies.yml if it is missing, or write the entry by hand.",
+    },
+    "import.warning": {"vi": "{target}: cảnh báo: {text}", "en": "{target}: warning: {text}"},
+    # command line ---------------------------------------------------------------------------------
+    "cli.description": {
+        "vi": "Công cụ của biên tập viên: kiểm tra nội dung, nhập văn bản, tạo bài mới.",
+        "en": "Editors' tools: check the content, import documents, start new entries.",
+    },
+    "cli.check": {"vi": "kiểm tra content/ và liệt kê mọi lỗi", "en": "validate content/ and list every problem"},
+    "cli.now": {"vi": "coi thời điểm này là hiện tại (YYYY-MM-DDTHH:MM)", "en": "treat this moment as now (YYYY-MM-DDTHH:MM)"},
+    "cli.import": {"vi": "nhập một văn bản (.txt, .docx) vào content/van-ban/", "en": "import an official document (.txt or .docx) into content/van-ban/"},
+    "cli.force": {"vi": "ghi đè tệp đã có", "en": "overwrite an existing entry"},
+    "cli.new": {
+        "vi": "tạo tệp mới có đủ các trường bắt buộc: article (bài viết), cooperative (hợp tác xã), document (văn bản)",
+        "en": "write a new entry with every required field: article, cooperative or document",
+    },
+    "cli.title": {"vi": "tiêu đề (hoặc tên hợp tác xã, trích yếu văn bản)", "en": "the title (or cooperative name, document summary)"},
+    "new.wrote": {
+        "vi": "đã tạo {target} — điền các chỗ có dấu '…', rồi chạy 'portal check'",
+        "en": "wrote {target} — fill in the places marked '…', then run 'portal check'",
+    },
+    "new.exists": {"vi": "lỗi: {target} đã có — chọn tiêu đề khác hoặc sửa tệp đó", "en": "error: {target} exists — choose another title or edit that file"},
+    # preview ----------------------------------------------------------------------------------------
+    "preview.title": {"vi": "Nội dung có lỗi — trang chưa được dựng", "en": "The content has problems — the site was not built"},
+    "preview.intro": {
+        "vi": "Sửa các lỗi dưới đây rồi lưu tệp: trang xem trước tự tải lại khi hết lỗi.",
+        "en": "Fix the problems below and save: the preview reloads by itself once they are gone.",
+    },
+    "preview.draft": {"vi": "NHÁP", "en": "DRAFT"},
+    "preview.scheduled": {"vi": "HẸN GIỜ", "en": "SCHEDULED"},
+}
+
+
+def lang() -> str:
+    """Vietnamese unless PORTAL_LANG says English (read at each call: tests and commands may set it)."""
+    return "en" if os.environ.get("PORTAL_LANG", "vi").lower().startswith("en") else "vi"
+
+
+def t(key: str, /, **values: object) -> str:
+    return CATALOGUE[key][lang()].format(**values)
+
+
+def problem(key: str, /, **values: object) -> tuple[str, str]:
+    """(what is wrong, what to write instead) of a "problem — fix" message."""
+    text = t(key, **values)
+    what, _, fix = text.partition(" — ")
+    return what, fix
