@@ -224,11 +224,12 @@ def _near_files(target: Path, written: str) -> list[str]:
     would write them (relative to the Markdown file)."""
     if not target.parent.is_dir():
         return []
-    names = [p.name for p in target.parent.iterdir() if p.is_file()]
-    stems = {Path(n).stem: n for n in names}
-    close = difflib.get_close_matches(target.name, names, n=3, cutoff=0.6)
-    close += [stems[s] for s in difflib.get_close_matches(target.stem, list(stems), n=3, cutoff=0.6) if stems[s] not in close]
-    close += [n for n in names if Path(n).stem.startswith(target.stem) and n not in close]  # "mat-ong-bac-ha" → "mat-ong-bac-ha-quan-ba"
+    names = sorted(p.name for p in target.parent.iterdir() if p.is_file())
+    stem = target.stem
+    # "mat-ong-bac-ha" → "mat-ong-bac-ha-quan-ba" first, then names a few letters off
+    close = [n for n in names if Path(n).stem.startswith(stem) or stem.startswith(Path(n).stem)]
+    by_stem = {Path(n).stem: n for n in names}
+    close += [by_stem[s] for s in difflib.get_close_matches(stem, list(by_stem), n=3, cutoff=0.8) if by_stem[s] not in close]
     folder = written.rsplit("/", 1)[0] + "/" if "/" in written else ""
     return [folder + n for n in close[:3]]
 

@@ -60,7 +60,7 @@ Nội dung văn bản. Có thể dùng lệnh `portal import` để nhập tự 
 
 
 def new_id(kind: str, title: str, now: datetime) -> str:
-    words = "-".join(slugify(title).split("-")[:6]) or "moi"
+    words = "-".join(slugify(title).split("-")[:8]) or "moi"
     return {"article": f"tin-{now:%Y-%m-%d}-{words}", "cooperative": f"htx-{words}", "document": f"vb-{now:%Y-%m-%d}-{words}"}[kind]
 
 

@@ -1,0 +1,140 @@
+"""The editor's path, in Vietnamese: `portal new`, then the usual mistakes, each with the exact
+message an editor reads; nothing unpublished goes unnamed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CONTENT, ROOT
+
+NOW = "2026-11-25T09:00"
+NEW = "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md"
+
+
+def portal(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PORTAL_NOW": NOW, "PORTAL_LANG": "vi"}
+    return subprocess.run([sys.executable, "-m", "site_plugins", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def problems(result: subprocess.CompletedProcess) -> list[str]:
+    return [line.strip() for line in result.stderr.splitlines() if line.startswith("  content/")]
+
+
+def test_the_editors_path(workspace):
+    created = portal("new", "article", "Hợp tác xã nuôi ong Quản Bạ", cwd=workspace)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.strip() == f"đã tạo content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md — điền các chỗ có dấu '…', rồi chạy 'portal check'"
+    article = workspace / NEW
+    text = article.read_text("utf-8")
+    assert text.startswith("---\nid: tin-2026-11-25-hop-tac-xa-nuoi-ong-quan-ba ")
+    assert 'title: "Hợp tác xã nuôi ong Quản Bạ"' in text and "date: 2026-11-25T09:00" in text
+
+    # 1. the skeleton as written: the places to fill are named, once each
+    first = portal("check", "content", cwd=workspace)
+    assert first.returncode == 1
+    assert problems(first) == [
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:4: summary: chưa điền (vẫn là '…') — viết giá trị thật",
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:6: column: chưa điền (vẫn là '…') — viết giá trị thật",
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:7: agency: chưa điền (vẫn là '…') — viết giá trị thật",
+    ]
+
+    # 2. filled as an editor would: names instead of ids (without accents, too), a wrong date,
+    #    a cover whose file name is a little off
+    edit(article, 'summary: "…"', "summary: Mật ong bạc hà Quản Bạ đạt OCOP 4 sao.")
+    edit(article, 'column: "…"', "column: Kinh tế tập thể, HTX")
+    edit(article, 'agency: "…"', "agency: Lien minh HTX tinh Lao Cai")
+    edit(article, "date: 2026-11-25T09:00", "date: 2026-11-31T09:00")
+    edit(article, "# cover: {src: ../anh/ten-anh.jpg, alt: Mô tả ảnh, caption: Chú thích, credit: Tác giả ảnh}",
+         "cover: {src: ../anh/che-shan.jpg, alt: Vườn chè}")  # fmt: skip
+    second = portal("check", "content", cwd=workspace)
+    assert problems(second) == [
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:5: date: '2026-11-31T09:00' không phải ngày hợp lệ — viết YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM (giờ Việt Nam)",
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:6: column: không có chuyên mục 'Kinh tế tập thể, HTX' — viết mã 'kinh-te-tap-the-htx' (Kinh tế tập thể, HTX), không viết tên",
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:7: agency: không có cơ quan 'Lien minh HTX tinh Lao Cai' — viết mã 'lien-minh-htx-tinh-lao-cai' (Liên minh Hợp tác xã tỉnh Lào Cai), không viết tên",
+    ]  # the cover is checked once the entry is valid
+
+    # 3. ids and the date corrected; the cover's near name is suggested with where it looked
+    edit(article, "date: 2026-11-31T09:00", "date: 2026-11-25T09:00")
+    edit(article, "column: Kinh tế tập thể, HTX", "column: kinh-te-tap-the-htx")
+    edit(article, "agency: Lien minh HTX tinh Lao Cai", "agency: lien-minh-htx-tinh-lao-cai")
+    third = portal("check", "content", cwd=workspace)
+    assert problems(third) == [
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:11: cover.src: '../anh/che-shan.jpg' không có tệp này (đã tìm content/anh/che-shan.jpg) — có phải là '../anh/che-shan-tuyet.jpg'?",
+    ]
+    edit(article, "../anh/che-shan.jpg", "../anh/che-shan-tuyet.jpg")
+
+    # 4. an old article copied to start a new one, keeping its id: the NEW file is blamed
+    old = workspace / "content/tin-tuc/kim-son-giu-nghe-coi.md"
+    copy = workspace / "content/tin-tuc/kim-son-mua-coi-2026.md"
+    copy.write_text(old.read_text("utf-8").replace("date: 2024-05-29T08:00", "date: 2026-11-20T08:00"), "utf-8")
+    fourth = portal("check", "content", cwd=workspace)
+    assert problems(fourth) == [
+        "content/tin-tuc/kim-son-mua-coi-2026.md:2: id: mã 'tin-2024-05-29-kim-son-nghe-coi' đã dùng cho content/tin-tuc/kim-son-giu-nghe-coi.md:2 (đăng 29/05/2024) — đặt cho tệp này một id mới, ví dụ 'tin-2026-11-20-kim-son-mua-coi-2026' (không đổi id của bài đã đăng)",
+    ]
+    edit(copy, "id: tin-2024-05-29-kim-son-nghe-coi", "id: tin-2026-11-20-kim-son-mua-coi-2026")
+
+    # 5. a year typo and a draft: accepted, but named as not published, never silently
+    edit(article, "date: 2026-11-25T09:00", "date: 2052-11-25T09:00")
+    edit(copy, "\n---\n", "\ndraft: true\n---\n")
+    fifth = portal("check", "content", cwd=workspace)
+    assert fifth.returncode == 0, fifth.stderr
+    assert (
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:5: cảnh báo: date: ngày 25/11/2052 xa hơn một năm nữa (gõ nhầm năm?) — kiểm tra lại; bài chỉ hiện từ ngày đó"
+        in fifth.stderr
+    )
+    notes = [line for line in fifth.stdout.splitlines() if "chưa đăng" in line]
+    assert notes == [
+        "content/tin-tuc/ban-nhap-chuyen-doi-so-htx.md:9: draft: chưa đăng: bài nháp (draft: true) — xóa dòng 'draft: true' khi muốn đăng",
+        "content/tin-tuc/dien-dan-htx-2027.md:5: date: chưa đăng: hẹn giờ, xuất bản lúc 08:00 Chủ Nhật, 10/01/2027 — trang được dựng lại sau thời điểm đó thì bài mới hiện",
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:5: date: chưa đăng: hẹn giờ, xuất bản lúc 09:00 Thứ Hai, 25/11/2052 — trang được dựng lại sau thời điểm đó thì bài mới hiện",
+        "content/tin-tuc/kim-son-mua-coi-2026.md:14: draft: chưa đăng: bài nháp (draft: true) — xóa dòng 'draft: true' khi muốn đăng",
+    ]
+    assert fifth.stdout.strip().endswith("không có lỗi.")
+
+
+@pytest.mark.parametrize("kind, title", [("article", "Tin mới về hợp tác xã"), ("cooperative", "Hợp tác xã Mật ong Quản Bạ"),
+                                         ("document", "Kế hoạch tuyên truyền năm 2027")])  # fmt: skip
+def test_portal_new_passes_check_once_the_placeholders_are_filled(workspace, kind, title):
+    created = portal("new", kind, title, cwd=workspace)
+    assert created.returncode == 0, created.stderr
+    target = workspace / created.stdout.split()[2]
+    text = target.read_text("utf-8")
+    assert "…" in text and portal("check", "content", cwd=workspace).returncode == 1
+    filled = {"summary": "Một câu tóm tắt.", "column": "kinh-te-tap-the-htx", "agency": "lien-minh-htx-viet-nam",
+              "province": "lao-cai", "type": "Kế hoạch"}  # fmt: skip
+    for field, value in filled.items():
+        text = text.replace(f'{field}: "…"', f"{field}: {value}")
+    text = text.replace('sectors: ["…"]', "sectors: [nong-nghiep]").replace('issuers: ["…"]', "issuers: [lien-minh-htx-viet-nam]")
+    target.write_text(text, "utf-8")
+    result = portal("check", "content", cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert portal("new", kind, title, cwd=workspace).returncode == 1  # never overwrites
+
+
+def test_the_guides_templates_publish_when_copied(workspace):
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text("utf-8")
+    template = guide.split("## 2. Bài viết", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert "\ndraft: true" not in template  # only as a comment
+    (workspace / "content/tin-tuc/mau.md").write_text(template.replace("id: tin-2024-05-21-che-shan-tuyet-ban-xeo", "id: tin-mau")
+                                                      .replace("slug: che-shan-tuyet", "slug: mau") + "\nNội dung.\n", "utf-8")  # fmt: skip
+    result = portal("check", "content", cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert "mau.md" not in result.stdout  # published: not among the unpublished
