@@ -102,7 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("kind", choices=["article", "cooperative", "document"])
     p_new.add_argument("title", help=t("cli.title"))
     p_new.add_argument("--content", default=Path("content"), type=Path)
+    p_guide = sub.add_parser("guide", help=t("cli.guide"), description=t("cli.guide"))
+    p_guide.add_argument("path", nargs="?", default=Path("docs/huong-dan-bien-tap.md"), type=Path)
     args = parser.parse_args(argv)
+    if args.command == "guide":
+        from .fieldtables import refresh
+
+        print(t("guide.changed" if refresh(args.path) else "guide.same", path=args.path))
+        return 0
     if args.command == "check":
         return check(args.content, args.now)
     if args.command == "new":

@@ -283,6 +283,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "write a new entry with every required field: article, cooperative or document",
     },
     "cli.title": {"vi": "tiêu đề (hoặc tên hợp tác xã, trích yếu văn bản)", "en": "the title (or cooperative name, document summary)"},
+    "cli.guide": {
+        "vi": "cập nhật các bảng trường trong hướng dẫn biên tập từ lược đồ nội dung",
+        "en": "regenerate the field tables of the editors' guide from the schema",
+    },
+    "guide.changed": {"vi": "đã cập nhật các bảng trường trong {path}", "en": "updated the field tables in {path}"},
+    "guide.same": {"vi": "các bảng trường trong {path} đã đúng", "en": "the field tables in {path} are up to date"},
     "new.wrote": {
         "vi": "đã tạo {target} — điền các chỗ có dấu '…', rồi chạy 'portal check'",
         "en": "wrote {target} — fill in the places marked '…', then run 'portal check'",

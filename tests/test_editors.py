@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import CONTENT, ROOT
 
 NOW = "2026-11-25T09:00"
@@ -41,7 +40,7 @@ def problems(result: subprocess.CompletedProcess) -> list[str]:
 def test_the_editors_path(workspace):
     created = portal("new", "article", "Hợp tác xã nuôi ong Quản Bạ", cwd=workspace)
     assert created.returncode == 0, created.stderr
-    assert created.stdout.strip() == f"đã tạo content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md — điền các chỗ có dấu '…', rồi chạy 'portal check'"
+    assert created.stdout.strip() == "đã tạo content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md — điền các chỗ có dấu '…', rồi chạy 'portal check'"
     article = workspace / NEW
     text = article.read_text("utf-8")
     assert text.startswith("---\nid: tin-2026-11-25-hop-tac-xa-nuoi-ong-quan-ba ")
@@ -138,3 +137,21 @@ def test_the_guides_templates_publish_when_copied(workspace):
     result = portal("check", "content", cwd=workspace)
     assert result.returncode == 0, result.stderr
     assert "mau.md" not in result.stdout  # published: not among the unpublished
+
+
+def test_the_guides_field_tables_are_generated_from_the_schema(tmp_path):
+    from site_plugins.fieldtables import KINDS, refresh, table
+
+    guide = ROOT / "docs" / "huong-dan-bien-tap.md"
+    copy = tmp_path / "guide.md"
+    copy.write_text(guide.read_text("utf-8"), "utf-8")
+    assert not refresh(copy), "the field tables are stale: run `.venv/bin/portal guide`"
+    text = guide.read_text("utf-8")
+    for kind, model in KINDS.items():
+        assert table(kind) in text
+        for name in model.model_fields:
+            assert f"| `{name}` |" in table(kind)
+    assert "| `title` | có | chữ |" in table("article") and "| `draft` |  | `true` hoặc `false` |" in table("article")
+    # and a change in the schema makes it stale
+    copy.write_text(text.replace("| `slug` |", "| `slg` |", 1), "utf-8")
+    assert refresh(copy)

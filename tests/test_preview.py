@@ -1,0 +1,119 @@
+"""URLs that never break (a renamed entry's old URL redirects, in Chromium) and a preview that
+tells the truth (content errors shown as a page, gone once fixed)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, NOW, ROOT, SITE_URL, Site, build_site, serve_folder, site_config
+
+OLD = "tin-tuc/kim-son-giu-nghe-coi/"
+NEW = "tin-tuc/kim-son-giu-nghe-coi-truyen-thong/"
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("renamed")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    config = site_config(root / "config", content)
+    first = build_site(root / "site1", config)  # the build records today's URLs in the ledger beside mkdocs.yml
+    assert first.returncode == 0, first.stderr
+    assert OLD in (config.parent / "published-urls.yml").read_text("utf-8")
+    (content / "tin-tuc/kim-son-giu-nghe-coi.md").rename(content / "tin-tuc/kim-son-giu-nghe-coi-truyen-thong.md")
+    second = build_site(root / "site2", config)
+    assert second.returncode == 0, second.stderr
+    assert "portal: 1 trang chuyển hướng từ địa chỉ cũ" in second.stderr
+    return root / "site2"
+
+
+def test_the_old_url_redirects_to_the_new_one(renamed):
+    site = Site(renamed)
+    page = site.html(OLD)
+    assert page.xpath("//link[@rel='canonical']/@href") == [SITE_URL + NEW]
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert page.xpath("//a/@href") == ["../kim-son-giu-nghe-coi-truyen-thong/"]
+    assert site.exists(NEW)
+    listed = site.text("sitemap.xml") + site.text("feed.xml") + site.text("tin-tuc/index.html")
+    assert OLD not in listed  # a redirect is listed nowhere
+
+
+def test_a_reader_following_the_old_link_lands_on_the_article(renamed, browser):
+    with serve_folder(renamed) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + OLD)
+        page.wait_for_url(base + NEW)
+        assert "Kim Sơn" in page.locator("h1").inner_text()
+        context.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, seconds: float = 40) -> str:
+    deadline, body = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            body = _get(url)
+            if text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} never appeared at {url}; last page: {body[:500]}")
+
+
+def test_the_preview_shows_content_errors_and_recovers(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    article = content / "tin-tuc/kim-son-giu-nghe-coi.md"
+    good = article.read_text("utf-8")
+    article.write_text(good.replace("date: 2024-05-29T08:00", "date: 2024-05-32T08:00"), "utf-8")
+    port = _free_port()
+    env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "PORTAL_LANG": "vi"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-f",
+            str(site_config(tmp_path / "config", content)),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        page = _wait_for(base, "Nội dung có lỗi")
+        assert "content/tin-tuc/kim-son-giu-nghe-coi.md:5: date: &#39;2024-05-32T08:00&#39; không phải ngày hợp lệ" in page
+        assert "Nội dung có lỗi" in _get(base + "tin-tuc/")  # every section says so, not a 404
+        article.write_text(good, "utf-8")  # fixed: the preview recovers by itself
+        home = _wait_for(base, "Tiêu điểm")
+        assert "Nội dung có lỗi" not in home
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "không phải ngày hợp lệ" in output  # the terminal says it too
