@@ -117,3 +117,17 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "không phải ngày hợp lệ" in output  # the terminal says it too
+
+
+def test_preview_marks_drafts_and_scheduled_entries(tmp_path):
+    result = build_site(tmp_path / "site", PORTAL_PREVIEW="1")
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path / "site")
+    draft = site.html("tin-tuc/ban-nhap-chuyen-doi-so-htx/")
+    assert draft.xpath("//span[@class='portal-mark']/text()") == ["NHÁP"]
+    scheduled = site.html("tin-tuc/dien-dan-htx-2027/")
+    assert scheduled.xpath("//span[@class='portal-mark']/text()") == ["HẸN GIỜ"]
+    marks = [" ".join(a.xpath("ancestor::article[1]//h2//text()")) for a in site.html("tin-tuc/").xpath("//span[@class='portal-mark']")]
+    assert len(marks) == 2  # their cards in the news list carry the mark too
+    published = site.html("tin-tuc/kim-son-giu-nghe-coi/")
+    assert not published.xpath("//span[@class='portal-mark']")
