@@ -100,13 +100,13 @@ class Cards:
         if isinstance(entry, ArticleEntry):
             a = entry.data
             if a.cover:
-                cover = {"url": urls.asset(entry.src_uri, a.cover.src), "alt": a.cover.alt or a.title}
+                cover = self.image(urls.asset(entry.src_uri, a.cover.src), a.cover.alt or a.title)
             source = self.agency(a.agency)["short"]
             section = self.reg.columns[a.column].title
         elif isinstance(entry, CooperativeEntry):
             c = entry.data
             if c.photos:
-                cover = {"url": urls.asset(entry.src_uri, c.photos[0].src), "alt": c.photos[0].alt or c.name}
+                cover = self.image(urls.asset(entry.src_uri, c.photos[0].src), c.photos[0].alt or c.name)
             source = self.reg.provinces[c.province].name
             section = entry.label
         else:
@@ -129,6 +129,15 @@ class Cards:
             "cover": cover,
             "source": source,
         }
+
+    def image(self, path: str, alt: str) -> dict:
+        """An image as the templates lay it out: its renditions (srcset per format), the small
+        fallback for lists, its size. Without renditions (views built outside a build) the path."""
+        picture = self.catalog.pictures.get(path)
+        if picture is None:
+            return {"url": path, "alt": alt, "sources": [], "width": None, "height": None}
+        return {"url": picture.best(picture.fallback, 480).path, "large": picture.best(picture.fallback, 960).path, "alt": alt,
+                "sources": picture.sources(), "width": picture.width, "height": picture.height}  # fmt: skip
 
     def mark(self, entry: AnyEntry) -> str:
         """ "NHÁP" / "HẸN GIỜ" on an entry a preview shows but the site would not (yet) publish."""
@@ -217,7 +226,7 @@ class Cards:
                 "province": self.province(c.province),
                 "sectors": [self.sector(s) for s in c.sectors],
                 "agency": self.agency(c.agency) if c.agency else None,
-                "photos": [{"url": urls.asset(entry.src_uri, p.src), "alt": p.alt or c.name, "caption": p.caption, "credit": p.credit} for p in c.photos],
+                "photos": [{**self.image(urls.asset(entry.src_uri, p.src), p.alt or c.name), "caption": p.caption, "credit": p.credit} for p in c.photos],
                 "mentioned_by": capped(self.catalog.mentions[entry.id], self.card),
             }
         d = entry.data

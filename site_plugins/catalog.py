@@ -14,6 +14,7 @@ from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .graph import CitationGraph
 from .images import FileFacts
 from .models import Task
+from .pictures import Picture
 from .problems import Problem
 from .registries import Lineage, Registries
 from .vietnamese import sort_key
@@ -29,6 +30,7 @@ class Catalog:
     content_dir: Path
     files: dict[str, FileFacts] = field(default_factory=dict)  # site path of an image or PDF → its facts
     unpublished: list[Problem] = field(default_factory=list)  # why each draft or scheduled entry is not on the site
+    pictures: dict[str, Picture] = field(default_factory=dict)  # an upload's site path → its published renditions
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}

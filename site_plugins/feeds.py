@@ -63,6 +63,14 @@ def absolutize(fragment: str, base: str) -> str:
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     for anchor in root.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         anchor.drop_tree()
+    for picture in list(root.iter("picture")):  # feed readers get the plain <img> (its fallback rendition)
+        img = picture.find("img")
+        if img is not None:
+            img.tail = picture.tail
+            picture.getparent().replace(picture, img)
+    for img in root.iter("img"):
+        for attribute in ("srcset", "sizes", "loading", "decoding"):
+            img.attrib.pop(attribute, None)
     root.make_links_absolute(base, resolve_base_href=False)
     return clean_text("".join(lxml_html.tostring(child, encoding="unicode") for child in root))
 
@@ -102,8 +110,12 @@ class FeedWriter:
         enclosures = []
         for src in files:
             path = urls.asset(entry.src_uri, src)
-            facts = self.catalog.files[path]
-            enclosures.append((self.absolute(path), facts.size, facts.media_type))
+            if (picture := self.catalog.pictures.get(path)) is not None:  # the processed image, mid-size, never the upload
+                rendition = picture.best(picture.fallback, 960)
+                enclosures.append((self.absolute(rendition.path), rendition.size, rendition.media_type))
+            else:
+                facts = self.catalog.files[path]
+                enclosures.append((self.absolute(path), facts.size, facts.media_type))
         image = enclosures[0] if enclosures and not isinstance(entry, DocumentEntry) else None
         item = Item(
             id=f"tag:{self.settings.id_authority}:{entry.id}",

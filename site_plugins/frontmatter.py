@@ -44,6 +44,7 @@ class Parsed:
     lines: dict[tuple, int] = field(default_factory=dict)  # location → 1-based line in the file
     body: str = ""
     offset: int = 0  # line number of the YAML's first line, minus one
+    body_line: int = 0  # line number of the body's first line
 
     def line(self, loc: tuple) -> int:
         """Line of the nearest enclosing location that we know."""
@@ -151,4 +152,5 @@ def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem
             )
         )
     parsed.body = clean_text(body)
+    parsed.body_line = end + 2
     return parsed, problems

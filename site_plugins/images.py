@@ -31,16 +31,21 @@ class BadFile(Exception):
         self.missing = key == "image.missing"
 
 
+MAX_PIXELS = 40_000_000  # a larger picture is refused (decompression bombs; 40 megapixels is plenty for the web)
+
+
 @cache
-def inspect_image(path: Path) -> FileFacts:
+def inspect_image(path: Path, max_pixels: int = MAX_PIXELS) -> FileFacts:
     """Facts of a readable JPEG/PNG/WebP/GIF; BadFile otherwise."""
     if not path.is_file():
         raise BadFile("image.missing", looked=path.as_posix(), fix=t("image.missing.fix"))
     try:
         with Image.open(path) as image:
             kind, (width, height) = image.format, image.size
+            if width * height > max_pixels:  # checked before any pixel is decoded
+                raise BadFile("image.too_large", width=width, height=height, limit=f"{max_pixels:,}".replace(",", "."))
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise BadFile("image.unreadable", error=exc.__class__.__name__) from None
     if kind not in MEDIA_TYPES:
         raise BadFile("image.format", format=kind)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,7 +22,7 @@ from .catalog import Catalog
 from .entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, newest_first
 from .frontmatter import Parsed, read_markdown
 from .graph import CitationGraph
-from .images import BadFile, FileFacts, inspect_attachment, inspect_image
+from .images import MAX_PIXELS, BadFile, FileFacts, inspect_attachment, inspect_image
 from .messages import problem, t
 from .problems import ContentError, Problem
 from .registries import Registries, load_registries
@@ -187,35 +188,79 @@ def _check_refs(source: _Source, refs: _RefChecker) -> None:
         refs.check("agency", task.partners, entry.path, line(("tasks", i, "partners")), f"tasks.{i}.partners")
 
 
-def _entry_files(entry: AnyEntry) -> list[tuple[tuple[str | int, ...], str, bool]]:
-    """(location in the front matter, path as written, is it an image) of every file an entry uses."""
-    if isinstance(entry, ArticleEntry):
+@dataclass
+class _FileRef:
+    field: str  # "cover.src", "photos.0.src", "attachments.1.src", "body"
+    line: int
+    src: str  # as written, relative to the Markdown file
+    image: bool
+    alt: str | None  # the alt text an image has (None: none)
+
+
+BODY_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)|<img\b(?P<attrs>[^>]*)>", re.I)
+_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def _body_images(entry: AnyEntry) -> list[_FileRef]:
+    """Images of the body (Markdown ![alt](src) and <img>), local ones only."""
+    found = []
+    for match in BODY_IMAGE.finditer(entry.body):
+        if match["attrs"] is not None:
+            attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(match["attrs"])}
+            src, alt = attrs.get("src", ""), attrs.get("alt")
+        else:
+            src, alt = match["src"], match["alt"]
+        if not src or re.match(r"^([a-z]+:|//|#)", src, re.I):
+            continue  # another host (the sanitiser and the browser deal with it) or an anchor
+        line = entry.parsed.body_line + entry.body.count("\n", 0, match.start())
+        found.append(_FileRef("body", line, src, True, alt.strip() if alt and alt.strip() else None))
+    return found
+
+
+def _entry_files(entry: AnyEntry) -> list[_FileRef]:
+    """Every file an entry uses: cover, photos or attachments, and the body's images."""
+    refs: list[_FileRef] = []
+    if isinstance(entry, ArticleEntry) and entry.data.cover:
         cover = entry.data.cover
-        return [(("cover",), cover.src, True)] if cover else []
-    if isinstance(entry, CooperativeEntry):
-        return [(("photos", i), photo.src, True) for i, photo in enumerate(entry.data.photos)]
-    return [(("attachments", i), a.src, False) for i, a in enumerate(entry.data.attachments)]
+        refs.append(_FileRef("cover.src", entry.line("cover", "src"), cover.src, True, cover.alt))
+    elif isinstance(entry, CooperativeEntry):
+        refs += [_FileRef(f"photos.{i}.src", entry.line("photos", i, "src"), p.src, True, p.alt) for i, p in enumerate(entry.data.photos)]
+    elif isinstance(entry, DocumentEntry):
+        refs += [_FileRef(f"attachments.{i}.src", entry.line("attachments", i, "src"), a.src, False, "")
+                 for i, a in enumerate(entry.data.attachments)]  # fmt: skip
+    return refs + _body_images(entry)
 
 
-def _check_files(entry: AnyEntry, content_dir: Path, facts: dict[str, FileFacts]) -> list[Problem]:
-    """Images are real JPEG/PNG/WebP; attachments are real PDFs. Their facts are recorded. A
-    missing file says where it was looked for and which existing files have a near name."""
+def entry_images(entry: AnyEntry) -> list[str]:
+    """Site paths of every local image an entry shows (cover, photos, body)."""
+    return [urls.asset(entry.src_uri, ref.src) for ref in _entry_files(entry) if ref.image]
+
+
+def _check_files(entry: AnyEntry, content_dir: Path, facts: dict[str, FileFacts], max_pixels: int) -> list[Problem]:
+    """Images are real JPEG/PNG/WebP within the pixel limit; attachments are real PDFs; a cover has
+    alt text (a body image without one is a warning). Facts are recorded. A missing file says where
+    it was looked for and which existing files have a near name."""
     problems = []
-    for loc, src, is_image in _entry_files(entry):
-        site_path = urls.asset(entry.src_uri, src)
-        field = ".".join(str(p) for p in loc) + ".src"
-        line = entry.line(*loc, "src")
+    for ref in _entry_files(entry):
+        site_path = urls.asset(entry.src_uri, ref.src)
         target = content_dir / site_path
         if not target.is_file():
-            near = _near_files(target, src)
-            fix = t("file.closest", names=", ".join(f"'{n}'" for n in near)) if near else t("image.missing.fix" if is_image else "file.missing.fix")
+            near = _near_files(target, ref.src)
+            fix = t("file.closest", names=", ".join(f"'{n}'" for n in near)) if near else t("image.missing.fix" if ref.image else "file.missing.fix")
             what, fix = problem("image.missing", looked=f"{content_dir.name}/{site_path}", fix=fix)
-            problems.append(Problem(entry.path, line, field, f"'{src}' {what}", fix))
+            problems.append(Problem(entry.path, ref.line, ref.field, f"'{ref.src}' {what}", fix))
             continue
         try:
-            facts[site_path] = (inspect_image if is_image else inspect_attachment)(target)
+            facts[site_path] = inspect_image(target, max_pixels) if ref.image else inspect_attachment(target)
         except BadFile as bad:
-            problems.append(Problem(entry.path, line, field, f"'{src}' {bad.problem}", bad.fix))
+            problems.append(Problem(entry.path, ref.line, ref.field, f"'{ref.src}' {bad.problem}", bad.fix))
+            continue
+        if ref.image and ref.alt is None:
+            if ref.field == "body":
+                problems.append(Problem(entry.path, ref.line, "body", *problem("image.no_alt_body", src=ref.src), warning=True))
+            else:
+                field = ref.field.removesuffix(".src") + ".alt"
+                problems.append(Problem(entry.path, ref.line, field, *problem("image.no_alt")))
     return problems
 
 
@@ -289,7 +334,7 @@ def resolve_now(configured: str | None = None) -> datetime:
     return parse_datetime(value) if value else datetime.now(VN_TZ)
 
 
-def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) -> Catalog:
+def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, max_pixels: int = MAX_PIXELS) -> Catalog:
     """Load, validate and index the content; raise ContentError listing every problem."""
     content_dir = Path(content_dir)
     registries, problems = load_registries(content_dir)
@@ -302,7 +347,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False) 
         _check_refs(source, refs)
     files: dict[str, FileFacts] = {}
     for entry in entries:
-        problems += _check_files(entry, content_dir, files)
+        problems += _check_files(entry, content_dir, files, max_pixels)
     problems += refs.problems
     problems += _check_unique(entries, now)
     problems += _check_dates(entries, now)

@@ -154,6 +154,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "không đọc được thành ảnh ({error}) — xuất lại ảnh dạng JPEG hoặc PNG",
         "en": "is not a readable image ({error}) — export the picture again as JPEG or PNG",
     },
+    "image.too_large": {
+        "vi": "quá lớn ({width}×{height} điểm ảnh, giới hạn {limit}) — thu nhỏ ảnh trước khi đưa lên",
+        "en": "is too large ({width}×{height} pixels, limit {limit}) — scale the picture down before adding it",
+    },
+    "image.no_alt": {
+        "vi": "ảnh thiếu mô tả (alt) cho người không nhìn thấy — thêm 'alt: mô tả ngắn nội dung ảnh'",
+        "en": "the image has no alt text for readers who cannot see it — add 'alt: a short description of the picture'",
+    },
+    "image.no_alt_body": {
+        "vi": "ảnh '{src}' trong nội dung thiếu mô tả — viết ![mô tả ảnh]({src})",
+        "en": "the image '{src}' in the body has no alt text — write ![description]({src})",
+    },
+    "build.images": {
+        "vi": "portal: ảnh: {encoded} ảnh xử lý mới, {reused} ảnh dùng lại từ bộ nhớ đệm ({seconds:.1f} giây)",
+        "en": "portal: images: {encoded} encoded, {reused} reused from the cache ({seconds:.1f} s)",
+    },
     "image.format": {"vi": "là ảnh {format} — dùng JPEG, PNG hoặc WebP", "en": "is a {format} image — use JPEG, PNG or WebP"},
     "pdf.not_pdf": {"vi": "không phải tệp .pdf — đính kèm văn bản dạng PDF", "en": "is not a .pdf file — attach the document as PDF"},
     "pdf.unreadable": {"vi": "không đọc được thành PDF — xuất lại văn bản dạng PDF", "en": "is not a readable PDF — export the document again as PDF"},

@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 import markdown as python_markdown
@@ -27,15 +28,19 @@ from .dependencies import dependency_map
 from .entries import AnyEntry, DocumentEntry
 from .feeds import FeedSettings, FeedWriter
 from .headings import HeadingLevels
+from .images import MAX_PIXELS
 from .listings import Listings
-from .loading import load_catalog, resolve_now
+from .loading import entry_images, load_catalog, resolve_now
 from .messages import t
 from .opml import opml
+from .pictures import Pipeline, responsive
 from .problems import ContentError
 from .redirects import LEDGER, load_ledger, redirects, save_ledger, updated_ledger, write_redirects
 from .sanitize import Sanitizer, body_warning
 from .vietnamese import heading_slug
 from .views import Settings, SiteViews, feed_links
+
+UPLOADED_IMAGES = {"jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff", "bmp", "heic"}
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -67,6 +72,10 @@ def problem_files(files: Files, config) -> Files:
     return kept
 
 
+def is_inside(path: str | None, folder: str) -> bool:
+    return path is not None and Path(path).resolve().is_relative_to(Path(folder).resolve())
+
+
 def body_top(entry: AnyEntry) -> int:
     """The level of the page heading an entry's body sits under (templates: a document's body is under "Nội dung", an h2)."""
     return 2 if isinstance(entry, DocumentEntry) else 1
@@ -82,6 +91,8 @@ class PortalConfig(base.Config):
     feed_id_authority = c.Type(str)  # "example.vn,2024" — never change it once feeds are public
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])  # hosts whose iframes body HTML may embed (none by default)
     url_ledger = c.Type(str, default=LEDGER)  # published URLs by entry id, beside mkdocs.yml: old URLs redirect
+    image_cache = c.Type(str, default=".cache/images")  # processed images, by content hash (safe to delete); beside mkdocs.yml
+    max_image_pixels = c.Type(int, default=MAX_PIXELS)  # larger uploads are refused (decompression bombs)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -102,19 +113,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.sanitizer = Sanitizer(frozenset(self.config.iframe_hosts))
         if not config.site_url:
             raise PluginError(t("build.site_url"))
-        self.ledger_path = Path(config.config_file_path or ".").parent / self.config.url_ledger
+        here = Path(config.config_file_path or ".").parent
+        self.ledger_path = here / self.config.url_ledger
+        self.image_cache = here / self.config.image_cache
         return config
 
     def on_files(self, files: Files, config) -> Files:
         self.failed = None
         try:
-            self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview)
+            self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview, self.config.max_image_pixels)
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(exc.report()) from None
             log.error(exc.report())  # the preview shows the problems as a page and recovers once they are fixed
             self.failed = exc
             return problem_files(files, config)
+        started = time.perf_counter()
+        self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
+        self.catalog.pictures = self.pipeline.run([path for e in self.catalog.entries for path in entry_images(e)])
+        log.info(t("build.images", encoded=self.pipeline.encoded, reused=self.pipeline.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, config.site_name)
         settings = Settings(self.config.page_size, self.config.related, self.config.home_column)
         self.views = SiteViews(self.catalog, self.listings, settings)
@@ -128,8 +145,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             for note in self.catalog.unpublished:
                 log.info("  %s", note)
         for file in list(files):
-            if file.src_uri.startswith("_registry/") or file.src_uri in hidden:
-                files.remove(file)
+            upload = file.src_uri.rsplit(".", 1)[-1].lower() in UPLOADED_IMAGES and is_inside(file.abs_src_path, config.docs_dir)
+            if file.src_uri.startswith("_registry/") or file.src_uri in hidden or upload:
+                files.remove(file)  # an uploaded image is never published as it is: its renditions are
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
                 file.dest_uri = urls.output(entry.url)
                 file.url = entry.url
@@ -166,7 +184,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.failed:
             return html
         if (entry := self.catalog.by_src.get(page.file.src_uri)) is not None:
-            html = self._sanitized(entry, html)
+            html = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)
             self.entry_html[page.file.src_uri] = html
         return html
 
@@ -198,13 +216,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             links.links, links.page = self.catalog.graph.links(), entry.url
             self.headings.top = body_top(entry)
             html = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
-            self.entry_html[entry.src_uri] = self._sanitized(entry, html)
+            self.entry_html[entry.src_uri] = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)
         return self.entry_html[entry.src_uri]
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config):
         if self.failed:
             return
+        self.pipeline.publish(Path(config.site_dir))
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         out = Path(config.site_dir)

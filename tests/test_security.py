@@ -28,7 +28,7 @@ BODY = """Đoạn mở đầu an toàn.
 
 <script>window.__pwned = 1</script>
 
-<img src="../../anh/che-shan-tuyet.jpg" onerror="window.__pwned = 1" alt="ảnh">
+<img src="../anh/che-shan-tuyet.jpg" onerror="window.__pwned = 1" alt="ảnh">
 
 [Liên kết độc](javascript:window.__pwned=1) và [dữ liệu](data:text/html,<script>window.__pwned=1</script>)
 
