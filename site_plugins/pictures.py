@@ -150,6 +150,15 @@ class Pipeline:
             self.pictures[source] = Picture(source, key, meta["width"], meta["height"], meta["fallback"], renditions)
         return self.pictures
 
+    def original(self, picture: Picture) -> bytes:
+        """What the upload's own URL serves: the largest rendition in the upload's format (metadata-free)."""
+        ext = picture.source.rsplit(".", 1)[-1].lower()
+        fmt = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp", "avif": "avif"}.get(ext, picture.fallback)
+        if fmt == "jpeg" and picture.fallback == "png":
+            fmt = "png"
+        largest = (picture.of(fmt) or picture.of(picture.fallback))[-1]
+        return (self.cache_dir / picture.key / largest.path.rsplit("/", 1)[-1]).read_bytes()
+
     def publish(self, site_dir: Path) -> None:
         """Copy the renditions into the built site (the uploads themselves are never copied)."""
         for picture in self.pictures.values():

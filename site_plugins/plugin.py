@@ -147,7 +147,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for file in list(files):
             upload = file.src_uri.rsplit(".", 1)[-1].lower() in UPLOADED_IMAGES and is_inside(file.abs_src_path, config.docs_dir)
             if file.src_uri.startswith("_registry/") or file.src_uri in hidden or upload:
-                files.remove(file)  # an uploaded image is never published as it is: its renditions are
+                files.remove(file)
+            if upload and (picture := self.catalog.pictures.get(file.src_uri)) is not None:
+                # an upload is never published as it is: its URL serves the cleaned full-size rendition
+                files.append(File.generated(config, file.src_uri, content=self.pipeline.original(picture)))
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
                 file.dest_uri = urls.output(entry.url)
                 file.url = entry.url

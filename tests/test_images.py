@@ -1,0 +1,152 @@
+"""Images: no metadata leaves the site, phone photos come out upright, renditions are cached, bad
+input is reported in the usual form; pages share well (og/twitter/JSON-LD/Dublin Core)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, NOW, Site, build_site, site_config
+from PIL import Image
+
+from site_plugins.loading import load_catalog
+from site_plugins.problems import ContentError
+from site_plugins.schema import parse_datetime
+
+ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
+
+
+def phone_photo(path: Path, size=(1200, 900)) -> None:
+    """A JPEG as a phone writes it: GPS position, camera, owner, time, and 'rotate 90°' in EXIF."""
+    noise = Image.effect_noise(size, 40)  # a photo has many colours (a flat picture would be kept as PNG)
+    image = Image.merge("RGB", (noise.point(lambda v: 140 + v // 3), noise.point(lambda v: v // 3), noise.point(lambda v: v // 4)))
+    image.paste((30, 90, 230), (0, 0, size[0] // 4, size[1]))  # a blue band on the left: shows the rotation
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x013B], exif[0x0132] = "Phonemaker", "Model X", "Nguyễn Văn A", "2026:11:20 08:15:00"
+    exif[0xA431] = "SERIAL-123"
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to view
+    exif.get_ifd(0x8825).update({1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 50.0, 10.0)})  # GPS
+    image.save(path, "JPEG", exif=exif, quality=90)
+
+
+@pytest.fixture(scope="module")
+def photo_site(tmp_path_factory) -> tuple[Site, Path, object]:
+    root = tmp_path_factory.mktemp("photos")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    phone_photo(content / "anh/dien-thoai.jpg")
+    article = content / ARTICLE
+    text = article.read_text("utf-8")
+    text = text.replace("\n---\n", "\ncover: {src: ../anh/dien-thoai.jpg, alt: Ảnh chụp bằng điện thoại}\n---\n", 1)
+    article.write_text(text + "\n![Ảnh trong bài](../anh/dien-thoai.jpg)\n", "utf-8")
+    config = site_config(root / "config", content)
+    first = build_site(root / "site", config)
+    assert first.returncode == 0, first.stderr
+    second = build_site(root / "again", config)
+    return Site(root / "site"), content, (first, second)
+
+
+def test_no_published_image_carries_metadata(photo_site):
+    site, content, _ = photo_site
+    images = [p for p in site.root.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".avif")]
+    assert len(images) > 20
+    for path in images:
+        with Image.open(path) as image:
+            assert not image.getexif(), path  # no EXIF at all: GPS, camera, serial, owner, time
+            assert not image.info.get("icc_profile") and not image.info.get("xmp") and "exif" not in image.info, path
+    uploads = {p.read_bytes() for p in (content / "anh").iterdir()}
+    assert not [p for p in images if p.read_bytes() in uploads]  # the upload itself is never copied
+    with Image.open(site.path("anh/dien-thoai.jpg")) as served:  # its own URL serves the cleaned image
+        assert served.size == (900, 1200) and not served.getexif()
+
+
+def test_a_rotated_phone_photo_comes_out_upright(photo_site):
+    site, _, _ = photo_site
+    renditions = sorted(site.root.glob("img/*/dien-thoai-*.jpg"))
+    assert [Image.open(p).size for p in renditions] == [(480, 640), (900, 1200)]  # 900×1200 portrait, never upscaled to 1600
+    with Image.open(renditions[-1]) as image:
+        assert image.getpixel((450, 20))[2] > 150  # the blue band is now at the top: turned upright
+
+
+def test_the_second_build_encodes_nothing(photo_site):
+    _, _, (first, second) = photo_site
+    assert "portal: ảnh: 8 ảnh xử lý mới, 0 ảnh dùng lại" in first.stderr
+    assert "portal: ảnh: 0 ảnh xử lý mới, 8 ảnh dùng lại" in second.stderr
+
+
+def test_pages_use_responsive_pictures(photo_site):
+    site, _, _ = photo_site
+    page = site.html("tin-tuc/kim-son-giu-nghe-coi/")
+    cover = page.xpath("//figure[@class='portal-cover']//img")[0]
+    assert cover.get("width") == "900" and cover.get("height") == "1200" and cover.get("decoding") == "async"
+    assert not cover.get("loading")  # the cover is on the first screen
+    body = page.xpath("//div[@class='portal-body']//picture")
+    assert body and [s.get("type") for s in body[0].xpath("source")] == ["image/avif", "image/webp"]
+    assert body[0].xpath("img/@loading") == ["lazy"]
+    card = site.html("tin-tuc/").xpath("//article[contains(@class,'portal-card')]//img")[0]
+    assert card.get("src").endswith("-480.jpg") and card.get("loading") == "lazy"  # lists use the small size
+
+
+def _check(tmp_path, change, **kwargs) -> list[str]:
+    content = tmp_path / "content"
+    if not content.exists():
+        shutil.copytree(CONTENT, content)
+    change(content)
+    with pytest.raises(ContentError) as caught:
+        load_catalog(content, parse_datetime(NOW), **kwargs)
+    return [str(p).split(": ", 1)[1] for p in caught.value.problems if not p.warning]
+
+
+def test_bad_images_are_reported(tmp_path):
+    def broken(content: Path) -> None:
+        (content / "anh/hong.jpg").write_bytes(b"not a picture")
+        Image.new("RGB", (64, 64)).save(content / "anh/anh.bmp", "BMP")
+        article = content / ARTICLE
+        text = article.read_text("utf-8").replace("\n---\n", "\ncover: {src: ../anh/hong.jpg, alt: Hỏng}\n---\n", 1)
+        article.write_text(text + "\n![Ảnh](../anh/anh.bmp)\n\n![Ảnh](../anh/coi-kim.jpg)\n", "utf-8")
+        other = content / "tin-tuc/nho-phuoc-thuan-vietgap.md"
+        other.write_text(other.read_text("utf-8").replace(", alt: Vườn nho}", "}", 1), "utf-8")
+
+    problems = _check(tmp_path, broken)
+    assert "cover.src: '../anh/hong.jpg' không đọc được thành ảnh (UnidentifiedImageError) — xuất lại ảnh dạng JPEG hoặc PNG" in problems
+    assert "body: '../anh/anh.bmp' là ảnh BMP — dùng JPEG, PNG hoặc WebP" in problems
+    assert "body: '../anh/coi-kim.jpg' không có tệp này (đã tìm content/anh/coi-kim.jpg) — có phải là '../anh/coi-kim-son.jpg'?" in problems
+    assert any(p.startswith("cover.alt: ảnh thiếu mô tả (alt)") for p in problems)
+
+
+def test_a_decompression_bomb_is_refused(tmp_path):
+    def bomb(content: Path) -> None:
+        Image.new("RGB", (3000, 2000)).save(content / "anh/lon.png", "PNG")  # 6 Mpx: over the limit set below
+        article = content / ARTICLE
+        article.write_text(article.read_text("utf-8").replace("\n---\n", "\ncover: {src: ../anh/lon.png, alt: Lớn}\n---\n", 1), "utf-8")
+
+    problems = _check(tmp_path, bomb, max_pixels=5_000_000)
+    assert "cover.src: '../anh/lon.png' quá lớn (3000×2000 điểm ảnh, giới hạn 5.000.000) — thu nhỏ ảnh trước khi đưa lên" in problems
+
+
+def test_a_body_image_without_alt_is_a_warning(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    article = content / ARTICLE
+    article.write_text(article.read_text("utf-8") + "\n![](../anh/coi-kim-son.jpg)\n", "utf-8")
+    catalog = load_catalog(content, parse_datetime(NOW))
+    assert [str(w).split(": ", 1)[1] for w in catalog.warnings if "thiếu mô tả" in str(w)] == [
+        "cảnh báo: body: ảnh '../anh/coi-kim-son.jpg' trong nội dung thiếu mô tả — viết ![mô tả ảnh](../anh/coi-kim-son.jpg)"]  # fmt: skip
+
+
+def test_graphics_stay_png(tmp_path):
+    from site_plugins.pictures import Pipeline
+
+    (tmp_path / "anh").mkdir()
+    chart = Image.new("P", (800, 400), 0)
+    chart.putpalette([255, 255, 255, 11, 81, 48] + [0] * 762)
+    chart.paste(1, (100, 100, 300, 300))
+    chart.save(tmp_path / "anh/bieu-do.png")
+    picture = Pipeline(tmp_path, tmp_path / "cache").run(["anh/bieu-do.png"])["anh/bieu-do.png"]
+    assert picture.fallback == "png" and [r.width for r in picture.of("png")] == [480, 800]
+    with Image.open(io.BytesIO((tmp_path / "cache" / picture.key / "bieu-do-800.png").read_bytes())) as image:
+        assert image.size == (800, 400) and not image.getexif()
+    assert json.loads((tmp_path / "cache" / picture.key / "meta.json").read_text())["fallback"] == "png"
