@@ -3,10 +3,9 @@
 # Extra arguments go to pytest (e.g. bash scripts/test.sh -k feeds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/_venv.sh
-# Browser tests drive Debian's Chromium; the HTML checker runs on Java; axe-core and vnu.jar come
-# from npm. Install what is missing when we can (root, e.g. CI); without them a newcomer's run
-# skips those tests, but under CI=true they fail instead of skipping.
+# Browser tests drive Debian's Chromium; the HTML checker runs on Java; axe-core, vnu.jar and the
+# cards' font come from npm (scripts/_venv.sh). Install what is missing when we can (root, e.g.
+# CI); without them a newcomer's run skips those tests, but under CI=true they fail instead.
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium fonts-noto-core)
 command -v java >/dev/null || missing+=(default-jre-headless)
@@ -18,10 +17,7 @@ if (( ${#missing[@]} )); then
     echo "note: missing ${missing[*]}; the browser and HTML-checker tests will be skipped" >&2
   fi
 fi
-tools=tests/tools/node_modules/.installed-$(sha256sum tests/tools/package-lock.json | cut -c1-16)
-if [[ ! -f $tools ]] && command -v npm >/dev/null; then
-  (cd tests/tools && npm ci --ignore-scripts --no-audit --no-fund --silent) && touch "$tools"
-fi
+source scripts/_venv.sh
 # Code health first: lint (ruff) and types (mypy) must be clean, as in CI.
 .venv/bin/ruff check site_plugins tests scripts
 .venv/bin/ruff format --check site_plugins tests scripts

@@ -207,6 +207,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
     "build.feeds": {"vi": "portal: {count} tệp nguồn tin cho {lists} danh sách, và {opml}", "en": "portal: {count} feed files for {lists} lists, and {opml}"},
     "build.redirects": {"vi": "portal: {count} trang chuyển hướng từ địa chỉ cũ", "en": "portal: {count} redirect pages from old URLs"},
+    "build.no_font": {
+        "vi": "portal: thiếu phông chữ của thẻ chia sẻ (node_modules/@expo-google-fonts/noto-sans) — chạy 'bash scripts/demo.sh' (cài bằng npm) để có ảnh khi chia sẻ lên Facebook, Zalo",
+        "en": "portal: the social cards' font is missing (node_modules/@expo-google-fonts/noto-sans) — run 'bash scripts/demo.sh' (installs it with npm) to have pictures on shared links",
+    },
     "build.site_url": {
         "vi": "portal: đặt site_url trong mkdocs.yml (nguồn tin cần liên kết tuyệt đối)",
         "en": "portal: set site_url in mkdocs.yml (feeds need absolute links)",

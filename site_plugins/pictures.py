@@ -159,6 +159,20 @@ class Pipeline:
         largest = (picture.of(fmt) or picture.of(picture.fallback))[-1]
         return (self.cache_dir / picture.key / largest.path.rsplit("/", 1)[-1]).read_bytes()
 
+    def crops(self, picture: Picture) -> list[str]:
+        """The picture cropped to 16:9, 4:3 and 1:1 (search engines ask for all three), as JPEG."""
+        folder, name = self.cache_dir / picture.key, _name(picture.source)
+        largest = folder / picture.of(picture.fallback)[-1].path.rsplit("/", 1)[-1]
+        paths = []
+        for label, ratio in (("16x9", 16 / 9), ("4x3", 4 / 3), ("1x1", 1.0)):
+            target = folder / f"{name}-{label}.jpg"
+            if not target.exists():
+                with Image.open(largest) as image:
+                    width = min(1200, image.width, round(image.height * ratio))
+                    ImageOps.fit(image.convert("RGB"), (width, round(width / ratio))).save(target, "JPEG", quality=QUALITY["jpeg"], optimize=True)
+            paths.append(f"img/{picture.key}/{target.name}")
+        return paths
+
     def publish(self, site_dir: Path) -> None:
         """Copy the renditions into the built site (the uploads themselves are never copied)."""
         for picture in self.pictures.values():

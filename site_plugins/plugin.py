@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -22,10 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import urls
+from . import socialcards, urls
 from .autolink import DocumentLinks
 from .dependencies import dependency_map
-from .entries import AnyEntry, DocumentEntry
+from .entries import AnyEntry, ArticleEntry, DocumentEntry
 from .feeds import FeedSettings, FeedWriter
 from .headings import HeadingLevels
 from .images import MAX_PIXELS
@@ -37,6 +38,7 @@ from .pictures import Pipeline, responsive
 from .problems import ContentError
 from .redirects import LEDGER, load_ledger, redirects, save_ledger, updated_ledger, write_redirects
 from .sanitize import Sanitizer, body_warning
+from .sharing import Site as SharingSite
 from .vietnamese import heading_slug
 from .views import Settings, SiteViews, feed_links
 
@@ -131,9 +133,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         started = time.perf_counter()
         self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
         self.catalog.pictures = self.pipeline.run([path for e in self.catalog.entries for path in entry_images(e)])
+        self._social_cards(config)
         log.info(t("build.images", encoded=self.pipeline.encoded, reused=self.pipeline.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, config.site_name)
-        settings = Settings(self.config.page_size, self.config.related, self.config.home_column)
+        publisher = (config.extra.get("publisher") or {}).get("name") or config.site_name
+        settings = Settings(self.config.page_size, self.config.related, self.config.home_column,
+                            site=SharingSite(config.site_url, config.site_name, publisher))  # fmt: skip
         self.views = SiteViews(self.catalog, self.listings, settings)
         self.dependencies = dependency_map(self.views, self.listings, self.config.feed_limit)
         self.autolink.links = self.catalog.graph.links(sources=True)
@@ -162,6 +167,41 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.generated[page.src_uri] = page
         self.entry_html: dict[str, str] = {}
         return files
+
+    def _social_cards(self, config) -> None:
+        """A 1200×630 card for every entry and agency (cached like images), and the cover crops."""
+        catalog, folder = self.catalog, self.image_cache / "social"
+        for entry in catalog.entries:
+            covers = [p for p in entry_images(entry)[:1] if p in catalog.pictures]
+            if isinstance(entry, ArticleEntry) and covers:
+                catalog.crops[entry.id] = self.pipeline.crops(catalog.pictures[covers[0]])
+        if not socialcards.available():
+            log.warning(t("build.no_font"))
+            return
+        brand = (config.extra.get("brand") or {}).get("primary") or "#0b5130"
+        cards: dict[str, socialcards.Card] = {}
+        for entry in catalog.entries:
+            cover = None
+            if (images := [p for p in entry_images(entry)[:1] if p in catalog.pictures]) and not isinstance(entry, DocumentEntry):
+                picture = catalog.pictures[images[0]]
+                cover = self.image_cache / picture.key / picture.best(picture.fallback, 960).path.rsplit("/", 1)[-1]
+            number = entry.data.number if isinstance(entry, DocumentEntry) else None
+            title = entry.summary if isinstance(entry, DocumentEntry) else entry.title  # a document: its number is printed above
+            cards[entry.id] = socialcards.Card(title, self.views_kicker(entry), number, config.site_name, cover, brand)
+        for agency in catalog.registries.agencies.values():
+            cards[f"agency:{agency.id}"] = socialcards.Card(agency.name, "Cơ quan, đơn vị", None, config.site_name, None, brand)
+        for key, card in cards.items():
+            path = socialcards.render(card, folder)
+            catalog.social[key] = f"img/chia-se/{path.name}"
+        self.social_files = {f"img/chia-se/{p.name}": p for p in (socialcards.render(c, folder) for c in cards.values())}
+
+    def views_kicker(self, entry: AnyEntry) -> str:
+        reg = self.catalog.registries
+        if isinstance(entry, ArticleEntry):
+            return reg.columns[entry.data.column].title
+        if isinstance(entry, DocumentEntry):
+            return entry.data.type
+        return "Hợp tác xã"
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.failed:
@@ -227,6 +267,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.failed:
             return
         self.pipeline.publish(Path(config.site_dir))
+        for path, source in getattr(self, "social_files", {}).items():
+            (Path(config.site_dir) / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, Path(config.site_dir) / path)
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         out = Path(config.site_dir)

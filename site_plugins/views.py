@@ -19,6 +19,8 @@ from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry
 from .listings import FEED_FORMATS, Listing, Listings
 from .registries import LEVELS
+from .sharing import Site as SharingSite
+from .sharing import agency_share, entry_share
 from .vietnamese import month_name, sort_key
 from .vocabulary import STATUSES
 
@@ -46,6 +48,7 @@ class Settings:
     home_column: str = "kinh-te-tap-the-htx"
     home_latest: int = 10
     table_size: int = 50  # rows per page of the document registry and the cooperative directory
+    site: SharingSite | None = None  # for sharing metadata (absolute URLs); None: pages carry none
 
 
 def feed_links(listings: list[Listing]) -> list[dict]:
@@ -101,6 +104,8 @@ class SiteViews:
         for entry in self.catalog.entries:
             with self.cards.recording() as shown:
                 context = self.cards.page_context(entry, self.settings.related)
+            if self.settings.site is not None:
+                context["share"] = entry_share(entry, self.catalog, self.settings.site)
             self.entry_pages[entry.id] = Page(
                 entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, [self.listings["site"]], shown, entry.updated.date().isoformat()
             )
@@ -159,7 +164,8 @@ class SiteViews:
             )
         if kind == "agency":
             assert isinstance(subject, str)
-            return "portal/agency.html", lambda: self._agency_extra(subject), {}
+            share = {"share": agency_share(subject, c, self.settings.site)} if self.settings.site else {}
+            return "portal/agency.html", lambda: {**self._agency_extra(subject), **share}, {}
         if kind == "province":
             assert isinstance(subject, str)
             return "portal/province.html", lambda: self._province_extra(subject), {}

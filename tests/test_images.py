@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, NOW, Site, build_site, site_config
-from PIL import Image
+from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
+from PIL import Image, ImageDraw
 
 from site_plugins.loading import load_catalog
 from site_plugins.problems import ContentError
@@ -65,7 +66,7 @@ def test_no_published_image_carries_metadata(photo_site):
 
 def test_a_rotated_phone_photo_comes_out_upright(photo_site):
     site, _, _ = photo_site
-    renditions = sorted(site.root.glob("img/*/dien-thoai-*.jpg"))
+    renditions = sorted(p for p in site.root.glob("img/*/dien-thoai-*.jpg") if p.stem.rsplit("-", 1)[1].isdigit())
     assert [Image.open(p).size for p in renditions] == [(480, 640), (900, 1200)]  # 900×1200 portrait, never upscaled to 1600
     with Image.open(renditions[-1]) as image:
         assert image.getpixel((450, 20))[2] > 150  # the blue band is now at the top: turned upright
@@ -150,3 +151,75 @@ def test_graphics_stay_png(tmp_path):
     with Image.open(io.BytesIO((tmp_path / "cache" / picture.key / "bieu-do-800.png").read_bytes())) as image:
         assert image.size == (800, 400) and not image.getexif()
     assert json.loads((tmp_path / "cache" / picture.key / "meta.json").read_text())["fallback"] == "png"
+
+
+def test_every_entry_and_agency_page_shares_well(site):
+    """og/twitter tags, absolute, with a 1200×630 card; JSON-LD parsed with its required properties; Dublin Core."""
+    checked = 0
+    for page_path in site.html_pages():
+        page = site.html(page_path.relative_to(site.root).as_posix())
+        kinds = page.xpath("//script[@type='application/ld+json']/text()")
+        if not kinds:
+            continue
+        checked += 1
+        data = json.loads(kinds[0])
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in page.xpath("//meta[@property or @name]")}
+        for name in ("og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "DC.title", "DC.identifier"):
+            assert meta.get(name), f"{page_path}: {name}"
+        assert meta["og:locale"] == "vi_VN" and meta["twitter:card"] == "summary_large_image"
+        assert meta["og:url"].startswith(SITE_URL) and meta["og:image"].startswith(SITE_URL + "img/chia-se/")
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630") and meta["og:image:alt"]
+        assert site.path(meta["og:image"][len(SITE_URL) :]).exists()
+        kind = data["@type"]
+        required = {"NewsArticle": ("headline", "image", "datePublished", "dateModified", "author", "publisher"),
+                    "Legislation": ("name", "legislationType", "legislationLegalForce", "legislationPassedBy"),
+                    "Organization": ("name", "url", "address"),
+                    "GovernmentOrganization": ("name", "url")}[kind]  # fmt: skip
+        assert all(data.get(p) for p in required), f"{page_path}: {kind}"
+        if kind == "NewsArticle":
+            assert meta["og:type"] == "article" and meta["article:published_time"].endswith("+07:00")
+            assert data["datePublished"].endswith("+07:00") and all(u.startswith(SITE_URL) for u in data["image"])
+    assert checked >= 17 + 7 + 6 + 60  # every article, cooperative, document and agency page of the fixture
+    plan = json.loads(site.html("van-ban/145-kh-lmhtxvn-2021/").xpath("//script[@type='application/ld+json']/text()")[0])
+    assert plan["legislationIdentifier"] == "145/KH-LMHTXVN" and plan["legislationDate"] == "2021-03-22"
+    law = json.loads(site.html("van-ban/luat-hop-tac-xa-2023/").xpath("//script[@type='application/ld+json']/text()")[0])
+    assert law["legislationChanges"][0]["url"] == SITE_URL + "van-ban/luat-hop-tac-xa-2012/"  # 2023 replaces 2012
+    article = json.loads(site.html("tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong/").xpath("//script[@type='application/ld+json']/text()")[0])
+    assert [u.rsplit("-", 1)[1] for u in article["image"]] == ["16x9.jpg", "4x3.jpg", "1x1.jpg"]
+    union = json.loads(site.html("co-quan/lien-minh-htx-viet-nam/").xpath("//script[@type='application/ld+json']/text()")[0])
+    assert union["@type"] == "GovernmentOrganization" and len(union["subOrganization"]) == 7
+
+
+def test_a_social_card_has_every_glyph_and_its_text(tmp_path):
+    from fontTools.ttLib import TTFont
+
+    from site_plugins import socialcards
+
+    if not socialcards.available():
+        if os.environ.get("CI") == "true":
+            raise RuntimeError("CI=true but the cards' font is missing: scripts/_venv.sh installs it with npm")
+        pytest.skip("the Noto Sans font (npm) is not installed")
+    title = "Hưởng ứng Tháng hành động vì hợp tác xã năm 2024 — Ước tính đạt 1.500 tỷ đồng"
+    cmap = TTFont(str(socialcards.BOLD)).getBestCmap()
+    assert [c for c in set(title) if ord(c) not in cmap] == []  # NFC, precomposed: ử, ộ, ạ, ỷ… all in the font
+    card = socialcards.draw(socialcards.Card(title, "Thời sự", None, "Kinh tế tập thể, Hợp tác xã", None))
+    assert card.size == (1200, 630)
+    text_area = card.crop((60, 100, 1140, 500)).convert("L")
+    lo, hi = text_area.getextrema()
+    assert hi - lo > 150 and sum(1 for v in text_area.getdata() if v > 200) > 10_000  # white letters drawn
+    _, lines = socialcards.fit_title(ImageDraw.Draw(card), title, 1080, 370)
+    assert " ".join(lines) == title  # wrapped, not cut
+
+
+def test_home_page_weight_on_a_phone(site, browser):
+    from conftest import serve_folder
+
+    with serve_folder(site.root) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 780})
+        page = context.new_page()
+        sizes: list[int] = []
+        page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        context.close()
+    assert 0 < sum(sizes) < 500_000, f"{sum(sizes):,} bytes on first load"

@@ -15,7 +15,7 @@ from conftest import ROOT, serve_folder
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import PAGE_KINDS
 
-TOOLS = ROOT / "tests" / "tools" / "node_modules"
+TOOLS = ROOT / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = TOOLS / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -125,7 +125,10 @@ def test_pages_show_hostile_text_literally(hostile):
                 continue
             assert not [a for a in element.attrib if a.startswith("on")], f"{page}: event handler on <{element.tag}>"
         assert not doc.xpath("//article[contains(@class, 'md-content__inner')]//*[self::iframe or self::svg or self::script]"), page
-        scripts = " ".join(s.text or "" for s in doc.xpath("//script"))
+        for data in doc.xpath("//script[@type='application/ld+json']/text()"):  # data, not code: escaped JSON
+            assert "<" not in data and ">" not in data, page
+            json.loads(data)
+        scripts = " ".join(s.text or "" for s in doc.xpath("//script[not(@type='application/ld+json')]"))
         assert "__pwned" not in scripts, page
 
 

@@ -1,0 +1,99 @@
+"""Social cards: the 1200×630 picture Facebook, Zalo and others show for a shared link.
+
+Drawn with Pillow: the kicker (column, document type or "Cơ quan"), the number-symbol of a
+document, the title wrapped and fitted, the site's name and emblem, and the cover photo where
+there is one. The font is Noto Sans (SIL Open Font License), pinned from the npm registry
+(package.json) — never fetched from a font service. Cards are cached like images."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+WIDTH, HEIGHT = 1200, 630
+FONTS = Path(__file__).resolve().parents[1] / "node_modules" / "@expo-google-fonts" / "noto-sans"
+BOLD, REGULAR = FONTS / "700Bold" / "NotoSans_700Bold.ttf", FONTS / "400Regular" / "NotoSans_400Regular.ttf"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    kicker: str
+    number: str | None
+    site_name: str
+    cover: Path | None  # a processed (metadata-free) rendition, or None
+    brand: str = "#0b5130"
+    accent: str = "#ffd54f"  # on the brand green: 6.7:1
+
+    def key(self) -> str:
+        cover = hashlib.sha256(self.cover.read_bytes()).hexdigest() if self.cover else ""
+        data = json.dumps([VERSION, self.title, self.kicker, self.number, self.site_name, cover, self.brand, self.accent])
+        return hashlib.sha256(data.encode()).hexdigest()[:20]
+
+
+def available() -> bool:
+    return BOLD.exists() and REGULAR.exists()
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def fit_title(draw: ImageDraw.ImageDraw, title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size (64 down to 30 px) at which the title fits the box; else cut with "…"."""
+    for size in range(64, 29, -2):
+        font = ImageFont.truetype(str(BOLD), size)
+        lines = _wrap(draw, title, font, width)
+        if len(lines) * size * 1.25 <= height:
+            return font, lines
+    font = ImageFont.truetype(str(BOLD), 30)
+    lines = _wrap(draw, title, font, width)[: int(height // (30 * 1.25))]
+    return font, [*lines[:-1], lines[-1].rstrip(",;:") + " …"]
+
+
+def draw(card: Card) -> Image.Image:
+    image = Image.new("RGB", (WIDTH, HEIGHT), card.brand)
+    text_width = WIDTH - 120
+    if card.cover is not None:
+        with Image.open(card.cover) as cover:
+            photo = ImageOps.fit(cover.convert("RGB"), (460, HEIGHT))
+        image.paste(photo, (WIDTH - 460, 0))
+        text_width = WIDTH - 460 - 110
+    pen = ImageDraw.Draw(image)
+    y = 56
+    kicker = ImageFont.truetype(str(BOLD), 28)
+    pen.text((60, y), card.kicker.upper(), font=kicker, fill=card.accent)
+    y += 48
+    if card.number:
+        pen.text((60, y), card.number, font=ImageFont.truetype(str(REGULAR), 32), fill="#ffffff")
+        y += 52
+    font, lines = fit_title(pen, card.title, text_width, HEIGHT - y - 130)
+    for line in lines:
+        pen.text((60, y), line, font=font, fill="#ffffff")
+        y += int(font.size * 1.25)
+    # the emblem and the site's name at the bottom
+    pen.ellipse((60, HEIGHT - 96, 108, HEIGHT - 48), fill="#ffffff")
+    pen.ellipse((66, HEIGHT - 90, 102, HEIGHT - 54), outline=card.brand, width=4)
+    pen.polygon([(84, HEIGHT - 86), (90, HEIGHT - 74), (84, HEIGHT - 62), (78, HEIGHT - 74)], fill=card.brand)
+    pen.text((124, HEIGHT - 92), card.site_name, font=ImageFont.truetype(str(BOLD), 30), fill="#ffffff")
+    return image
+
+
+def render(card: Card, cache_dir: Path) -> Path:
+    """The card's JPEG in the cache (drawn only when its content changed)."""
+    target = cache_dir / f"{card.key()}.jpg"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        draw(card).save(target, "JPEG", quality=86, optimize=True, progressive=True)
+    return target
