@@ -190,10 +190,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             cards[entry.id] = socialcards.Card(title, self.views_kicker(entry), number, config.site_name, cover, brand)
         for agency in catalog.registries.agencies.values():
             cards[f"agency:{agency.id}"] = socialcards.Card(agency.name, "Cơ quan, đơn vị", None, config.site_name, None, brand)
-        for key, card in cards.items():
-            path = socialcards.render(card, folder)
+        paths = socialcards.render_all(list(cards.values()), folder)
+        for key, path in zip(cards, paths, strict=True):
             catalog.social[key] = f"img/chia-se/{path.name}"
-        self.social_files = {f"img/chia-se/{p.name}": p for p in (socialcards.render(c, folder) for c in cards.values())}
+        self.social_files = {f"img/chia-se/{p.name}": p for p in paths}
 
     def views_kicker(self, entry: AnyEntry) -> str:
         reg = self.catalog.registries
