@@ -28,7 +28,6 @@ class BadFile(Exception):
     def __init__(self, key: str, **values: object):
         self.problem, self.fix = problem(key, **values)
         super().__init__(self.problem)
-        self.missing = key == "image.missing"
 
 
 MAX_PIXELS = 40_000_000  # a larger picture is refused (decompression bombs; 40 megapixels is plenty for the web)

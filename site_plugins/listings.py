@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .catalog import Catalog
-from .entries import AnyEntry, CooperativeEntry, DocumentEntry, newest_first
+from .entries import AnyEntry, CooperativeEntry, newest_first
 from .vietnamese import month_name, sort_key
 from .vocabulary import STATUSES, TYPE_NAMES
 
@@ -353,7 +353,3 @@ class Listings:
 
 def by_name(cooperatives: list[CooperativeEntry] | list[AnyEntry]) -> list[AnyEntry]:
     return sorted(cooperatives, key=lambda e: sort_key(e.title))
-
-
-def documents_of(entries: list[AnyEntry]) -> list[DocumentEntry]:
-    return [e for e in entries if isinstance(e, DocumentEntry)]

@@ -78,6 +78,15 @@ def is_inside(path: str | None, folder: str) -> bool:
     return path is not None and Path(path).resolve().is_relative_to(Path(folder).resolve())
 
 
+def card_kicker(entry: AnyEntry, registries) -> str:
+    """What a social card names above the title: an article's column, a document's type."""
+    if isinstance(entry, ArticleEntry):
+        return registries.columns[entry.data.column].title
+    if isinstance(entry, DocumentEntry):
+        return entry.data.type
+    return entry.label
+
+
 def body_top(entry: AnyEntry) -> int:
     """The level of the page heading an entry's body sits under (templates: a document's body is under "Nội dung", an h2)."""
     return 2 if isinstance(entry, DocumentEntry) else 1
@@ -187,21 +196,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 cover = self.image_cache / picture.key / picture.best(picture.fallback, 960).path.rsplit("/", 1)[-1]
             number = entry.data.number if isinstance(entry, DocumentEntry) else None
             title = entry.summary if isinstance(entry, DocumentEntry) else entry.title  # a document: its number is printed above
-            cards[entry.id] = socialcards.Card(title, self.views_kicker(entry), number, config.site_name, cover, brand)
+            cards[entry.id] = socialcards.Card(title, card_kicker(entry, catalog.registries), number, config.site_name, cover, brand)
         for agency in catalog.registries.agencies.values():
             cards[f"agency:{agency.id}"] = socialcards.Card(agency.name, "Cơ quan, đơn vị", None, config.site_name, None, brand)
         paths = socialcards.render_all(list(cards.values()), folder)
         for key, path in zip(cards, paths, strict=True):
             catalog.social[key] = f"img/chia-se/{path.name}"
         self.social_files = {f"img/chia-se/{p.name}": p for p in paths}
-
-    def views_kicker(self, entry: AnyEntry) -> str:
-        reg = self.catalog.registries
-        if isinstance(entry, ArticleEntry):
-            return reg.columns[entry.data.column].title
-        if isinstance(entry, DocumentEntry):
-            return entry.data.type
-        return "Hợp tác xã"
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.failed:
