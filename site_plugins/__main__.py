@@ -19,15 +19,22 @@ from .sanitize import Sanitizer, body_warning
 
 
 def body_warnings(catalog: Catalog) -> list[Problem]:
-    """What the sanitiser will remove from each body when the site is built (the build says it too)."""
+    """What the build will say of each body: HTML the sanitiser removes, document mentions it
+    cannot tie to one document."""
     import markdown
 
+    from .autolink import DocumentLinks, agency_names, mention_warnings
+
     sanitizer, found = Sanitizer(), []
+    links = DocumentLinks()
+    links.links, links.names = catalog.graph.links(), agency_names(catalog.registries)
     for entry in catalog.entries:
-        html = markdown.markdown(entry.body, extensions=["attr_list", "tables", "md_in_html"])
+        links.set_page(entry.url, *catalog.context_of(entry))
+        html = markdown.markdown(entry.body, extensions=["attr_list", "tables", "md_in_html", links])
         _, removed = sanitizer.check(html)
         if removed:
             found.append(body_warning(entry.path, removed))
+        found += mention_warnings(entry, links)
     return found
 
 

@@ -11,11 +11,19 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .docnumbers import NUMBER_IN_TEXT, number_key
+from .graph import Target
+from .messages import problem
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .entries import AnyEntry
+    from .registries import Registries
 from .vocabulary import MENTION_WORDS
 
 SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -28,8 +36,29 @@ MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.p
 class DocumentLinks(Extension):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.links: dict[str, str] = {}  # number key → path from the site root (source file or URL)
-        self.page = ""  # the same kind of path for the page being rendered
+        self.links: dict[str, list[Target]] = {}  # number key → the documents with that number
+        self.page = ""  # the same kind of path (source file or URL) for the page being rendered
+        self.provinces: set[str] = set()  # the page's own provinces and agencies: they choose among
+        self.agencies: set[str] = set()  # documents of the same number ("27/KH-UBND")
+        self.names: dict[str, list[str]] = {}  # agency id → its names, lowercased ("của UBND tỉnh Lào Cai")
+        self.ambiguous: list[tuple[str, list[Target]]] = []  # mentions left unlinked: too many candidates
+
+    def set_page(self, page: str, provinces: set[str], agencies: set[str]) -> None:
+        self.page, self.provinces, self.agencies, self.ambiguous = page, provinces, agencies, []
+
+    def choose(self, candidates: list[Target], after: str) -> list[Target]:
+        """Narrow the documents a number names with the mention's context: the issuer named after
+        it, a year right after it, then the page's provinces and agencies."""
+        following = after[:120].lower()
+        year = re.match(r"^[^.;]{0,40}?(?:năm|/)\s*((?:19|20)\d\d)\b", after)
+        for keep in (lambda c: any(n in following for a in c.issuers for n in self.names.get(a, [])),
+                     lambda c: year is not None and c.year == int(year[1]),
+                     lambda c: bool(c.provinces & self.provinces),
+                     lambda c: bool(set(c.issuers) & self.agencies)):  # fmt: skip
+            narrowed = [c for c in candidates if keep(c)]
+            if len(candidates) > 1 and narrowed:
+                candidates = narrowed
+        return candidates
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_Linker(md, self), "document_links", 3)  # before MkDocs' relative links (0)
@@ -56,7 +85,11 @@ class _Linker(Treeprocessor):
         pieces: list[str | etree.Element] = []
         last = 0
         for match in MENTION.finditer(text):
-            target = self.ext.links.get(number_key(match["number"]))
+            candidates = self.ext.choose(self.ext.links.get(number_key(match["number"]), []), text[match.end() :])
+            if len(candidates) > 1:
+                self.ext.ambiguous.append((match.group(0), candidates))
+                continue
+            target = candidates[0].path if candidates else None
             href = self._href(target) if target else None
             if target is None or href is None or target in linked:
                 continue
@@ -94,6 +127,22 @@ class _Linker(Treeprocessor):
             self._walk(child, skip, linked)
             if not skip and child.tail and (pieces := self._split(child.tail, linked)):
                 self._attach(pieces, lambda t, c=child: setattr(c, "tail", t), list(element).index(child) + 1, element)
+
+
+def agency_names(registries: Registries) -> dict[str, list[str]]:
+    """agency id → its names as they follow a number in text ("của UBND tỉnh Lào Cai"), lowercased."""
+    return {a.id: [n.lower() for n in (a.name, a.short_name, *a.aliases) if n] for a in registries.agencies.values()}
+
+
+def mention_warnings(entry: AnyEntry, links: DocumentLinks) -> list[Problem]:
+    """A warning for each mention the linker could not tie to one document, at its line."""
+    found = []
+    for text, candidates in links.ambiguous:
+        at = entry.body.find(text)
+        line = entry.parsed.body_line + entry.body.count("\n", 0, at) if at >= 0 else entry.parsed.body_line
+        names = ", ".join(c.label for c in candidates)
+        found.append(Problem(entry.path, line, "body", *problem("doc.ambiguous_mention", text=text, candidates=names), warning=True))
+    return found
 
 
 def makeExtension(**kwargs) -> DocumentLinks:

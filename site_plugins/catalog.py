@@ -13,6 +13,7 @@ from pathlib import Path
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .graph import CitationGraph
 from .images import FileFacts
+from .messages import problem
 from .models import Task
 from .pictures import Picture
 from .problems import Problem
@@ -41,7 +42,13 @@ class Catalog:
         self.cooperatives = [e for e in self.entries if isinstance(e, CooperativeEntry)]
         self.documents = [e for e in self.entries if isinstance(e, DocumentEntry)]
         self._build_indexes()
-        self.graph = CitationGraph(self.documents)
+        self.graph = CitationGraph(self.documents, self.registries)
+        for ambiguity in self.graph.ambiguous:  # a citation that names several published documents
+            citing = ambiguity.citing
+            names = ", ".join(self.graph.describe(e) for e in ambiguity.candidates)
+            field = f"cites.{ambiguity.index}"
+            message = problem("doc.ambiguous_cite", number=ambiguity.number, count=len(ambiguity.candidates), candidates=names)
+            self.warnings.append(Problem(citing.path, citing.line("cites", ambiguity.index), field, *message, warning=True))
 
     def _build_indexes(self) -> None:
         reg = self.registries
@@ -96,6 +103,15 @@ class Catalog:
         self.column_children: dict[str | None, list[str]] = defaultdict(list)
         for col in sorted(reg.columns.values(), key=lambda c: (c.order, sort_key(c.title))):
             self.column_children[col.parent].append(col.id)
+
+    def context_of(self, entry: AnyEntry) -> tuple[set[str], set[str]]:
+        """The provinces and agencies an entry belongs to: they tell which of several documents of
+        the same number its text means."""
+        if isinstance(entry, ArticleEntry):
+            return set(entry.data.provinces), {entry.data.agency}
+        if isinstance(entry, CooperativeEntry):
+            return {entry.data.province}, {entry.data.agency} if entry.data.agency else set()
+        return self.graph.provinces(entry), set(entry.data.issuers)
 
     def column_ancestry(self, column_id: str | None) -> list[str]:
         chain: list[str] = []

@@ -126,6 +126,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "ký hiệu {code} trong số là {coded}, không phải {type} — sửa 'type' hoặc 'number'",
         "en": "the number's code {code} means {coded}, not {type} — correct 'type' or 'number'",
     },
+    "doc.ambiguous_cite": {
+        "vi": "số {number} ứng với {count} văn bản trên trang ({candidates}) — chưa liên kết; ghi thêm 'issuer:' (mã cơ quan ban hành) hoặc 'issued:' (ngày ban hành) trong trích dẫn này",
+        "en": "the number {number} matches {count} documents on the site ({candidates}) — not linked; add 'issuer:' (the issuing agency's id) or 'issued:' (its date) to this citation",
+    },
+    "doc.ambiguous_mention": {
+        "vi": "'{text}' có thể là {candidates} — chưa tạo liên kết; ghi rõ cơ quan ban hành ngay sau số ('… của UBND tỉnh Lào Cai') hoặc năm ('… năm 2024')",
+        "en": "'{text}' may be {candidates} — not linked; name the issuer right after the number ('… của UBND tỉnh Lào Cai') or the year ('… năm 2024')",
+    },
     # references ---------------------------------------------------------------------------------
     "ref.unknown": {"vi": "không có {what} '{value}' — {fix}", "en": "unknown {what} '{value}' — {fix}"},
     "ref.by_name": {"vi": "viết mã '{id}' ({name}), không viết tên", "en": "write its id '{id}' ({name}), not its name"},

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import socialcards, urls
-from .autolink import DocumentLinks
+from .autolink import DocumentLinks, agency_names, mention_warnings
 from .dependencies import dependency_map
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
 from .feeds import FeedSettings, FeedWriter
@@ -151,6 +151,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.views = SiteViews(self.catalog, self.listings, settings)
         self.dependencies = dependency_map(self.views, self.listings, self.config.feed_limit)
         self.autolink.links = self.catalog.graph.links(sources=True)
+        self.autolink.names = agency_names(self.catalog.registries)
         for problem in self.catalog.warnings:
             log.warning(str(problem))
         hidden = {e.src_uri for e in self.catalog.hidden}
@@ -209,7 +210,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta = {"title": t("preview.title"), "template": "portal/problems.html"}
             return ""
         src = page.file.src_uri
-        self.autolink.page = src
+        entry = self.catalog.by_src.get(src)
+        self.autolink.set_page(src, *(self.catalog.context_of(entry) if entry else (set(), set())))
         # the sitemap's lastmod (rendered before any page): when the content changed, never the build date
         entry = self.catalog.by_src.get(src)
         view = self.generated.get(src) or (self.views.entry_pages[entry.id] if entry else None)
@@ -228,9 +230,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.failed:
             return html
         if (entry := self.catalog.by_src.get(page.file.src_uri)) is not None:
+            self._report_mentions(entry, self.autolink)
             html = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)
             self.entry_html[page.file.src_uri] = html
         return html
+
+    def _report_mentions(self, entry: AnyEntry, links: DocumentLinks) -> None:
+        for problem in mention_warnings(entry, links):
+            log.warning(str(problem))
 
     def _sanitized(self, entry: AnyEntry, html: str) -> str:
         """Body HTML through the sanitiser; what it removes is a warning naming the file."""
@@ -257,7 +264,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if entry.src_uri not in self.entry_html:
             extensions = [e for e in config.markdown_extensions if e is not self.autolink]
             links = DocumentLinks()  # outside MkDocs no one turns .md paths into URLs: link URLs
-            links.links, links.page = self.catalog.graph.links(), entry.url
+            links.links, links.names = self.catalog.graph.links(), self.autolink.names
+            links.set_page(entry.url, *self.catalog.context_of(entry))
             self.headings.top = body_top(entry)
             html = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
             self.entry_html[entry.src_uri] = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)

@@ -6,6 +6,7 @@ import markdown
 import pytest
 
 from site_plugins.autolink import DocumentLinks
+from site_plugins.graph import Target
 
 
 def node(catalog, entry_id):
@@ -20,7 +21,7 @@ def test_graph_typed_edges(catalog):
         ("134/NQ-CP", "lien-quan"),
         ("23/2012/QH13", "lien-quan"),
     ]
-    stub = catalog.graph.nodes["70-KL/TW"]
+    (stub,) = catalog.graph.by_number["70-KL/TW"]  # one document, cited four times with or without issuer and date
     assert stub.entry is None and stub.type == "Kết luận" and stub.issuer == "bo-chinh-tri"
     assert sorted((e.id, rel) for e, rel in stub.cited_by) == [
         ("ctph-14-lmhtx-btgtu-lao-cai-2022", "lien-quan"),
@@ -85,7 +86,10 @@ def test_auto_links_in_built_pages(site):
 
 def render(text: str, page: str = "tin-tuc/a.md") -> str:
     ext = DocumentLinks()
-    ext.links = {"70-KL/TW": "van-ban/70-kl-tw/index.md", "134/NQ-CP": "van-ban/nq-134.md"}
+    ext.links = {
+        "70-KL/TW": [Target("van-ban/70-kl-tw/index.md", "Kết luận 70-KL/TW", ("bo-chinh-tri",), 2020, frozenset())],
+        "134/NQ-CP": [Target("van-ban/nq-134.md", "Nghị quyết 134/NQ-CP", ("chinh-phu",), 2020, frozenset())],
+    }
     ext.page = page
     return markdown.markdown(text, extensions=[ext, "fenced_code"])
 
