@@ -43,5 +43,7 @@ def dependency_map(views: SiteViews, listings: Listings, feed_limit: int) -> Dep
         for fmt in FEED_FORMATS:
             deps.add(listing.feed_path(fmt), shown)
     deps.add(urls.DOCUMENT_INDEX, {e.id for e in listings["type:document"].entries})
+    for path in views.open_files:  # the open-data tables hold every document
+        deps.add(path, {e.id for e in listings["type:document"].entries})
     deps.add(urls.COOPERATIVE_INDEX, {e.id for e in listings["type:cooperative"].entries})
     return deps

@@ -169,6 +169,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
                 file.dest_uri = urls.output(entry.url)
                 file.url = entry.url
+        for path, content in self.views.open_files.items():
+            files.append(File.generated(config, path, content=content))
         for path, rows in self.views.data_files.items():
             files.append(File.generated(config, path, content=json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
         self.generated = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from . import urls
+from . import opendata, urls
 from .cards import Cards, capped, link
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry
@@ -100,6 +100,7 @@ class SiteViews:
         self._home()
         self._trees()
         self._feeds_page()
+        self._open_data()
         self._stubs()
         for entry in self.catalog.entries:
             with self.cards.recording() as shown:
@@ -272,6 +273,13 @@ class SiteViews:
         self._add(
             urls.HOME, "Trang chủ", "portal/home.html", make, "Tin tức, văn bản và hợp tác xã điển hình về kinh tế tập thể", self.listings.advertised(urls.HOME)
         )
+
+    def _open_data(self) -> None:
+        """/van-ban/du-lieu/: the registry, its relations and tasks as CSV and JSON, columns described."""
+        self.open_files = opendata.files(self.catalog)
+        self._add(opendata.FOLDER, "Dữ liệu mở về văn bản", "portal/opendata.html",
+                  lambda: {"heading": "Dữ liệu mở về văn bản", "tables": opendata.describe(), "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]},
+                  "Danh sách văn bản, quan hệ giữa các văn bản và nhiệm vụ được giao, dạng CSV và JSON")  # fmt: skip
 
     def _feeds_page(self) -> None:
         def make() -> dict:

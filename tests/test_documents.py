@@ -230,3 +230,33 @@ def test_body_headings_never_skip_a_level():
     levels.top = 2  # a document's body sits under the page's "Nội dung" h2
     html = markdown.markdown("### I. Mục đích\n\n##### 1.1. Nhiệm vụ\n\n## Lạc cấp\n\n#### 2. Tiếp", extensions=[levels])
     assert [line[:4] for line in html.splitlines()] == ["<h3>", "<h4>", "<h3>", "<h4>"]
+
+
+def test_open_data_of_the_registry(site):
+    import csv
+    import io
+    import json
+
+    page = site.html("van-ban/")
+    assert "../van-ban/du-lieu/" in page.xpath("//a/@href") or "du-lieu/" in page.xpath("//a/@href")
+    about = site.html("van-ban/du-lieu/")
+    assert [h.text_content() for h in about.xpath("//article//h2")] == ["Văn bản", "Quan hệ giữa các văn bản", "Nhiệm vụ được giao"]
+    raw = site.path("van-ban/du-lieu/van-ban.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: spreadsheets read Vietnamese right
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    plan = next(r for r in rows if r["so_ky_hieu"] == "145/KH-LMHTXVN")
+    assert (plan["loai"], plan["ngay_ban_hanh"], plan["co_quan_ban_hanh"], plan["tinh_trang_ten"]) == (
+        "Kế hoạch",
+        "2021-03-22",
+        "Liên minh Hợp tác xã Việt Nam",
+        "Còn hiệu lực",
+    )
+    assert plan["nguoi_ky"] == "Nguyễn Ngọc Bảo (TM. Chủ tịch)"
+    assert len(rows) == 6 and json.loads(site.text("van-ban/du-lieu/van-ban.json")) == rows
+    relations = list(csv.DictReader(io.StringIO(site.path("van-ban/du-lieu/quan-he.csv").read_bytes().decode("utf-8-sig"))))
+    assert {"tu_so_ky_hieu": "145/KH-LMHTXVN", "quan_he": "can-cu", "den_so_ky_hieu": "70-KL/TW", "den_id": ""}.items() <= next(
+        r for r in relations if r["tu_so_ky_hieu"] == "145/KH-LMHTXVN" and r["den_so_ky_hieu"] == "70-KL/TW"
+    ).items()
+    tasks = json.loads(site.text("van-ban/du-lieu/nhiem-vu.json"))
+    assert len([t for t in tasks if t["so_ky_hieu"] == "145/KH-LMHTXVN"]) == 29  # every task of the plan
+    assert tasks[0].keys() == {"van_ban_id", "so_ky_hieu", "stt", "noi_dung", "chu_tri", "chu_tri_ten", "phoi_hop", "thoi_han", "kinh_phi"}
