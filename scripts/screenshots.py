@@ -36,6 +36,7 @@ PAGE_KINDS = {
     "tag": "tu-khoa/ocop/",
     "archive": "luu-tru/2024/05/",
     "feeds": "feeds/",
+    "open-data": "van-ban/du-lieu/",
     "404": "404.html",
 }
 
