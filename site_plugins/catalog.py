@@ -31,6 +31,7 @@ class Catalog:
     content_dir: Path
     files: dict[str, FileFacts] = field(default_factory=dict)  # site path of an image or PDF → its facts
     unpublished: list[Problem] = field(default_factory=list)  # why each draft or scheduled entry is not on the site
+    images: dict[str, list[str]] = field(default_factory=dict)  # entry id → site paths of its images (cover or photos first, then body)
     pictures: dict[str, Picture] = field(default_factory=dict)  # an upload's site path → its published renditions
     social: dict[str, str] = field(default_factory=dict)  # entry id or "agency:<id>" → site path of its social card
     crops: dict[str, list[str]] = field(default_factory=dict)  # article id → its cover in 16:9, 4:3 and 1:1 (JSON-LD)

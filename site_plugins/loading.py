@@ -231,17 +231,12 @@ def _entry_files(entry: AnyEntry) -> list[_FileRef]:
     return refs + _body_images(entry)
 
 
-def entry_images(entry: AnyEntry) -> list[str]:
-    """Site paths of every local image an entry shows (cover, photos, body)."""
-    return [urls.asset(entry.src_uri, ref.src) for ref in _entry_files(entry) if ref.image]
-
-
-def _check_files(entry: AnyEntry, content_dir: Path, facts: dict[str, FileFacts], max_pixels: int) -> list[Problem]:
+def _check_files(entry: AnyEntry, refs: list[_FileRef], content_dir: Path, facts: dict[str, FileFacts], max_pixels: int) -> list[Problem]:
     """Images are real JPEG/PNG/WebP within the pixel limit; attachments are real PDFs; a cover has
     alt text (a body image without one is a warning). Facts are recorded. A missing file says where
     it was looked for and which existing files have a near name."""
     problems = []
-    for ref in _entry_files(entry):
+    for ref in refs:
         site_path = urls.asset(entry.src_uri, ref.src)
         target = content_dir / site_path
         if not target.is_file():
@@ -346,8 +341,11 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
     for source in sources:
         _check_refs(source, refs)
     files: dict[str, FileFacts] = {}
+    images: dict[str, list[str]] = {}
     for entry in entries:
-        problems += _check_files(entry, content_dir, files, max_pixels)
+        used = _entry_files(entry)  # the body is read for images once, here
+        images[entry.id] = [urls.asset(entry.src_uri, ref.src) for ref in used if ref.image]
+        problems += _check_files(entry, used, content_dir, files, max_pixels)
     problems += refs.problems
     problems += _check_unique(entries, now)
     problems += _check_dates(entries, now)
@@ -362,7 +360,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
         (hidden if is_hidden and not preview else visible).append(entry)
     warnings = sorted({p for p in problems if p.warning})
     unpublished = sorted(_why_unpublished(e, now) for e in entries if e.draft or e.published > now)
-    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished)
+    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished, images)
 
 
 def _why_unpublished(entry: AnyEntry, now: datetime) -> Problem:

@@ -31,7 +31,7 @@ from .feeds import FeedSettings, FeedWriter
 from .headings import HeadingLevels
 from .images import MAX_PIXELS
 from .listings import Listings
-from .loading import entry_images, load_catalog, resolve_now
+from .loading import load_catalog, resolve_now
 from .messages import t
 from .opml import opml
 from .pictures import Pipeline, responsive
@@ -141,7 +141,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return problem_files(files, config)
         started = time.perf_counter()
         self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
-        self.catalog.pictures = self.pipeline.run([path for e in self.catalog.entries for path in entry_images(e)])
+        self.catalog.pictures = self.pipeline.run([path for e in self.catalog.entries for path in self.catalog.images.get(e.id, [])])
         self._social_cards(config)
         log.info(t("build.images", encoded=self.pipeline.encoded, reused=self.pipeline.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, config.site_name)
@@ -183,23 +183,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def _social_cards(self, config) -> None:
         """A 1200×630 card for every entry and agency (cached like images), and the cover crops."""
         catalog, folder = self.catalog, self.image_cache / "social"
-        for entry in catalog.entries:
-            covers = [p for p in entry_images(entry)[:1] if p in catalog.pictures]
-            if isinstance(entry, ArticleEntry) and covers:
-                catalog.crops[entry.id] = self.pipeline.crops(catalog.pictures[covers[0]])
-        if not socialcards.available():
+        drawn = socialcards.available()
+        if not drawn:
             log.warning(t("build.no_font"))
-            return
         brand = (config.extra.get("brand") or {}).get("primary") or "#0b5130"
         cards: dict[str, socialcards.Card] = {}
         for entry in catalog.entries:
-            cover = None
-            if (images := [p for p in entry_images(entry)[:1] if p in catalog.pictures]) and not isinstance(entry, DocumentEntry):
-                picture = catalog.pictures[images[0]]
-                cover = self.image_cache / picture.key / picture.best(picture.fallback, 960).path.rsplit("/", 1)[-1]
+            first = catalog.images.get(entry.id, [])[:1]
+            picture = catalog.pictures.get(first[0]) if first and not isinstance(entry, DocumentEntry) else None
+            if picture is not None and isinstance(entry, ArticleEntry):
+                catalog.crops[entry.id] = self.pipeline.crops(picture)
+            if not drawn:
+                continue
+            cover = self.image_cache / picture.key / picture.best(picture.fallback, 960).path.rsplit("/", 1)[-1] if picture else None
             number = entry.data.number if isinstance(entry, DocumentEntry) else None
             title = entry.summary if isinstance(entry, DocumentEntry) else entry.title  # a document: its number is printed above
             cards[entry.id] = socialcards.Card(title, card_kicker(entry, catalog.registries), number, config.site_name, cover, brand)
+        if not drawn:
+            return
         for agency in catalog.registries.agencies.values():
             cards[f"agency:{agency.id}"] = socialcards.Card(agency.name, "Cơ quan, đơn vị", None, config.site_name, None, brand)
         paths = socialcards.render_all(list(cards.values()), folder)
@@ -213,16 +214,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return ""
         src = page.file.src_uri
         entry = self.catalog.by_src.get(src)
+        generated = self.generated.get(src)
         self.autolink.set_page(src, *(self.catalog.context_of(entry) if entry else (set(), set())))
         # the sitemap's lastmod (rendered before any page): when the content changed, never the build date
-        entry = self.catalog.by_src.get(src)
-        view = self.generated.get(src) or (self.views.entry_pages[entry.id] if entry else None)
+        view = generated or (self.views.entry_pages[entry.id] if entry else None)
         if self.catalog.entries:  # (an empty site keeps MkDocs' date: its sitemap.xml.gz needs one somewhere)
             page.update_date = view.updated if view is not None else ""
-        if (view := self.generated.get(src)) is not None:
-            page.meta.update(title=view.title, template=view.template, description=view.description or config.site_description)
+        if generated is not None:
+            page.meta.update(title=generated.title, template=generated.template, description=generated.description or config.site_description)
             return markdown
-        if (entry := self.catalog.by_src.get(src)) is not None:
+        if entry is not None:
             self.headings.top = body_top(entry)
             page.meta = {"title": entry.title, "template": f"portal/{entry.kind}.html", "description": entry.summary}
             return entry.body  # NFC, control characters removed, front matter as we validated it
