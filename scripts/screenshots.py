@@ -37,6 +37,7 @@ PAGE_KINDS = {
     "archive": "luu-tru/2024/05/",
     "feeds": "feeds/",
     "open-data": "van-ban/du-lieu/",
+    "search": "tim-kiem/?q=h%E1%BB%A3p+t%C3%A1c+x%C3%A3+dak+lak",
     "404": "404.html",
 }
 
@@ -81,13 +82,6 @@ def main() -> int:
                     target = args.out / f"{kind}-{width}.png"
                     page.screenshot(path=str(target), full_page=args.full)
                     print(target)
-                page.goto(base)  # the search dialog, open with results
-                page.wait_for_load_state("networkidle")
-                page.click("[data-portal-search]")
-                page.keyboard.type("hợp tác xã", delay=20)
-                page.wait_for_timeout(800)
-                page.screenshot(path=str(args.out / f"search-{width}.png"))
-                print(args.out / f"search-{width}.png")
                 context.close()
             browser.close()
     finally:

@@ -214,6 +214,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "date.too_old": {"vi": "ngày {date} trước năm 1945 (gõ nhầm năm?) — kiểm tra lại", "en": "the date {date} is before 1945 (a typo in the year?) — check it"},
     "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
     "build.feeds": {"vi": "portal: {count} tệp nguồn tin cho {lists} danh sách, và {opml}", "en": "portal: {count} feed files for {lists} lists, and {opml}"},
+    "build.search": {
+        "vi": "portal: chỉ mục tìm kiếm (Pagefind) gồm {count} mục, {seconds:.1f} giây",
+        "en": "portal: search index (Pagefind) of {count} records, {seconds:.1f} s",
+    },
     "build.redirects": {"vi": "portal: {count} trang chuyển hướng từ địa chỉ cũ", "en": "portal: {count} redirect pages from old URLs"},
     "build.no_font": {
         "vi": "portal: thiếu phông chữ của thẻ chia sẻ (node_modules/@expo-google-fonts/noto-sans) — chạy 'bash scripts/demo.sh' (cài bằng npm) để có ảnh khi chia sẻ lên Facebook, Zalo",

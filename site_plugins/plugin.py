@@ -3,12 +3,11 @@
 on_config       → Markdown settings (heading ids that keep đ)
 on_files        → load the catalog, drop hidden entries, give entries their URLs, add generated pages
 on_page_*       → give each page its template, data and feed links; keep entries' HTML for feeds
-on_post_build   → write every feed and feeds.opml
+on_post_build   → write every feed, feeds.opml, the search index (Pagefind) and redirect pages
 """
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import os
@@ -20,10 +19,10 @@ import markdown as python_markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import socialcards, urls
+from . import search, socialcards, urls
 from .autolink import DocumentLinks, agency_names, mention_warnings
 from .dependencies import dependency_map
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
@@ -45,17 +44,6 @@ from .views import Settings, SiteViews, feed_links
 UPLOADED_IMAGES = {"jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff", "bmp", "heic"}
 
 log = logging.getLogger("mkdocs.plugins.portal")
-
-
-def escape_search_titles(index: Path) -> None:
-    """Material's search shows indexed titles as HTML: a title "<img src=x onerror=…" would run in
-    the results. Titles are plain text here, so they are escaped once in the index."""
-    if not index.exists():
-        return
-    data = json.loads(index.read_text("utf-8"))
-    for doc in data.get("docs", []):
-        doc["title"] = html.escape(doc.get("title", ""), quote=False)
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def problem_files(files: Files, config) -> Files:
@@ -274,7 +262,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.entry_html[entry.src_uri] = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)
         return self.entry_html[entry.src_uri]
 
-    @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config):
         if self.failed:
             return
@@ -288,7 +275,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         count = sum(len(writer.write(listing, out)) for listing in self.listings)
         (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
         log.info(t("build.feeds", count=count, lists=len(self.listings.all), opml=urls.OPML))
-        escape_search_titles(out / "search" / "search_index.json")
+        started = time.perf_counter()
+        count = search.write_index(search.records(self.catalog, lambda entry: self._render(entry, config)), out)
+        log.info(t("build.search", count=count, seconds=time.perf_counter() - started))
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         ledger = load_ledger(self.ledger_path)
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}

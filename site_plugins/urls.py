@@ -22,6 +22,7 @@ PROVINCES = "dia-phuong/"
 TAGS = "tu-khoa/"
 ARCHIVE = "luu-tru/"
 FEEDS_PAGE = "feeds/"
+SEARCH = "tim-kiem/"  # the search page; its index is in pagefind/ (search.py)
 OPML = "feeds.opml"
 DOCUMENT_INDEX = "van-ban/index.json"  # the whole registry, for the client-side filters
 COOPERATIVE_INDEX = "htx/index.json"

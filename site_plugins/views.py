@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from . import opendata, urls
+from . import opendata, search, urls
 from .cards import Cards, capped, link
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry
@@ -101,6 +101,7 @@ class SiteViews:
         self._trees()
         self._feeds_page()
         self._open_data()
+        self._search_page()
         self._stubs()
         for entry in self.catalog.entries:
             with self.cards.recording() as shown:
@@ -280,6 +281,13 @@ class SiteViews:
         self._add(opendata.FOLDER, "Dữ liệu mở về văn bản", "portal/opendata.html",
                   lambda: {"heading": "Dữ liệu mở về văn bản", "tables": opendata.describe(), "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]},
                   "Danh sách văn bản, quan hệ giữa các văn bản và nhiệm vụ được giao, dạng CSV và JSON")  # fmt: skip
+
+    def _search_page(self) -> None:
+        """/tim-kiem/?q=…: Pagefind's results with filters, made in the browser (theme/assets/search.js)."""
+        self._add(urls.SEARCH, "Tìm kiếm", "portal/search.html",
+                  lambda: {"heading": "Tìm kiếm", "filters": [{"name": k, "label": v} for k, v in search.FILTERS.items()],
+                           "bundle": f"{search.BUNDLE}/"},
+                  "Tìm tin bài, văn bản, hợp tác xã, cơ quan và địa phương, gõ có dấu hoặc không dấu")  # fmt: skip
 
     def _feeds_page(self) -> None:
         def make() -> dict:

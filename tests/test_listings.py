@@ -49,11 +49,14 @@ def test_every_page_of_a_list_and_its_feeds_come_from_one_declaration(catalog):
 
 
 def _outputs(site: Path) -> dict[str, bytes]:
-    """Pages, feeds and the registry's data files of a built site (not MkDocs' own search index or sitemap)."""
+    """Pages, feeds and the registry's data files of a built site (not the search index, rebuilt whole, or the sitemap)."""
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in site.rglob("*")
-        if p.is_file() and p.suffix in (".html", ".xml", ".json") and "search/" not in p.relative_to(site).as_posix() and not p.name.startswith("sitemap")
+        if p.is_file()
+        and p.suffix in (".html", ".xml", ".json")
+        and not p.relative_to(site).as_posix().startswith("pagefind/")
+        and not p.name.startswith("sitemap")
     }
 
 

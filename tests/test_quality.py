@@ -75,22 +75,6 @@ def test_axe_finds_no_violation(browser, served, kind, width):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [360, 1280])
-def test_axe_on_the_open_search_dialog(browser, served, width):
-    _need(AXE.exists(), "axe-core (npm)")
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    try:
-        page.goto(served)
-        page.click("[data-portal-search]")
-        page.keyboard.type("hợp tác", delay=20)
-        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
-        assert _axe(page) == []
-    finally:
-        context.close()
-
-
-@pytest.mark.browser
 def test_keyboard_reaches_the_menu_and_focus_is_visible(browser, served):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()

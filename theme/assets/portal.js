@@ -91,21 +91,8 @@
     form.hidden = false;
   }
 
-  // The header's search button opens Material's search dialog (a real button: reachable by keyboard).
-  function openSearch() {
-    var toggle = document.getElementById("__search");
-    if (!toggle) return;
-    toggle.checked = true;
-    toggle.dispatchEvent(new Event("change"));
-    var input = document.querySelector(".md-search__input");
-    if (input) setTimeout(function () { input.focus(); }, 50);
-  }
-
   function init() {
     document.querySelectorAll("form.portal-filter").forEach(setup);
-    document.querySelectorAll("[data-portal-search]").forEach(function (button) {
-      if (!button.dataset.portalReady) { button.addEventListener("click", openSearch); button.dataset.portalReady = "1"; }
-    });
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();

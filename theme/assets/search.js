@@ -1,0 +1,192 @@
+// The search page (/tim-kiem/?q=…): runs the query on Pagefind's index (pagefind/, written by
+// the build from site_plugins/search.py) and shows the count, the filters and the results.
+//
+// The index spells đ/Đ as d/D + U+0335 (a combining stroke Pagefind folds away), so "dak lak"
+// finds "Đắk Lắk". Queries are encoded the same way; every text shown is decoded back. Texts are
+// put in the page with textContent, never as HTML (only Pagefind's <mark> is rebuilt as elements).
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-portal-search-page]");
+  if (!form) return;
+  var STROKE = "\u0335";
+  var PAGE = 20;
+  var input = form.querySelector("input[name=q]");
+  var fieldset = form.querySelector("[data-portal-filters]");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var status = document.querySelector("[data-portal-search-status]");
+  var list = document.querySelector("[data-portal-results]");
+  var more = document.querySelector("[data-portal-more]");
+  var collator = new Intl.Collator("vi");
+
+  function encode(text) { return text.normalize("NFC").replace(/đ/g, "d" + STROKE).replace(/Đ/g, "D" + STROKE); }
+  function decode(text) { return String(text || "").replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ"); }
+  function words(text) { return decode(text).toLocaleLowerCase("vi").split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); }
+  function compact(text) { return decode(text).toLocaleLowerCase("vi").replace(/[^\p{L}\p{N}]+/gu, ""); }
+
+  // The first results Pagefind returns are ordered again so that a document whose number is the
+  // query comes first, then exact spellings (with the same accents) in the title, then in the
+  // excerpt, shorter titles first.
+  function score(query, data) {
+    var q = words(query), value = 0;
+    var number = data.meta.number;
+    if (number && /\d/.test(query) && compact(query).length > 1 && compact(number).indexOf(compact(query)) === 0) value += 1000;
+    var title = words(data.meta.title), excerpt = words(data.excerpt.replace(/<\/?mark>/g, ""));
+    q.forEach(function (w) {
+      if (title.indexOf(w) >= 0) value += 3;
+      if (excerpt.indexOf(w) >= 0) value += 1;
+    });
+    // a title that is mostly the query ("Tỉnh Ninh Bình" for "ninh bình") before longer ones
+    var extra = title.filter(function (w) { return q.indexOf(w) < 0; }).length;
+    return value - Math.min(2, extra * 0.2);
+  }
+
+  // Pagefind's excerpt: text with < and > escaped and <mark> around the words found.
+  function excerptNode(excerpt) {
+    var p = document.createElement("p");
+    p.className = "portal-result__excerpt";
+    decode(excerpt).split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
+      var marked = /^<mark>/.test(part);
+      var text = part.replace(/<\/?mark>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      if (!text) return;
+      if (marked) { var m = document.createElement("mark"); m.textContent = text; p.appendChild(m); }
+      else p.appendChild(document.createTextNode(text));
+    });
+    return p;
+  }
+
+  function render(data) {
+    var li = document.createElement("li");
+    li.className = "portal-result";
+    var kicker = document.createElement("p");
+    kicker.className = "portal-card__kicker";
+    kicker.textContent = [data.meta.kind, decode(data.meta.section)].filter(Boolean).join(" · ");
+    var h = document.createElement("h2");
+    h.className = "portal-result__title";
+    var a = document.createElement("a");
+    a.href = data.url;
+    a.textContent = decode(data.meta.title);
+    h.appendChild(a);
+    li.append(kicker, h, excerptNode(data.excerpt));
+    if (data.meta.date) {
+      var meta = document.createElement("p");
+      meta.className = "portal-card__meta";
+      meta.textContent = data.meta.date;
+      li.appendChild(meta);
+    }
+    return li;
+  }
+
+  function chosen() {
+    var filters = {};
+    selects.forEach(function (s) { if (s.value && s.name !== "sap-xep") filters[s.name] = s.value; });
+    return filters;
+  }
+
+  // counts: of each filter value among the results; totals: the same without the filters (a menu
+  // whose value is chosen shows its other values with these, so the choice can be changed).
+  function fillFilters(counts, keep, totals) {
+    selects.forEach(function (select) {
+      if (select.name === "sap-xep") return;
+      var values = (keep[select.name] && totals ? totals : counts)[select.name] || {};
+      var current = keep[select.name] || "";
+      var names = Object.keys(values).filter(function (name) { return values[name] > 0; }).sort(function (x, y) {
+        return select.name === "nam" ? collator.compare(y, x) : collator.compare(x, y);
+      });
+      if (current && names.indexOf(current) < 0) names.unshift(current);
+      var options = [new Option("Tất cả", "")];
+      names.forEach(function (name) {
+        var count = values[name];
+        options.push(new Option(count === undefined ? name : name + " (" + count + ")", name, false, name === current));
+      });
+      select.replaceChildren.apply(select, options);
+      select.value = current;
+      select.closest("label").hidden = names.length === 0;
+    });
+    fieldset.hidden = false;
+  }
+
+  var pagefind = null, shown = [], order = [], runs = 0;
+
+  function load() {
+    if (pagefind) return Promise.resolve(pagefind);
+    var bundle = new URL(form.dataset.bundle + "pagefind.js", document.baseURI).href;
+    return import(bundle).then(function (module) {
+      module.options({ baseUrl: new URL(form.dataset.root, document.baseURI).pathname });
+      return module.filters().then(function () {  // loaded first: results then carry the count of each filter value
+        pagefind = module;
+        return module;
+      });
+    });
+  }
+
+  function showMore() {
+    var next = order.slice(shown.length, shown.length + PAGE);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
+      items.forEach(function (d) { shown.push(d); list.appendChild(render(d)); });
+      more.hidden = shown.length >= order.length;
+    });
+  }
+
+  function run() {
+    var run = ++runs;
+    var query = input.value.trim();
+    var filters = chosen();
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
+    var sort = form.querySelector("select[name=sap-xep]").value;
+    if (sort) params.set("sap-xep", sort);
+    var address = location.pathname + (params.toString() ? "?" + params : "");
+    if (address !== location.pathname + location.search) history.replaceState(null, "", address);
+    document.title = (query ? "«" + query + "» - " : "") + document.title.replace(/^«[\s\S]*?» - /, "");
+    return load().then(function (pf) {
+      if (!query && !Object.keys(filters).length) {
+        return pf.filters().then(function (counts) {
+          if (run !== runs) return;
+          fillFilters(counts, filters);
+          list.replaceChildren();
+          more.hidden = true;
+          status.textContent = "Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc để tìm.";
+        });
+      }
+      var options = Object.keys(filters).length ? { filters: filters } : {};
+      if (sort === "moi-nhat") options.sort = { date: "desc" };
+      return pf.search(query ? encode(query) : null, options).then(function (search) {
+        if (run !== runs) return;
+        fillFilters(search.filters, filters, search.totalFilters);
+        order = search.results;
+        shown = [];
+        list.replaceChildren();
+        var head = order.slice(0, PAGE);
+        return Promise.all(head.map(function (r) { return r.data(); })).then(function (items) {
+          if (run !== runs) return;
+          if (query && !sort) {
+            var ranked = items.map(function (d, i) { return { d: d, s: score(query, d), i: i }; });
+            ranked.sort(function (x, y) { return y.s - x.s || x.i - y.i; });
+            items = ranked.map(function (x) { return x.d; });
+          }
+          items.forEach(function (d) { shown.push(d); list.appendChild(render(d)); });
+          more.hidden = shown.length >= order.length;
+          var count = order.length;
+          status.textContent = count ? count + " kết quả" + (query ? " cho «" + query + "»" : "") : "Không tìm thấy kết quả" + (query ? " cho «" + query + "»" : "") + ". Thử từ khóa khác hoặc bỏ bớt bộ lọc.";
+        });
+      });
+    }).catch(function (error) {
+      status.textContent = "Không tải được chỉ mục tìm kiếm: " + error.message;
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  var initial = {};
+  selects.forEach(function (s) {
+    var v = params.get(s.name);
+    if (v && s.name === "sap-xep") s.value = v;
+    else if (v) { initial[s.name] = v; s.replaceChildren(new Option("Tất cả", ""), new Option(v, v, true, true)); }
+  });
+  if (window.matchMedia("(min-width: 45em)").matches || Object.keys(initial).length) fieldset.open = true;
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  more.addEventListener("click", showMore);
+  window.portalSearchReady = run();
+})();
