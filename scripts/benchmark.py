@@ -1,35 +1,37 @@
-"""Build a synthetic national-size corpus and measure the build.
+"""Build a synthetic national-size corpus and measure the portal against bare Material.
 
-    .venv/bin/python scripts/benchmark.py --articles 10000 --documents 2000 --cooperatives 500
+    .venv/bin/python scripts/benchmark.py                      # 1,000 and 10,000 articles
+    .venv/bin/python scripts/benchmark.py --sizes 50000        # one size
 
-Writes the corpus to .bench/ (git-ignored), then measures: loading and validating the catalog
-alone (the plugin's own core), building the views and feeds, and a full `mkdocs build` (wall
-time, peak memory of the build process, pages written, output size). Record the figures with
-the machine in docs/BENCHMARK.md.
+For each size it writes the corpus to .bench/ (git-ignored) and builds, in one run on the same
+Markdown: (a) a bare Material site (same markdown_extensions, `font: false`, search on, a nav
+of one page) and (b) the full portal (feeds, social cards, images, Pagefind), once with an empty
+cache and then warm, alternately with (a). It prints both times, their ratio, peak memory,
+pages, output size, the bytes headless Chromium fetches for a first search query, the
+edit-to-served time of the preview, and the growth between sizes. Record the figures with the
+machine in docs/BENCHMARK.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import random
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from site_plugins.feeds import FeedSettings, FeedWriter  # noqa: E402
-from site_plugins.listings import Listings  # noqa: E402
-from site_plugins.loading import load_catalog  # noqa: E402
-from site_plugins.pictures import Pipeline  # noqa: E402
-from site_plugins.schema import parse_datetime  # noqa: E402
-from site_plugins.views import SiteViews  # noqa: E402
 
 WORDS = (
     "hợp tác xã kinh tế tập thể thành viên liên kết sản xuất tiêu thụ nông sản chuỗi giá trị tỉnh huyện xã "
@@ -51,8 +53,6 @@ def text(rng: random.Random, words: int) -> str:
 
 
 def make_corpus(target: Path, articles: int, documents: int, cooperatives: int, words: int) -> None:
-    import yaml
-
     rng = random.Random(2024)
     if target.exists():
         shutil.rmtree(target)
@@ -120,33 +120,18 @@ def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--documents", type=int, default=200)
-    parser.add_argument("--cooperatives", type=int, default=100)
-    parser.add_argument("--words", type=int, default=600)
-    parser.add_argument("--photos", type=int, default=40, help="phone-size photos for the image timing (cold and warm cache)")
-    args = parser.parse_args()
-    bench = ROOT / ".bench"
-    corpus, site = bench / "content", bench / "site"
-    make_corpus(corpus, args.articles, args.documents, args.cooperatives, args.words)
-
-    started = time.perf_counter()
-    catalog = load_catalog(corpus, parse_datetime(NOW))
-    t_catalog = time.perf_counter() - started
-    started = time.perf_counter()
-    specs = Listings(catalog, "Bench")
-    views = SiteViews(catalog, specs)
-    t_views = time.perf_counter() - started
-    started = time.perf_counter()
-    writer = FeedWriter(catalog, FeedSettings("https://example.vn/", "example.vn,2024"), lambda e: e.body)
-    for spec in specs:
-        writer.write(spec, bench / "feeds-only")
-    t_feeds = time.perf_counter() - started
-
-    config = bench / "mkdocs.yml"
-    config.write_text(
+def configs(bench: Path, corpus: Path) -> tuple[Path, Path]:
+    """(a) bare Material on the same Markdown: the same markdown_extensions, `font: false`, search
+    on, a nav of one page; (b) the portal: the project's own mkdocs.yml (page size 20)."""
+    bare, portal = bench / "bare.yml", bench / "portal.yml"
+    extensions = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").split("markdown_extensions:", 1)[1].split("\n\n", 1)[0])
+    bare.write_text(yaml.safe_dump({
+        "site_name": "Bare", "site_url": "https://example.vn/", "docs_dir": str(corpus),
+        "theme": {"name": "material", "language": "vi", "font": False}, "plugins": ["search"],
+        "markdown_extensions": extensions, "nav": [{"Tin": "tin-tuc/tin-bench-0.md"}],
+        "validation": {"omitted_files": "ignore", "unrecognized_links": "ignore"},
+    }, allow_unicode=True), "utf-8")  # fmt: skip
+    portal.write_text(
         (ROOT / "mkdocs.yml")
         .read_text("utf-8")
         .replace("docs_dir: content", f"docs_dir: {corpus}")
@@ -154,43 +139,124 @@ def main() -> int:
         .replace("page_size: 10", "page_size: 20"),
         "utf-8",
     )  # the demo shows pagination with 10; 20 is the default
+    return bare, portal
+
+
+def build(config: Path, site: Path) -> tuple[float, float]:
+    """One `mkdocs build` in its own process: (wall seconds, peak RSS in MB of it and its children)."""
     env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
-    shutil.rmtree(bench / ".cache", ignore_errors=True)  # cold: images and social cards made anew
-    timings = []
-    for _ in ("cold", "warm"):
+    with open(config.with_suffix(".log"), "w") as log:
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env,
-                                capture_output=True, text=True)  # fmt: skip
-        timings.append(time.perf_counter() - started)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            return 1
-    t_build, t_warm = timings
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    pages = sum(1 for _ in site.rglob("*.html"))
-    entries = len(catalog.entries)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
-    print(f"corpus: {args.articles} articles, {args.documents} documents, {args.cooperatives} cooperatives, ~{args.words} words each")
-    print(f"catalog load + validation (core):   {t_catalog:7.2f} s  ({entries / t_catalog:,.0f} entries/s)")
-    print(f"views + listings (core):             {t_views:7.2f} s  ({len(views.pages):,} generated pages, {len(specs.all):,} lists)")
-    print(f"feeds written, 3 formats (core):     {t_feeds:7.2f} s  ({3 * len(specs.all):,} files)")
-    print(f"full mkdocs build, cold cache:       {t_build:7.2f} s  ({pages:,} HTML pages, {size_of(site) / 1e6:,.0f} MB, peak RSS {peak:,.0f} MB)")
-    print(f"full mkdocs build, warm cache:       {t_warm:7.2f} s  (images and social cards reused)")
-    print(
-        f"largest page: {max(p.stat().st_size for p in site.rglob('*.html')) / 1e3:,.0f} kB; "
-        f"search index: {(site / 'search' / 'search_index.json').stat().st_size / 1e6:,.1f} MB"
-    )
-    cold, warm = time_images(bench, args.photos)
-    print(
-        f"images, {args.photos} photos 3000×2000 → AVIF/WebP/JPEG ×3 widths ({os.cpu_count()} processes): "
-        f"cold cache {cold:.1f} s ({cold / max(1, args.photos):.2f} s/photo), warm cache {warm:.2f} s"
-    )
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env, stdout=log, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"build failed ({config.name}): see {config.with_suffix('.log')}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def first_query_bytes(site: Path, query: str = "hop tac xa") -> tuple[int, int]:
+    """Bytes a browser fetches from the search index for a first query on the search page (headless
+    Chromium, a plain static server: no compression beyond Pagefind's own), and the result count."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+    from playwright.sync_api import sync_playwright
+
+    fetched: list[int] = []
+    with serve_folder(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "tim-kiem/")
+        page.wait_for_load_state("networkidle")  # the page itself, before any query
+        page.on("response", lambda r: fetched.append(len(r.body())) if "/pagefind/" in r.url else None)
+        page.fill("#portal-q", query)
+        page.press("#portal-q", "Enter")
+        page.wait_for_function("document.querySelectorAll('.portal-result').length > 0")
+        page.wait_for_load_state("networkidle")
+        count = int(page.locator("[data-portal-search-status]").inner_text().split()[0])
+        browser.close()
+    return sum(fetched), count
+
+
+@dataclass
+class Row:
+    articles: int
+    entries: int
+    bare: float
+    bare_peak: float
+    cold: float
+    warm: float
+    peak: float
+    pages: int
+    output: int
+    query_bytes: int
+    query_results: int
+    edit: float | None = None
+
+
+def measure(bench: Path, articles: int, documents: int, cooperatives: int, words: int, repeat: int) -> Row:
+    corpus = bench / "content"
+    make_corpus(corpus, articles, documents, cooperatives, words)
+    bare_yml, portal_yml = configs(bench, corpus)
+    shutil.rmtree(bench / ".cache", ignore_errors=True)  # cold: images and social cards made anew
+    (bench / "published-urls.yml").unlink(missing_ok=True)
+    cold, cold_peak = build(portal_yml, bench / "site")
+    bare_runs, warm_runs = [], []
+    for _ in range(repeat):  # alternately, so that both see the same machine
+        bare_runs.append(build(bare_yml, bench / "bare-site"))
+        warm_runs.append(build(portal_yml, bench / "site"))
+    site = bench / "site"
+    query_bytes, results = first_query_bytes(site)
+    entries = articles + documents + cooperatives
+    return Row(articles, entries, statistics.median(t for t, _ in bare_runs), max(m for _, m in bare_runs), cold,
+               statistics.median(t for t, _ in warm_runs), max([cold_peak] + [m for _, m in warm_runs]),
+               sum(1 for _ in site.rglob("*.html")), size_of(site), query_bytes, results)  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="numbers of articles, comma-separated (documents: 1/5, cooperatives: 1/20, at least 100)")
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--repeat", type=int, default=1, help="bare and warm portal builds per size, alternately (the median is shown)")
+    parser.add_argument("--photos", type=int, default=0, help="phone-size photos for the image timing (cold and warm cache); 0: skip")
+    args = parser.parse_args()
+    bench = ROOT / ".bench"
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB, Python {platform.python_version()}, {platform.platform()}")
+    rows = []
+    for articles in (int(x) for x in args.sizes.split(",")):
+        documents, cooperatives = articles // 5, max(100, articles // 20)
+        row = measure(bench, articles, documents, cooperatives, args.words, args.repeat)
+        rows.append(row)
+        print(f"\n{articles:,} articles, {documents:,} documents, {cooperatives:,} cooperatives (~{args.words} words each)")
+        print(f"  (a) bare Material build:          {row.bare:7.1f} s   peak RSS {row.bare_peak:6,.0f} MB")
+        print(f"  (b) portal build, warm cache:     {row.warm:7.1f} s   peak RSS {row.peak:6,.0f} MB (cold or warm)  ratio (b)/(a) = {row.warm / row.bare:.2f}")
+        print(f"      portal build, cold cache:     {row.cold:7.1f} s   (every image and social card made)     ratio = {row.cold / row.bare:.2f}")
+        print(f"  output: {row.pages:,} HTML pages, {row.output / 1e6:,.0f} MB; search: {row.query_results:,} results for «hop tac xa», "
+              f"{row.query_bytes / 1e3:,.0f} kB fetched for the first query")  # fmt: skip
+        sys.stdout.flush()
+    for small, large in itertools.pairwise(rows):
+        factor = large.articles / small.articles
+        print(f"\ngrowth {small.articles:,} → {large.articles:,} articles (×{factor:g}): warm build ×{large.warm / small.warm:.1f}, "
+              f"cold ×{large.cold / small.cold:.1f}, bare ×{large.bare / small.bare:.1f}, peak memory ×{large.peak / small.peak:.1f}")  # fmt: skip
+    if args.photos:
+        cold, warm = time_images(bench, args.photos)
+        print(
+            f"images, {args.photos} photos 3000×2000 → AVIF/WebP/JPEG ×3 widths ({os.cpu_count()} processes): "
+            f"cold cache {cold:.1f} s ({cold / max(1, args.photos):.2f} s/photo), warm cache {warm:.2f} s"
+        )
     return 0
+
+
+def memory_gib() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 
 
 def time_images(bench: Path, count: int) -> tuple[float, float]:
     """The image pipeline on phone-size photos: once with an empty cache, once with it full."""
     from PIL import Image
+
+    from site_plugins.pictures import Pipeline
 
     folder = bench / "photos"
     shutil.rmtree(folder, ignore_errors=True)

@@ -9,4 +9,6 @@ source scripts/_venv.sh
 if [[ ${1:-serve} == build ]]; then
   exec .venv/bin/mkdocs build --strict
 fi
-exec .venv/bin/mkdocs serve -a "${ADDR:-127.0.0.1:8000}"   # content errors show as a page in the browser
+# --dirty: after the first build, a save re-renders only the pages and feeds that show what changed
+# (site_plugins/incremental.py); content errors show as a page in the browser
+exec .venv/bin/mkdocs serve --dirty -a "${ADDR:-127.0.0.1:8000}"

@@ -214,6 +214,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "date.too_old": {"vi": "ngày {date} trước năm 1945 (gõ nhầm năm?) — kiểm tra lại", "en": "the date {date} is before 1945 (a typo in the year?) — check it"},
     "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
     "build.feeds": {"vi": "portal: {count} tệp nguồn tin cho {lists} danh sách, và {opml}", "en": "portal: {count} feed files for {lists} lists, and {opml}"},
+    "build.incremental": {
+        "vi": "portal: dựng lại phần thay đổi: {pages} trang, {feeds} tệp nguồn tin ({changed} mục thay đổi)",
+        "en": "portal: incremental build: {pages} pages, {feeds} feed files ({changed} entries changed)",
+    },
     "build.search": {
         "vi": "portal: chỉ mục tìm kiếm (Pagefind) gồm {count} mục, {seconds:.1f} giây",
         "en": "portal: search index (Pagefind) of {count} records, {seconds:.1f} s",

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import search, socialcards, urls
+from . import incremental, search, socialcards, urls
 from .autolink import DocumentLinks, agency_names, mention_warnings
 from .dependencies import dependency_map
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
@@ -94,12 +94,25 @@ class PortalConfig(base.Config):
     max_image_pixels = c.Type(int, default=MAX_PIXELS)  # larger uploads are refused (decompression bombs)
 
 
+# The last build of this process, by mkdocs.yml: what `mkdocs serve --dirty` compares the next
+# build with (site_plugins/incremental.py). Plugin objects are made anew for every rebuild.
+PREVIOUS: dict[str, incremental.Snapshot] = {}
+
+
+def render_when(file: File, needed: bool) -> None:
+    """Under `--dirty`, MkDocs renders a page only when its file says it is modified."""
+    file.is_modified = (lambda: True) if needed else (lambda: False)  # type: ignore[method-assign]
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     serving = False
+    dirty = False
     failed: ContentError | None = None
+    plan: incremental.Plan | None = None
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
@@ -126,6 +139,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError(exc.report()) from None
             log.error(exc.report())  # the preview shows the problems as a page and recovers once they are fixed
             self.failed = exc
+            PREVIOUS.pop(str(Path(config.config_file_path or ".")), None)  # the problem pages replaced real ones: next build is whole
             return problem_files(files, config)
         started = time.perf_counter()
         self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
@@ -138,6 +152,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                             site=SharingSite(config.site_url, config.site_name, publisher))  # fmt: skip
         self.views = SiteViews(self.catalog, self.listings, settings)
         self.dependencies = dependency_map(self.views, self.listings, self.config.feed_limit)
+        self._plan_incremental(config)
         self.autolink.links = self.catalog.graph.links(sources=True)
         self.autolink.names = agency_names(self.catalog.registries)
         for problem in self.catalog.warnings:
@@ -157,16 +172,45 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
                 file.dest_uri = urls.output(entry.url)
                 file.url = entry.url
+                render_when(file, self.plan is None or file.dest_uri in self.plan.pages)
         for path, content in self.views.open_files.items():
             files.append(File.generated(config, path, content=content))
         for path, rows in self.views.data_files.items():
             files.append(File.generated(config, path, content=json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
         self.generated = {}
         for page in self.views.all_pages():
-            files.append(File.generated(config, page.src_uri, content=""))
+            file = File.generated(config, page.src_uri, content="")
+            render_when(file, self.plan is None or file.dest_uri in self.plan.pages)
+            files.append(file)
             self.generated[page.src_uri] = page
         self.entry_html: dict[str, str] = {}
         return files
+
+    def _search_records(self, config) -> list[search.Record]:
+        """One record per entry (kept from the previous build when the entry did not change) and per
+        agency and province."""
+        previous = self.reused_records
+        made = []
+        for entry in self.catalog.entries:
+            kept = previous.get(entry.id)
+            if kept is None or kept[0] != self.snapshot.entries[entry.id]:
+                kept = (self.snapshot.entries[entry.id], search.entry_record(entry, self.catalog, search.plain_text(self._render(entry, config))))
+            self.snapshot.records[entry.id] = kept
+            made.append(kept[1])
+        return made + list(search.registry_records(self.catalog))
+
+    def _plan_incremental(self, config) -> None:
+        """Under `mkdocs serve --dirty`, what this build renders: see incremental.py."""
+        here = Path(config.config_file_path or ".")
+        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        setup = incremental.files_digest([here, *theme, Path(config.docs_dir) / "_registry"])
+        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, self.config.feed_limit)
+        previous = PREVIOUS.get(str(here)) if self.serving and self.dirty else None
+        self.plan = incremental.plan(previous, self.snapshot)
+        self.reused_html = incremental.reusable_html(previous, self.snapshot)
+        self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
+        if self.plan is not None:
+            log.info(t("build.incremental", pages=len(self.plan.pages), feeds=len(self.plan.feeds), changed=len(self.plan.changed)))
 
     def _social_cards(self, config) -> None:
         """A 1200×630 card for every entry and agency (cached like images), and the cover crops."""
@@ -204,10 +248,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         entry = self.catalog.by_src.get(src)
         generated = self.generated.get(src)
         self.autolink.set_page(src, *(self.catalog.context_of(entry) if entry else (set(), set())))
-        # the sitemap's lastmod (rendered before any page): when the content changed, never the build date
-        view = generated or (self.views.entry_pages[entry.id] if entry else None)
-        if self.catalog.entries:  # (an empty site keeps MkDocs' date: its sitemap.xml.gz needs one somewhere)
-            page.update_date = view.updated if view is not None else ""
         if generated is not None:
             page.meta.update(title=generated.title, template=generated.template, description=generated.description or config.site_description)
             return markdown
@@ -216,6 +256,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta = {"title": entry.title, "template": f"portal/{entry.kind}.html", "description": entry.summary}
             return entry.body  # NFC, control characters removed, front matter as we validated it
         return markdown
+
+    def on_env(self, env, config, files):
+        """The sitemap's lastmod (rendered before any page, and for pages an incremental build does not
+        render): when the content changed, never the build date."""
+        if self.failed or not self.catalog.entries:  # (an empty site keeps MkDocs' date: its sitemap.xml.gz needs one)
+            return env
+        for file in files.documentation_pages():
+            if file.page is None:
+                continue
+            entry = self.catalog.by_src.get(file.src_uri)
+            view = self.generated.get(file.src_uri) or (self.views.entry_pages[entry.id] if entry else None)
+            file.page.update_date = view.updated if view is not None else ""
+        return env
 
     def on_page_content(self, html, page, config, files):
         if self.failed:
@@ -252,6 +305,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def _render(self, entry: AnyEntry, config) -> str:
         """An entry's HTML as rendered on its page (under `serve --dirty`, rendered here)."""
+        if entry.src_uri not in self.entry_html and (kept := self.reused_html.get(entry.id)) is not None:
+            self.entry_html[entry.src_uri] = kept[1]
         if entry.src_uri not in self.entry_html:
             extensions = [e for e in config.markdown_extensions if e is not self.autolink]
             links = DocumentLinks()  # outside MkDocs no one turns .md paths into URLs: link URLs
@@ -265,24 +320,36 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, config):
         if self.failed:
             return
-        self.pipeline.publish(Path(config.site_dir))
+        out = Path(config.site_dir)
+        self.pipeline.publish(out)
         for path, source in getattr(self, "social_files", {}).items():
-            (Path(config.site_dir) / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, Path(config.site_dir) / path)
+            if not (out / path).exists():  # named by the hash of what they show
+                (out / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, out / path)
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
-        out = Path(config.site_dir)
-        count = sum(len(writer.write(listing, out)) for listing in self.listings)
+        plan = self.plan
+        written_feeds = [path for x in self.listings if plan is None or x.feed_path("rss") in plan.feeds for path in writer.write(x, out)]
         (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
-        log.info(t("build.feeds", count=count, lists=len(self.listings.all), opml=urls.OPML))
+        log.info(t("build.feeds", count=len(written_feeds), lists=len(self.listings.all), opml=urls.OPML))
         started = time.perf_counter()
-        count = search.write_index(search.records(self.catalog, lambda entry: self._render(entry, config)), out)
+        count = search.write_index(self._search_records(config), out)
         log.info(t("build.search", count=count, seconds=time.perf_counter() - started))
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         ledger = load_ledger(self.ledger_path)
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
-        written = write_redirects(out, redirects(ledger, self.catalog, taken), self.catalog, config.site_url)
+        moved = redirects(ledger, self.catalog, taken)
+        snap = self.snapshot
+        snap.outputs = set(snap.pages) | set(snap.feeds) | {urls.output(old) for old in moved} | set(getattr(self, "social_files", {}))
+        previous = PREVIOUS.get(str(Path(config.config_file_path or ".")))
+        if plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
+            for path in previous.outputs - snap.outputs:
+                (out / path).unlink(missing_ok=True)
+        written = write_redirects(out, moved, self.catalog, config.site_url)
         if written:
             log.info(t("build.redirects", count=written))
+        snap.html = {e.id: (snap.entries[e.id], self.entry_html[e.src_uri]) for e in self.catalog.entries if e.src_uri in self.entry_html}
+        if self.serving:
+            PREVIOUS[str(Path(config.config_file_path or "."))] = snap
         if not self.preview:  # drafts shown in a preview were never published
             save_ledger(self.ledger_path, updated_ledger(ledger, self.catalog))

@@ -18,13 +18,15 @@ from . import urls
 from .catalog import Catalog
 
 LEDGER = "published-urls.yml"
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADER = "# URLs each entry has been published at, by permanent id. Written by the build; commit it with the content.\n"
 
 
 def load_ledger(path: Path) -> dict[str, list[str]]:
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    data = yaml.load(path.read_text("utf-8"), Loader=SAFE_LOADER) or {}  # libyaml: the ledger grows with the site
     return {str(k): [str(u) for u in v] for k, v in data.items()}
 
 
@@ -39,7 +41,7 @@ def updated_ledger(ledger: dict[str, list[str]], catalog: Catalog) -> dict[str, 
 
 
 def save_ledger(path: Path, ledger: dict[str, list[str]]) -> None:
-    text = HEADER + yaml.safe_dump(dict(sorted(ledger.items())), allow_unicode=True, default_flow_style=False)
+    text = HEADER + yaml.dump(dict(sorted(ledger.items())), Dumper=SAFE_DUMPER, allow_unicode=True, default_flow_style=False)
     if not path.exists() or path.read_text("utf-8") != text:
         path.write_text(text, "utf-8")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -144,6 +145,7 @@ def write_index(items: list[Record], site_dir: Path) -> int:
     `pagefind[bin]` package; nothing is downloaded) into site_dir/pagefind/. The records are
     written as small HTML files at their URLs in a scratch folder: the CLI is fast on files,
     while Pagefind's Python service API answers about ten records a second."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # its files are named by content: old ones would stay
     with tempfile.TemporaryDirectory(prefix="portal-search-") as scratch:
         for record in items:
             target = Path(scratch, record.url.strip("/"), "index.html")

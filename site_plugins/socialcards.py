@@ -34,7 +34,8 @@ class Card:
     accent: str = "#ffd54f"  # on the brand green: 6.7:1
 
     def key(self) -> str:
-        cover = hashlib.sha256(self.cover.read_bytes()).hexdigest() if self.cover else ""
+        # a rendition's folder is the content hash of its upload (pictures.py): no need to read it again
+        cover = f"{self.cover.parent.name}/{self.cover.name}" if self.cover else ""
         data = json.dumps([VERSION, self.title, self.kicker, self.number, self.site_name, cover, self.brand, self.accent])
         return hashlib.sha256(data.encode()).hexdigest()[:20]
 

@@ -94,6 +94,7 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
             "-m",
             "mkdocs",
             "serve",
+            "--dirty",  # as scripts/demo.sh runs it: a save re-renders what changed
             "-f",
             str(site_config(tmp_path / "config", content)),
             "-a",
@@ -113,10 +114,14 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
         article.write_text(good, "utf-8")  # fixed: the preview recovers by itself
         home = _wait_for(base, "Tiêu điểm")
         assert "Nội dung có lỗi" not in home
+        article.write_text(good.replace("title: ", "title: Sửa khi đang xem trước — ", 1), "utf-8")  # a save while serving
+        _wait_for(base + "tin-tuc/", "Sửa khi đang xem trước")  # its list shows the new title,
+        assert "Sửa khi đang xem trước" in _get(base + "tin-tuc/kim-son-giu-nghe-coi/")  # and its page
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "không phải ngày hợp lệ" in output  # the terminal says it too
+    assert "dựng lại phần thay đổi" in output  # the save re-rendered only what changed
 
 
 def test_preview_marks_drafts_and_scheduled_entries(tmp_path):

@@ -1,0 +1,112 @@
+"""The editors' preview rebuilds only what changed (`mkdocs serve --dirty`), and what it writes
+equals a clean build byte for byte: after a title edit, a date that moves an article to another
+archive month, a new entry and a deleted one."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, NOW, SITE_URL, build_site, site_config
+
+ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
+
+
+class Preview:
+    """The builds `mkdocs serve --dirty` makes, in this process (as its rebuilds are), into one folder."""
+
+    def __init__(self, tmp: Path):
+        self.content = tmp / "content"
+        shutil.copytree(CONTENT, self.content)
+        self.config = site_config(tmp / "preview-config", self.content)
+        self.site = tmp / "preview-site"
+
+    def build(self, caplog) -> str:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        caplog.clear()
+        config = load_config(str(self.config), site_dir=str(self.site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        return caplog.text
+
+
+@pytest.fixture()
+def preview(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("PORTAL_NOW", NOW)
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    p = Preview(tmp_path)
+    log = p.build(caplog)
+    assert "dựng lại phần thay đổi" not in log  # the first build renders everything
+    return p
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    """Every file but Pagefind's bundle: the search index is rebuilt whole on every build, and
+    Pagefind names its chunks differently even between two clean builds of the same site."""
+    found = {}
+    for path in site.rglob("*"):
+        if path.is_file() and not path.relative_to(site).as_posix().startswith("pagefind/"):
+            data = path.read_bytes()
+            found[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data  # the gzip header holds a time
+    return found
+
+
+def assert_equals_a_clean_build(preview: Preview, tmp_path: Path) -> None:
+    clean = tmp_path / "clean-site"
+    result = build_site(clean, preview.config)
+    assert result.returncode == 0, result.stderr
+    mine, theirs = outputs(preview.site), outputs(clean)
+    assert sorted(mine.keys() - theirs.keys()) == [] and sorted(theirs.keys() - mine.keys()) == []
+    differing = sorted(path for path in mine if mine[path] != theirs[path])
+    assert differing == []
+
+
+def rendered(log: str) -> tuple[int, int]:
+    found = re.search(r"dựng lại phần thay đổi: (\d+) trang, (\d+) tệp nguồn tin", log)
+    assert found, log
+    return int(found[1]), int(found[2])
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_title_edit(preview, tmp_path, caplog):
+    edit(preview.content / ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    pages, feeds = rendered(preview.build(caplog))
+    assert 0 < pages < 60 and 0 < feeds < 60  # of about 190 pages and 450 feed files
+    assert_equals_a_clean_build(preview, tmp_path)
+
+
+def test_a_date_that_moves_the_article_to_another_month(preview, tmp_path, caplog):
+    text = (preview.content / ARTICLE).read_text("utf-8")
+    date = re.search(r"^date: (\S+)", text, re.M)[1]
+    edit(preview.content / ARTICLE, f"date: {date}", "date: 2023-02-14T09:00")
+    pages, _ = rendered(preview.build(caplog))
+    assert pages < 120
+    assert_equals_a_clean_build(preview, tmp_path)
+
+
+def test_adding_and_deleting_an_entry(preview, tmp_path, caplog):
+    source = (preview.content / ARTICLE).read_text("utf-8")
+    new = re.sub(r"^id: .*$", "id: bai-moi-them", source, count=1, flags=re.M).replace("title: ", "title: Bài mới — ", 1)
+    (preview.content / "tin-tuc" / "bai-moi-them.md").write_text(new, "utf-8")
+    rendered(preview.build(caplog))
+    assert (preview.site / "tin-tuc" / "bai-moi-them" / "index.html").exists()
+    assert_equals_a_clean_build(preview, tmp_path)
+    os.remove(preview.content / "tin-tuc" / "bai-moi-them.md")
+    rendered(preview.build(caplog))
+    assert not (preview.site / "tin-tuc" / "bai-moi-them" / "index.html").exists()
+    shutil.rmtree(tmp_path / "clean-site")
+    assert_equals_a_clean_build(preview, tmp_path)
