@@ -179,6 +179,48 @@ def first_query_bytes(site: Path, query: str = "hop tac xa") -> tuple[int, int]:
     return sum(fetched), count
 
 
+def edit_to_served(bench: Path, config: Path, corpus: Path) -> float:
+    """The editors' preview (`mkdocs serve --dirty`, as scripts/demo.sh runs it): once it serves the
+    site, change one article's title and time until the server returns the new title both on the
+    article's page and on the news list."""
+    import urllib.request
+
+    def get(url: str) -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    port = 8765
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
+    log = open(bench / "serve.log", "w")  # noqa: SIM115 (closed below)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    try:
+        while "tin-bench-" not in get(base + "tin-tuc/"):
+            if server.poll() is not None:
+                sys.exit(f"mkdocs serve stopped: see {bench / 'serve.log'}")
+            time.sleep(0.5)
+        time.sleep(3)  # the watcher settles
+        newest = max(corpus.glob("tin-tuc/*.md"), key=lambda p: yaml.safe_load(p.read_text("utf-8").split("---")[1])["date"])
+        text = newest.read_text("utf-8")
+        marker = "Tiêu đề vừa sửa"
+        started = time.perf_counter()
+        newest.write_text(text.replace("Tin thử nghiệm", marker, 1), "utf-8")  # inside the title's quotes
+        page = base + "tin-tuc/" + newest.stem + "/"
+        while not (marker in get(page) and marker in get(base + "tin-tuc/")):
+            if time.perf_counter() - started > 600:
+                sys.exit(f"the edit was not served within 10 minutes: see {bench / 'serve.log'}")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+
+
 @dataclass
 class Row:
     articles: int
@@ -195,7 +237,7 @@ class Row:
     edit: float | None = None
 
 
-def measure(bench: Path, articles: int, documents: int, cooperatives: int, words: int, repeat: int) -> Row:
+def measure(bench: Path, articles: int, documents: int, cooperatives: int, words: int, repeat: int, preview: bool) -> Row:
     corpus = bench / "content"
     make_corpus(corpus, articles, documents, cooperatives, words)
     bare_yml, portal_yml = configs(bench, corpus)
@@ -208,10 +250,11 @@ def measure(bench: Path, articles: int, documents: int, cooperatives: int, words
         warm_runs.append(build(portal_yml, bench / "site"))
     site = bench / "site"
     query_bytes, results = first_query_bytes(site)
+    edit = edit_to_served(bench, portal_yml, corpus) if preview else None
     entries = articles + documents + cooperatives
     return Row(articles, entries, statistics.median(t for t, _ in bare_runs), max(m for _, m in bare_runs), cold,
                statistics.median(t for t, _ in warm_runs), max([cold_peak] + [m for _, m in warm_runs]),
-               sum(1 for _ in site.rglob("*.html")), size_of(site), query_bytes, results)  # fmt: skip
+               sum(1 for _ in site.rglob("*.html")), size_of(site), query_bytes, results, edit)  # fmt: skip
 
 
 def main() -> int:
@@ -219,6 +262,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000", help="numbers of articles, comma-separated (documents: 1/5, cooperatives: 1/20, at least 100)")
     parser.add_argument("--words", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=1, help="bare and warm portal builds per size, alternately (the median is shown)")
+    parser.add_argument("--no-preview", action="store_true", help="skip the edit-to-served timing of the preview")
     parser.add_argument("--photos", type=int, default=0, help="phone-size photos for the image timing (cold and warm cache); 0: skip")
     args = parser.parse_args()
     bench = ROOT / ".bench"
@@ -226,7 +270,7 @@ def main() -> int:
     rows = []
     for articles in (int(x) for x in args.sizes.split(",")):
         documents, cooperatives = articles // 5, max(100, articles // 20)
-        row = measure(bench, articles, documents, cooperatives, args.words, args.repeat)
+        row = measure(bench, articles, documents, cooperatives, args.words, args.repeat, not args.no_preview)
         rows.append(row)
         print(f"\n{articles:,} articles, {documents:,} documents, {cooperatives:,} cooperatives (~{args.words} words each)")
         print(f"  (a) bare Material build:          {row.bare:7.1f} s   peak RSS {row.bare_peak:6,.0f} MB")
@@ -234,6 +278,8 @@ def main() -> int:
         print(f"      portal build, cold cache:     {row.cold:7.1f} s   (every image and social card made)     ratio = {row.cold / row.bare:.2f}")
         print(f"  output: {row.pages:,} HTML pages, {row.output / 1e6:,.0f} MB; search: {row.query_results:,} results for «hop tac xa», "
               f"{row.query_bytes / 1e3:,.0f} kB fetched for the first query")  # fmt: skip
+        if row.edit is not None:
+            print(f"  preview (mkdocs serve --dirty): a title saved → served on its page and the news list in {row.edit:.1f} s")
         sys.stdout.flush()
     for small, large in itertools.pairwise(rows):
         factor = large.articles / small.articles

@@ -31,6 +31,7 @@ SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "summary"}
 _TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
 MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
+MAY_MENTION = re.compile(r"\d[/-]")  # every number has a digit then "/" or "-": most texts have none (fast check)
 
 
 class DocumentLinks(Extension):
@@ -82,6 +83,8 @@ class _Linker(Treeprocessor):
         return posixpath.relpath(target.rstrip("/") or ".", here.rstrip("/") or ".") + "/"
 
     def _split(self, text: str, linked: set[str]) -> list[str | etree.Element] | None:
+        if not MAY_MENTION.search(text):
+            return None
         pieces: list[str | etree.Element] = []
         last = 0
         for match in MENTION.finditer(text):

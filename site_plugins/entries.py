@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
@@ -33,7 +34,7 @@ class Entry(Generic[Data]):
     def id(self) -> str:
         return self.data.id
 
-    @property
+    @cached_property  # entries never change once read; lists ask for URLs many times
     def slug(self) -> str:
         return self.data.slug or slugify(Path(self.src_uri).stem)
 
@@ -41,7 +42,7 @@ class Entry(Generic[Data]):
     def section(self) -> str:
         return self.src_uri.split("/", 1)[0]
 
-    @property
+    @cached_property
     def url(self) -> str:
         return urls.entry(self.section, self.slug)
 

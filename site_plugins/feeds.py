@@ -7,6 +7,7 @@ never from the clock, so two builds of the same content give byte-identical feed
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -241,3 +242,38 @@ def _restore_atom_link_attributes(xml: bytes, items: list[Item]) -> bytes:
                     if link.get("href") == url:
                         link.attrib.update({"rel": "enclosure", "type": kind, "length": str(length)})
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+class FeedCache:
+    """Feed files kept between builds (beside the image cache), by a hash of everything a feed shows:
+    a list whose entries did not change is copied, not serialised again. Folders no build used last
+    time are removed."""
+
+    CODE = Path(__file__).read_bytes()  # a new version of this module writes feeds anew
+
+    def __init__(self, folder: Path, writer: FeedWriter):
+        self.folder, self.writer = folder, writer
+        self.used: set[str] = set()
+        self.reused = 0
+
+    def write(self, listing: Listing, out_dir: Path, key: str) -> list[str]:
+        folder = self.folder / key
+        self.used.add(key)
+        paths = [listing.feed_path(fmt) for fmt in FEED_FORMATS]
+        if all((folder / fmt).exists() for fmt in FEED_FORMATS):
+            for fmt, path in zip(FEED_FORMATS, paths, strict=True):
+                (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(folder / fmt, out_dir / path)
+            self.reused += 1
+            return paths
+        written = self.writer.write(listing, out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for fmt, path in zip(FEED_FORMATS, written, strict=True):
+            shutil.copyfile(out_dir / path, folder / fmt)
+        return written
+
+    def prune(self) -> None:
+        if self.folder.is_dir():
+            for old in self.folder.iterdir():
+                if old.name not in self.used:
+                    shutil.rmtree(old, ignore_errors=True)

@@ -66,23 +66,27 @@ class Snapshot:
     records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
 
 
-def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int) -> Snapshot:
+def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int, pages: bool = True) -> Snapshot:
+    """What a build shows, as hashes. Without ``pages`` (a one-off build: nothing will compare with
+    it) the pages' data are not hashed: the feeds' hashes are enough for the feed cache."""
+
     def pictures(entry_id: str) -> list[str]:  # an image replaced under the same name changes the page
         return [p.key for path in catalog.images.get(entry_id, []) if (p := catalog.pictures.get(path)) is not None]
 
     entries = {e.id: digest(repr(e.data), e.body, e.url, *pictures(e.id)) for e in catalog.entries}
-    pages = {urls.output(p.url): _page_digest(p) for p in views.pages.values()}
+    hashed = _page_digest if pages else (lambda page: "")
+    page_hashes = {urls.output(p.url): hashed(p) for p in views.pages.values()}
     entry_pages = {}
     for entry_id, page in views.entry_pages.items():
         entry_pages[entry_id] = urls.output(page.url)
-        pages[urls.output(page.url)] = _page_digest(page)
+        page_hashes[urls.output(page.url)] = hashed(page)
     feeds = {}
     for listing in listings:
         items = digest(listing.feed_title, listing.url, *(f"{e.id}:{entries[e.id]}" for e in listing.entries[:feed_limit]))
         for fmt in FEED_FORMATS:
             feeds[listing.feed_path(fmt)] = items
     links = digest(*sorted(f"{k}→{v}" for k, v in catalog.graph.links().items()))
-    return Snapshot(setup, entries, pages, entry_pages, feeds, links, deps)
+    return Snapshot(setup, entries, page_hashes, entry_pages, feeds, links, deps)
 
 
 @dataclass

@@ -40,9 +40,15 @@ class _Source:
     entry: AnyEntry | None
 
 
+# Files read by earlier builds of this process (the preview's rebuilds), by path: reused while the
+# file's size and modification time stay the same. Entries are never changed after they are read.
+_READ: dict[str, tuple[tuple, _Source, list[Problem]]] = {}
+
+
 def _read_entries(content_dir: Path) -> tuple[list[_Source], list[Problem]]:
     sources: list[_Source] = []
     problems: list[Problem] = []
+    seen: set[str] = set()
     for section, kind in urls.SECTIONS.items():
         folder = content_dir / section
         if not folder.is_dir():
@@ -51,17 +57,30 @@ def _read_entries(content_dir: Path) -> tuple[list[_Source], list[Problem]]:
         for file in sorted(folder.rglob("*.md")):
             src_uri = file.relative_to(content_dir).as_posix()
             display = f"{content_dir.name}/{src_uri}"
+            stat = file.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size, display, os.environ.get("PORTAL_LANG"))
+            seen.add(str(file))
+            if (known := _READ.get(str(file))) is not None and known[0] == stamp:
+                sources.append(known[1])
+                problems += known[2]
+                continue
             parsed, found = read_markdown(file, display)
-            problems += found
             if parsed is None:
+                problems += found
                 continue
             entry = None
             try:
                 data = entry_type.model.model_validate(parsed.data)
                 entry = entry_type(data, display, src_uri, parsed.body, parsed)  # type: ignore[arg-type]
             except ValidationError as exc:
-                problems += problems_from(exc, entry_type.model, parsed, display)
-            sources.append(_Source(kind, parsed, display, entry))
+                found += problems_from(exc, entry_type.model, parsed, display)
+            source = _Source(kind, parsed, display, entry)
+            _READ[str(file)] = (stamp, source, found)
+            sources.append(source)
+            problems += found
+    for gone in _READ.keys() - seen:
+        if gone.startswith(str(content_dir)):
+            del _READ[gone]
     return sources, problems
 
 

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from . import incremental, search, socialcards, urls
 from .autolink import DocumentLinks, agency_names, mention_warnings
 from .dependencies import dependency_map
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
-from .feeds import FeedSettings, FeedWriter
+from .feeds import FeedCache, FeedSettings, FeedWriter
 from .headings import HeadingLevels
 from .images import MAX_PIXELS
 from .listings import Listings
@@ -97,6 +98,15 @@ class PortalConfig(base.Config):
 # The last build of this process, by mkdocs.yml: what `mkdocs serve --dirty` compares the next
 # build with (site_plugins/incremental.py). Plugin objects are made anew for every rebuild.
 PREVIOUS: dict[str, incremental.Snapshot] = {}
+
+
+INDEXING: list[threading.Thread] = []  # the preview's search indexing, one at a time
+
+
+def write_search_index(records: list[search.Record], out: Path) -> None:
+    started = time.perf_counter()
+    count = search.write_index(records, out)
+    log.info(t("build.search", count=count, seconds=time.perf_counter() - started))
 
 
 def render_when(file: File, needed: bool) -> None:
@@ -204,7 +214,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         here = Path(config.config_file_path or ".")
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         setup = incremental.files_digest([here, *theme, Path(config.docs_dir) / "_registry"])
-        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, self.config.feed_limit)
+        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, self.config.feed_limit, pages=self.serving)
         previous = PREVIOUS.get(str(here)) if self.serving and self.dirty else None
         self.plan = incremental.plan(previous, self.snapshot)
         self.reused_html = incremental.reusable_html(previous, self.snapshot)
@@ -329,12 +339,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         plan = self.plan
-        written_feeds = [path for x in self.listings if plan is None or x.feed_path("rss") in plan.feeds for path in writer.write(x, out)]
+        if plan is not None:  # the preview: only the feeds that changed
+            written_feeds = [path for x in self.listings if x.feed_path("rss") in plan.feeds for path in writer.write(x, out)]
+        else:
+            cache = FeedCache(self.image_cache.parent / "feeds", writer)
+            setup = incremental.digest(self.snapshot.setup, self.snapshot.links, FeedCache.CODE, settings)
+            written_feeds = [path for x in self.listings for path in cache.write(x, out, incremental.digest(setup, self.snapshot.feeds[x.feed_path("rss")]))]
+            cache.prune()
         (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
         log.info(t("build.feeds", count=len(written_feeds), lists=len(self.listings.all), opml=urls.OPML))
-        started = time.perf_counter()
-        count = search.write_index(self._search_records(config), out)
-        log.info(t("build.search", count=count, seconds=time.perf_counter() - started))
+        records = self._search_records(config)
+        if self.serving:  # the preview serves the changed pages at once; the search index follows in the background
+            for running in INDEXING:
+                running.join()
+            INDEXING[:] = [threading.Thread(target=write_search_index, args=(records, out), daemon=True)]
+            INDEXING[0].start()
+        else:
+            write_search_index(records, out)
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         ledger = load_ledger(self.ledger_path)
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}

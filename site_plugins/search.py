@@ -146,7 +146,8 @@ def write_index(items: list[Record], site_dir: Path) -> int:
     written as small HTML files at their URLs in a scratch folder: the CLI is fast on files,
     while Pagefind's Python service API answers about ten records a second."""
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # its files are named by content: old ones would stay
-    with tempfile.TemporaryDirectory(prefix="portal-search-") as scratch:
+    memory = Path("/dev/shm")  # the scratch files are small and many: in memory where the system offers it
+    with tempfile.TemporaryDirectory(prefix="portal-search-", dir=memory if memory.is_dir() else None) as scratch:
         for record in items:
             target = Path(scratch, record.url.strip("/"), "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
