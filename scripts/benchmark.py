@@ -19,6 +19,7 @@ import itertools
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -33,23 +34,40 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-WORDS = (
-    "hợp tác xã kinh tế tập thể thành viên liên kết sản xuất tiêu thụ nông sản chuỗi giá trị tỉnh huyện xã "
-    "tuyên truyền chính sách pháp luật đổi mới phát triển nâng cao hiệu quả sản phẩm OCOP thị trường vốn "
-    "tín dụng đào tạo cán bộ quản lý chuyển đổi số thương mại điện tử doanh thu lợi nhuận hỗ trợ nhà nước"
-).split()
 NOW = "2026-11-25T12:00"
 
 
+class Prose:
+    """Vietnamese filler with the word frequencies of real text: a chain of which word follows
+    which, learnt from the bodies of the demo content (articles, profiles, official documents).
+    A search index is as large as its most common words are frequent: a small vocabulary where
+    every word is on every page would be the worst case, not a portal."""
+
+    def __init__(self, content: Path):
+        self.follows: dict[str, list[str]] = {}
+        for path in sorted(content.glob("*/*.md")):
+            body = path.read_text("utf-8").split("---", 2)[-1]
+            words = re.findall(r"[^\W\d_]+(?:[.,;:])?", body)
+            for one, two in itertools.pairwise(words):
+                self.follows.setdefault(one, []).append(two)
+        self.starts = sorted(w for w in self.follows if w[:1].isupper() and w[-1:].isalpha())
+
+    def text(self, rng: random.Random, words: int) -> str:
+        out: list[str] = []
+        word = rng.choice(self.starts)
+        while len(out) < words:
+            out.append(word)
+            following = self.follows.get(word)
+            word = rng.choice(following) if following and not word.endswith(".") else rng.choice(self.starts)
+        paragraphs = [" ".join(out[i : i + 100]) for i in range(0, len(out), 100)]
+        return "\n\n".join(paragraphs).rstrip(",;:.") + "."
+
+
+PROSE = Prose(ROOT / "content")
+
+
 def text(rng: random.Random, words: int) -> str:
-    sentences, left = [], words
-    while left > 0:
-        n = min(left, rng.randint(12, 24))
-        sentence = " ".join(rng.choice(WORDS) for _ in range(n))
-        sentences.append(sentence[0].upper() + sentence[1:] + ".")
-        left -= n
-    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
-    return "\n\n".join(paragraphs)
+    return PROSE.text(rng, words)
 
 
 def make_corpus(target: Path, articles: int, documents: int, cooperatives: int, words: int) -> None:

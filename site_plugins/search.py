@@ -25,7 +25,7 @@ from lxml import html as lxml_html
 from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
-from .vietnamese import short_date
+from .vietnamese import short_date, shorten
 from .vocabulary import STATUSES
 
 STROKE = "\u0335"
@@ -71,14 +71,31 @@ def _join(*parts: str | None) -> str:
     return " ".join(p if p.rstrip()[-1:] in ".!?…:;" else f"{p}." for p in (x.strip() for x in parts if x) if p)
 
 
-def _record(entry: AnyEntry, content: str, filters: dict[str, list[str]], **meta: str) -> Record:
+WORD = re.compile(r"\w+(?:[/.-]\w+)*")
+
+
+def distinct_words(text: str) -> str:
+    """Each word of a body once, in order of first use. What a page is found by stays the same, while
+    the index no longer stores every place a common word occurs: "hợp tác xã" is on nearly every page
+    of this portal, many times, and the index chunk of such a word is what a first query downloads."""
+    seen: set[str] = set()
+    kept = []
+    for word in WORD.findall(text):
+        if (key := word.lower()) not in seen:
+            seen.add(key)
+            kept.append(word)
+    return " ".join(kept)
+
+
+def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, list[str]], **meta: str) -> Record:
+    """The fields readers see first, then the body's distinct words; the result shows the summary."""
     filters = {"loai": [KINDS[entry.kind]], **{k: v for k, v in filters.items() if v}}
     date = entry.published
     return Record(
         "/" + entry.url,
-        encode(content),
+        encode(_join(content, distinct_words(body_text))),
         {"title": encode(entry.headline if isinstance(entry, DocumentEntry) else entry.title), "kind": KINDS[entry.kind],
-         "date": short_date(date), **{k: encode(v) for k, v in meta.items() if v}},
+         "date": short_date(date), "summary": encode(shorten(entry.summary, 300)), **{k: encode(v) for k, v in meta.items() if v}},
         filters,
         {"date": date.strftime("%Y-%m-%dT%H:%M")},
     )  # fmt: skip
@@ -91,26 +108,26 @@ def entry_record(entry: AnyEntry, catalog: Catalog, body_text: str) -> Record:
     if isinstance(entry, ArticleEntry):
         a = entry.data
         column = reg.columns[a.column].title
-        content = _join(a.title, a.summary, body_text)
+        content = _join(a.title, a.summary)
         filters = {"chuyen-muc": [column], "co-quan": agency([a.agency]), "dia-phuong": province(a.provinces), "nam": [str(a.date.year)]}
-        return _record(entry, content, filters, section=column)
+        return _record(entry, content, body_text, filters, section=column)
     if isinstance(entry, CooperativeEntry):
         c = entry.data
         place = ", ".join(x for x in (c.commune, c.district, reg.provinces[c.province].name) if x)
         sectors = ", ".join(reg.sectors[s].title for s in c.sectors)
         ocop = ", ".join(f"{o.product} (OCOP {o.stars} sao {o.year})" for o in c.ocop)
-        content = _join(c.name, place, sectors, ", ".join(c.products), ocop, ", ".join(c.value_chains), c.summary, body_text)
+        content = _join(c.name, place, sectors, ", ".join(c.products), ocop, ", ".join(c.value_chains), c.summary)
         filters = {"dia-phuong": province([c.province]), "co-quan": agency([c.agency] if c.agency else [])}
-        return _record(entry, content, filters, section=place)
+        return _record(entry, content, body_text, filters, section=place)
     d = entry.data
     issuers = agency(d.issuers)
     signers = "; ".join(f"{s.name}, {' '.join(x for x in (s.capacity, s.position) if x)}" for s in d.signers)
     # the number first and in its loose spellings too ("145 KH LMHTXVN"), so that a typed number finds it
     number = f"{d.number} {re.sub(r'[/-]', ' ', d.number)}" if d.number else ""
-    content = _join(number, d.type, d.summary, ", ".join(issuers), d.place, signers, body_text)
+    content = _join(number, d.type, d.summary, ", ".join(issuers), d.place, signers)
     filters = {"co-quan": issuers, "dia-phuong": province(d.provinces), "loai-van-ban": [d.type], "nam": [str(d.issued_year)],
                "hieu-luc": [STATUSES[d.status]]}  # fmt: skip
-    return _record(entry, content, filters, section=", ".join(issuers), number=d.number or "")
+    return _record(entry, content, body_text, filters, section=", ".join(issuers), number=d.number or "")
 
 
 def registry_records(catalog: Catalog) -> Iterable[Record]:

@@ -21,6 +21,9 @@
   function encode(text) { return text.normalize("NFC").replace(/đ/g, "d" + STROKE).replace(/Đ/g, "D" + STROKE); }
   function decode(text) { return String(text || "").replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ"); }
   function words(text) { return decode(text).toLocaleLowerCase("vi").split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); }
+  function fold(text) {
+    return decode(text).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLocaleLowerCase("vi");
+  }
   function compact(text) { return decode(text).toLocaleLowerCase("vi").replace(/[^\p{L}\p{N}]+/gu, ""); }
 
   // The first results Pagefind returns are ordered again so that a document whose number is the
@@ -30,7 +33,7 @@
     var q = words(query), value = 0;
     var number = data.meta.number;
     if (number && /\d/.test(query) && compact(query).length > 1 && compact(number).indexOf(compact(query)) === 0) value += 1000;
-    var title = words(data.meta.title), excerpt = words(data.excerpt.replace(/<\/?mark>/g, ""));
+    var title = words(data.meta.title), excerpt = words((data.meta.summary || "") + " " + data.excerpt.replace(/<\/?mark>/g, ""));
     q.forEach(function (w) {
       if (title.indexOf(w) >= 0) value += 3;
       if (excerpt.indexOf(w) >= 0) value += 1;
@@ -54,7 +57,19 @@
     return p;
   }
 
-  function render(data) {
+  // The summary, with the words of the query marked (whatever their accents).
+  function summaryNode(summary, query) {
+    var wanted = words(query).map(fold);
+    var p = document.createElement("p");
+    p.className = "portal-result__excerpt";
+    decode(summary).split(/([\p{L}\p{M}\p{N}]+)/u).forEach(function (part) {
+      if (part && wanted.indexOf(fold(part)) >= 0) { var m = document.createElement("mark"); m.textContent = part; p.appendChild(m); }
+      else if (part) p.appendChild(document.createTextNode(part));
+    });
+    return p;
+  }
+
+  function render(data, query) {
     var li = document.createElement("li");
     li.className = "portal-result";
     var kicker = document.createElement("p");
@@ -66,7 +81,9 @@
     a.href = data.url;
     a.textContent = decode(data.meta.title);
     h.appendChild(a);
-    li.append(kicker, h, excerptNode(data.excerpt));
+    // the summary with the query's words marked; when they are not in it, the words where they were found
+    var summary = data.meta.summary ? summaryNode(data.meta.summary, query || "") : null;
+    li.append(kicker, h, summary && (summary.querySelector("mark") || !query) ? summary : excerptNode(data.excerpt));
     if (data.meta.date) {
       var meta = document.createElement("p");
       meta.className = "portal-card__meta";
@@ -102,27 +119,34 @@
       select.value = current;
       select.closest("label").hidden = names.length === 0;
     });
-    fieldset.hidden = false;
   }
 
-  var pagefind = null, shown = [], order = [], runs = 0;
+  var pagefind = null, shown = [], order = [], runs = 0, filtersLoaded = false;
+
+  // The filters' data is fetched only when the reader opens the filters (or follows a link with
+  // one): a first query downloads no more than it needs. Then the results carry the counts.
+  var filtersLoading = null;
+  function loadFilters() {
+    if (!filtersLoading) {
+      filtersLoading = load().then(function (pf) { return pf.filters(); }).then(function () { filtersLoaded = true; return run(); });
+    }
+    return filtersLoading;
+  }
 
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
     var bundle = new URL(form.dataset.bundle + "pagefind.js", document.baseURI).href;
     return import(bundle).then(function (module) {
       module.options({ baseUrl: new URL(form.dataset.root, document.baseURI).pathname });
-      return module.filters().then(function () {  // loaded first: results then carry the count of each filter value
-        pagefind = module;
-        return module;
-      });
+      pagefind = module;
+      return module;
     });
   }
 
   function showMore() {
     var next = order.slice(shown.length, shown.length + PAGE);
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
-      items.forEach(function (d) { shown.push(d); list.appendChild(render(d)); });
+      items.forEach(function (d) { shown.push(d); list.appendChild(render(d, input.value)); });
       more.hidden = shown.length >= order.length;
     });
   }
@@ -141,9 +165,9 @@
     document.title = (query ? "«" + query + "» - " : "") + document.title.replace(/^«[\s\S]*?» - /, "");
     return load().then(function (pf) {
       if (!query && !Object.keys(filters).length) {
-        return pf.filters().then(function (counts) {
+        return (filtersLoaded ? pf.filters() : Promise.resolve(null)).then(function (counts) {
           if (run !== runs) return;
-          fillFilters(counts, filters);
+          if (counts) fillFilters(counts, filters);
           list.replaceChildren();
           more.hidden = true;
           status.textContent = "Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc để tìm.";
@@ -153,7 +177,7 @@
       if (sort === "moi-nhat") options.sort = { date: "desc" };
       return pf.search(query ? encode(query) : null, options).then(function (search) {
         if (run !== runs) return;
-        fillFilters(search.filters, filters, search.totalFilters);
+        if (filtersLoaded) fillFilters(search.filters, filters, search.totalFilters);
         order = search.results;
         shown = [];
         list.replaceChildren();
@@ -165,7 +189,7 @@
             ranked.sort(function (x, y) { return y.s - x.s || x.i - y.i; });
             items = ranked.map(function (x) { return x.d; });
           }
-          items.forEach(function (d) { shown.push(d); list.appendChild(render(d)); });
+          items.forEach(function (d) { shown.push(d); list.appendChild(render(d, query)); });
           more.hidden = shown.length >= order.length;
           var count = order.length;
           status.textContent = count ? count + " kết quả" + (query ? " cho «" + query + "»" : "") : "Không tìm thấy kết quả" + (query ? " cho «" + query + "»" : "") + ". Thử từ khóa khác hoặc bỏ bớt bộ lọc.";
@@ -184,9 +208,11 @@
     if (v && s.name === "sap-xep") s.value = v;
     else if (v) { initial[s.name] = v; s.replaceChildren(new Option("Tất cả", ""), new Option(v, v, true, true)); }
   });
-  if (window.matchMedia("(min-width: 45em)").matches || Object.keys(initial).length) fieldset.open = true;
+  fieldset.hidden = false;
+  fieldset.addEventListener("toggle", function () { if (fieldset.open) loadFilters(); });
+  if (Object.keys(initial).length) fieldset.open = true;  // a shared link with a filter: show it
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   selects.forEach(function (s) { s.addEventListener("change", run); });
   more.addEventListener("click", showMore);
-  window.portalSearchReady = run();
+  window.portalSearchReady = Object.keys(initial).length ? loadFilters() : run();
 })();
