@@ -174,27 +174,35 @@ def build(config: Path, site: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def first_query_bytes(site: Path, query: str = "hop tac xa") -> tuple[int, int]:
-    """Bytes a browser fetches from the search index for a first query on the search page (headless
-    Chromium, a plain static server: no compression beyond Pagefind's own), and the result count."""
+QUERIES = ("hop tac xa", "dak lak", "145/KH-LMHTXVN")  # the three most common words; a place; a document number
+
+
+def first_query_bytes(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, tuple[int, int]]:
+    """For each query, in a fresh browser: the bytes fetched from the search bundle from opening
+    /tim-kiem/?q=… until its results show (headless Chromium, a plain static server: no compression
+    beyond Pagefind's own), and the result count."""
     sys.path.insert(0, str(ROOT / "tests"))
+    from urllib.parse import quote
+
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
     from playwright.sync_api import sync_playwright
 
-    fetched: list[int] = []
+    found: dict[str, tuple[int, int]] = {}
     with serve_folder(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + "tim-kiem/")
-        page.wait_for_load_state("networkidle")  # the page itself, before any query
-        page.on("response", lambda r: fetched.append(len(r.body())) if "/pagefind/" in r.url else None)
-        page.fill("#portal-q", query)
-        page.press("#portal-q", "Enter")
-        page.wait_for_function("document.querySelectorAll('.portal-result').length > 0")
-        page.wait_for_load_state("networkidle")
-        count = int(page.locator("[data-portal-search-status]").inner_text().split()[0])
+        for query in queries:
+            context = browser.new_context()  # an empty cache
+            page = context.new_page()
+            fetched: list[int] = []
+            page.on("response", lambda r, fetched=fetched: fetched.append(len(r.body())) if "/pagefind/" in r.url else None)
+            page.goto(f"{base}tim-kiem/?q={quote(query)}")
+            page.wait_for_function("document.querySelectorAll('.portal-result').length > 0")
+            page.wait_for_load_state("networkidle")
+            count = int(page.locator("[data-portal-search-status]").inner_text().split()[0])
+            found[query] = (sum(fetched), count)
+            context.close()
         browser.close()
-    return sum(fetched), count
+    return found
 
 
 def edit_to_served(bench: Path, config: Path, corpus: Path) -> float:
@@ -221,7 +229,9 @@ def edit_to_served(bench: Path, config: Path, corpus: Path) -> float:
             if server.poll() is not None:
                 sys.exit(f"mkdocs serve stopped: see {bench / 'serve.log'}")
             time.sleep(0.5)
-        time.sleep(3)  # the watcher settles
+        while "Pagefind" not in (bench / "serve.log").read_text("utf-8"):  # the first build's search index is written
+            time.sleep(0.5)  # (in the background: an edit before it would share the CPU with it)
+        time.sleep(2)  # the watcher settles
         newest = max(corpus.glob("tin-tuc/*.md"), key=lambda p: yaml.safe_load(p.read_text("utf-8").split("---")[1])["date"])
         text = newest.read_text("utf-8")
         marker = "Tiêu đề vừa sửa"
@@ -246,12 +256,11 @@ class Row:
     bare: float
     bare_peak: float
     cold: float
-    warm: float
+    warm: float | None
     peak: float
     pages: int
     output: int
-    query_bytes: int
-    query_results: int
+    queries: dict[str, tuple[int, int]]
     edit: float | None = None
 
 
@@ -266,20 +275,23 @@ def measure(bench: Path, articles: int, documents: int, cooperatives: int, words
     for _ in range(repeat):  # alternately, so that both see the same machine
         bare_runs.append(build(bare_yml, bench / "bare-site"))
         warm_runs.append(build(portal_yml, bench / "site"))
+    if not bare_runs:  # --repeat 0: the cold portal build and one bare build only
+        bare_runs.append(build(bare_yml, bench / "bare-site"))
     site = bench / "site"
-    query_bytes, results = first_query_bytes(site)
+    queries = first_query_bytes(site)
     edit = edit_to_served(bench, portal_yml, corpus) if preview else None
     entries = articles + documents + cooperatives
     return Row(articles, entries, statistics.median(t for t, _ in bare_runs), max(m for _, m in bare_runs), cold,
-               statistics.median(t for t, _ in warm_runs), max([cold_peak] + [m for _, m in warm_runs]),
-               sum(1 for _ in site.rglob("*.html")), size_of(site), query_bytes, results, edit)  # fmt: skip
+               statistics.median(t for t, _ in warm_runs) if warm_runs else None, max([cold_peak] + [m for _, m in warm_runs]),
+               sum(1 for _ in site.rglob("*.html")), size_of(site), queries, edit)  # fmt: skip
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="numbers of articles, comma-separated (documents: 1/5, cooperatives: 1/20, at least 100)")
     parser.add_argument("--words", type=int, default=600)
-    parser.add_argument("--repeat", type=int, default=1, help="bare and warm portal builds per size, alternately (the median is shown)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="bare and warm portal builds per size, alternately (the median is shown); 0: the cold build and one bare build only")  # fmt: skip
     parser.add_argument("--no-preview", action="store_true", help="skip the edit-to-served timing of the preview")
     parser.add_argument("--photos", type=int, default=0, help="phone-size photos for the image timing (cold and warm cache); 0: skip")
     args = parser.parse_args()
@@ -292,16 +304,21 @@ def main() -> int:
         rows.append(row)
         print(f"\n{articles:,} articles, {documents:,} documents, {cooperatives:,} cooperatives (~{args.words} words each)")
         print(f"  (a) bare Material build:          {row.bare:7.1f} s   peak RSS {row.bare_peak:6,.0f} MB")
-        print(f"  (b) portal build, warm cache:     {row.warm:7.1f} s   peak RSS {row.peak:6,.0f} MB (cold or warm)  ratio (b)/(a) = {row.warm / row.bare:.2f}")
+        if row.warm is not None:
+            print(f"  (b) portal build, warm cache:     {row.warm:7.1f} s   peak {row.peak:6,.0f} MB (cold or warm)  ratio (b)/(a) {row.warm / row.bare:.2f}")
+        else:
+            print(f"  (b) portal build: cold only (--repeat 0)   peak RSS {row.peak:6,.0f} MB")
         print(f"      portal build, cold cache:     {row.cold:7.1f} s   (every image and social card made)     ratio = {row.cold / row.bare:.2f}")
-        print(f"  output: {row.pages:,} HTML pages, {row.output / 1e6:,.0f} MB; search: {row.query_results:,} results for «hop tac xa», "
-              f"{row.query_bytes / 1e3:,.0f} kB fetched for the first query")  # fmt: skip
+        print(f"  output: {row.pages:,} HTML pages, {row.output / 1e6:,.0f} MB")
+        for query, (fetched, results) in row.queries.items():
+            print(f"  search «{query}»: {results:,} results, {fetched / 1e3:,.0f} kB fetched by a first query")
         if row.edit is not None:
             print(f"  preview (mkdocs serve --dirty): a title saved → served on its page and the news list in {row.edit:.1f} s")
         sys.stdout.flush()
     for small, large in itertools.pairwise(rows):
         factor = large.articles / small.articles
-        print(f"\ngrowth {small.articles:,} → {large.articles:,} articles (×{factor:g}): warm build ×{large.warm / small.warm:.1f}, "
+        warm = f"warm build ×{large.warm / small.warm:.1f}, " if large.warm and small.warm else ""
+        print(f"\ngrowth {small.articles:,} → {large.articles:,} articles (×{factor:g}): {warm}"
               f"cold ×{large.cold / small.cold:.1f}, bare ×{large.bare / small.bare:.1f}, peak memory ×{large.peak / small.peak:.1f}")  # fmt: skip
     if args.photos:
         cold, warm = time_images(bench, args.photos)

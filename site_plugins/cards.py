@@ -41,6 +41,7 @@ class Cards:
         self._cards: dict[str, dict] = {}  # an entry's card is shown on many pages: make it once
         self.rank = {e.id: i for i, e in enumerate(catalog.entries)}  # 0 = newest
         self._shown: set[str] | None = None
+        self._tag_articles: dict[str, list[str]] = {}  # tag → ids of the articles among its newest 200 entries
 
     @contextmanager
     def recording(self) -> Iterator[set[str]]:
@@ -181,7 +182,9 @@ class Cards:
         d = entry.data
         score: Counter = Counter()
         for tag in d.tags:
-            score.update(e.id for e in self.catalog.by_tag[tag][:200] if isinstance(e, ArticleEntry))
+            if (ids := self._tag_articles.get(tag)) is None:  # the same for every article with this tag
+                ids = self._tag_articles[tag] = [e.id for e in self.catalog.by_tag[tag][:200] if isinstance(e, ArticleEntry)]
+            score.update(ids)
         for ref in (*d.cooperatives, *d.documents):
             score.update({e.id: 2 for e in self.catalog.mentions[ref][:200]})
         score.update({e.id: 1 for e in self.catalog.by_column[d.column][: limit * 4]})

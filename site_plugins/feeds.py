@@ -23,6 +23,7 @@ from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
 from .listings import FEED_FORMATS, Listing
+from .outputfiles import link_or_copy
 from .vietnamese import VN_TZ, clean_text, slugify
 
 MAX_BYTES = 1_000_000
@@ -146,6 +147,7 @@ class FeedWriter:
                 data = self._serialise(fmt, spec, items[:count])
             target = out_dir / spec.feed_path(fmt)
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # it may be a hard link into the feed cache: never write through it
             target.write_bytes(data)
             written.append(spec.feed_path(fmt))
         return written
@@ -263,7 +265,7 @@ class FeedCache:
         if all((folder / fmt).exists() for fmt in FEED_FORMATS):
             for fmt, path in zip(FEED_FORMATS, paths, strict=True):
                 (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(folder / fmt, out_dir / path)
+                link_or_copy(folder / fmt, out_dir / path)
             self.reused += 1
             return paths
         written = self.writer.write(listing, out_dir)

@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 from PIL import Image, ImageCms, ImageOps
 
+from .outputfiles import link_tree
 from .vietnamese import slugify
 
 WIDTHS = (480, 960, 1600)
@@ -178,7 +179,7 @@ class Pipeline:
         for picture in self.pictures.values():
             target = site_dir / "img" / picture.key
             if not target.exists():
-                shutil.copytree(self.cache_dir / picture.key, target, ignore=shutil.ignore_patterns("meta.json"))
+                link_tree(self.cache_dir / picture.key, target, ignore=("meta.json",))
 
 
 def _name(source: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -34,6 +33,7 @@ from .listings import Listings
 from .loading import load_catalog, resolve_now
 from .messages import t
 from .opml import opml
+from .outputfiles import link_or_copy
 from .pictures import Pipeline, responsive
 from .problems import ContentError
 from .redirects import LEDGER, load_ledger, redirects, save_ledger, updated_ledger, write_redirects
@@ -335,7 +335,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for path, source in getattr(self, "social_files", {}).items():
             if not (out / path).exists():  # named by the hash of what they show
                 (out / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, out / path)
+                link_or_copy(source, out / path)
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         plan = self.plan
