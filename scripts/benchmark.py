@@ -196,7 +196,7 @@ def first_query_bytes(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[st
             fetched: list[int] = []
             page.on("response", lambda r, fetched=fetched: fetched.append(len(r.body())) if "/pagefind/" in r.url else None)
             page.goto(f"{base}tim-kiem/?q={quote(query)}")
-            page.wait_for_function("document.querySelectorAll('.portal-result').length > 0")
+            page.wait_for_function("document.querySelectorAll('.portal-result').length > 0", timeout=300_000)  # slow at 50k
             page.wait_for_load_state("networkidle")
             count = int(page.locator("[data-portal-search-status]").inner_text().split()[0])
             found[query] = (sum(fetched), count)
@@ -264,19 +264,23 @@ class Row:
     edit: float | None = None
 
 
-def measure(bench: Path, articles: int, documents: int, cooperatives: int, words: int, repeat: int, preview: bool) -> Row:
+def measure(bench: Path, articles: int, documents: int, cooperatives: int, words: int, repeat: int, preview: bool, reuse: bool = False) -> Row:
     corpus = bench / "content"
-    make_corpus(corpus, articles, documents, cooperatives, words)
+    if not reuse:
+        make_corpus(corpus, articles, documents, cooperatives, words)
     bare_yml, portal_yml = configs(bench, corpus)
-    shutil.rmtree(bench / ".cache", ignore_errors=True)  # cold: images and social cards made anew
-    (bench / "published-urls.yml").unlink(missing_ok=True)
-    cold, cold_peak = build(portal_yml, bench / "site")
+    if not reuse:
+        shutil.rmtree(bench / ".cache", ignore_errors=True)  # cold: images and social cards made anew
+        (bench / "published-urls.yml").unlink(missing_ok=True)
+    cold, cold_peak = build(portal_yml, bench / "site")  # with --reuse: a warm build
+    print(f"  (b) portal build, {'warm (--reuse)' if reuse else 'cold'} cache: {cold:.1f} s, peak {cold_peak:,.0f} MB", flush=True)
     bare_runs, warm_runs = [], []
     for _ in range(repeat):  # alternately, so that both see the same machine
         bare_runs.append(build(bare_yml, bench / "bare-site"))
         warm_runs.append(build(portal_yml, bench / "site"))
     if not bare_runs:  # --repeat 0: the cold portal build and one bare build only
         bare_runs.append(build(bare_yml, bench / "bare-site"))
+    print(f"  (a) bare Material build: {bare_runs[0][0]:.1f} s, peak {bare_runs[0][1]:,.0f} MB", flush=True)
     site = bench / "site"
     queries = first_query_bytes(site)
     edit = edit_to_served(bench, portal_yml, corpus) if preview else None
@@ -292,6 +296,7 @@ def main() -> int:
     parser.add_argument("--words", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=1,
                         help="bare and warm portal builds per size, alternately (the median is shown); 0: the cold build and one bare build only")  # fmt: skip
+    parser.add_argument("--reuse", action="store_true", help="keep the corpus and cache of the last run (one size): the first portal build is then warm")
     parser.add_argument("--no-preview", action="store_true", help="skip the edit-to-served timing of the preview")
     parser.add_argument("--photos", type=int, default=0, help="phone-size photos for the image timing (cold and warm cache); 0: skip")
     args = parser.parse_args()
@@ -300,15 +305,17 @@ def main() -> int:
     rows = []
     for articles in (int(x) for x in args.sizes.split(",")):
         documents, cooperatives = articles // 5, max(100, articles // 20)
-        row = measure(bench, articles, documents, cooperatives, args.words, args.repeat, not args.no_preview)
+        print(f"\n{articles:,} articles …", flush=True)
+        row = measure(bench, articles, documents, cooperatives, args.words, args.repeat, not args.no_preview, args.reuse)
         rows.append(row)
         print(f"\n{articles:,} articles, {documents:,} documents, {cooperatives:,} cooperatives (~{args.words} words each)")
         print(f"  (a) bare Material build:          {row.bare:7.1f} s   peak RSS {row.bare_peak:6,.0f} MB")
         if row.warm is not None:
             print(f"  (b) portal build, warm cache:     {row.warm:7.1f} s   peak {row.peak:6,.0f} MB (cold or warm)  ratio (b)/(a) {row.warm / row.bare:.2f}")
         else:
-            print(f"  (b) portal build: cold only (--repeat 0)   peak RSS {row.peak:6,.0f} MB")
-        print(f"      portal build, cold cache:     {row.cold:7.1f} s   (every image and social card made)     ratio = {row.cold / row.bare:.2f}")
+            print(f"  (b) portal build: one only (--repeat 0)   peak RSS {row.peak:6,.0f} MB")
+        made = "warm: --reuse" if args.reuse else "every image and social card made"
+        print(f"      portal build, {'warm' if args.reuse else 'cold'} cache:     {row.cold:7.1f} s   ({made})     ratio = {row.cold / row.bare:.2f}")
         print(f"  output: {row.pages:,} HTML pages, {row.output / 1e6:,.0f} MB")
         for query, (fetched, results) in row.queries.items():
             print(f"  search «{query}»: {results:,} results, {fetched / 1e3:,.0f} kB fetched by a first query")
