@@ -100,6 +100,11 @@ class PortalConfig(base.Config):
 PREVIOUS: dict[str, incremental.Snapshot] = {}
 
 
+class DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 INDEXING: list[threading.Thread] = []  # the preview's search indexing, one at a time
 
 
@@ -123,6 +128,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
+        if dirty:  # MkDocs warns in English on every save that a dirty build may be wrong; ours is exact
+            logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
 
     def on_config(self, config):
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug

@@ -122,6 +122,7 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
         output = server.communicate(timeout=20)[0]
     assert "không phải ngày hợp lệ" in output  # the terminal says it too
     assert "dựng lại phần thay đổi" in output  # the save re-rendered only what changed
+    assert "A 'dirty' build" not in output  # (MkDocs' English warning: the incremental build is exact)
 
 
 def test_preview_marks_drafts_and_scheduled_entries(tmp_path):
