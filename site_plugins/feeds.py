@@ -256,7 +256,6 @@ class FeedCache:
     def __init__(self, folder: Path, writer: FeedWriter):
         self.folder, self.writer = folder, writer
         self.used: set[str] = set()
-        self.reused = 0
 
     def write(self, listing: Listing, out_dir: Path, key: str) -> list[str]:
         folder = self.folder / key
@@ -266,7 +265,6 @@ class FeedCache:
             for fmt, path in zip(FEED_FORMATS, paths, strict=True):
                 (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(folder / fmt, out_dir / path)
-            self.reused += 1
             return paths
         written = self.writer.write(listing, out_dir)
         folder.mkdir(parents=True, exist_ok=True)

@@ -105,6 +105,11 @@ class DropDirtyWarning(logging.Filter):
         return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
+def build_key(config) -> str:
+    """Which site a kept snapshot is of: its mkdocs.yml."""
+    return str(Path(config.config_file_path or "."))
+
+
 INDEXING: list[threading.Thread] = []  # the preview's search indexing, one at a time
 
 
@@ -156,7 +161,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError(exc.report()) from None
             log.error(exc.report())  # the preview shows the problems as a page and recovers once they are fixed
             self.failed = exc
-            PREVIOUS.pop(str(Path(config.config_file_path or ".")), None)  # the problem pages replaced real ones: next build is whole
+            PREVIOUS.pop(build_key(config), None)  # the problem pages replaced real ones: next build is whole
             return problem_files(files, config)
         started = time.perf_counter()
         self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
@@ -222,7 +227,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         setup = incremental.files_digest([here, *theme, Path(config.docs_dir) / "_registry"])
         self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, self.config.feed_limit, pages=self.serving)
-        previous = PREVIOUS.get(str(here)) if self.serving and self.dirty else None
+        previous = PREVIOUS.get(build_key(config)) if self.serving and self.dirty else None
         self.plan = incremental.plan(previous, self.snapshot)
         self.reused_html = incremental.reusable_html(previous, self.snapshot)
         self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
@@ -369,7 +374,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         moved = redirects(ledger, self.catalog, taken)
         snap = self.snapshot
         snap.outputs = set(snap.pages) | set(snap.feeds) | {urls.output(old) for old in moved} | set(getattr(self, "social_files", {}))
-        previous = PREVIOUS.get(str(Path(config.config_file_path or ".")))
+        previous = PREVIOUS.get(build_key(config))
         if plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
             for path in previous.outputs - snap.outputs:
                 (out / path).unlink(missing_ok=True)
@@ -378,6 +383,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(t("build.redirects", count=written))
         snap.html = {e.id: (snap.entries[e.id], self.entry_html[e.src_uri]) for e in self.catalog.entries if e.src_uri in self.entry_html}
         if self.serving:
-            PREVIOUS[str(Path(config.config_file_path or "."))] = snap
+            PREVIOUS[build_key(config)] = snap
         if not self.preview:  # drafts shown in a preview were never published
             save_ledger(self.ledger_path, updated_ledger(ledger, self.catalog))
