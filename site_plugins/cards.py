@@ -14,12 +14,13 @@ from typing import Any
 
 from . import urls
 from .catalog import Catalog
-from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, newest_first
 from .graph import Node
 from .messages import t
 from .registries import AGENCY_KINDS, LEVELS
+from .taskstatus import TrackedTask
 from .vietnamese import date_line, short_date, sort_key
-from .vocabulary import RELATIONS, REVERSE_RELATIONS, STATUSES
+from .vocabulary import RELATION_TYPES
 
 SECTION_LIMIT = 30  # items in a section of an entry or agency page; the full lists are the paginated pages
 
@@ -157,8 +158,8 @@ class Cards:
             "type": d.type,
             "year": d.issued_year,
             "issuers": [self.agency(a) for a in d.issuers],
-            "status": d.status,
-            "status_label": STATUSES[d.status],
+            "status": self.catalog.legal[entry.id].status,
+            "status_label": self.catalog.legal[entry.id].label,
             "issued": short_date(d.issued) if d.issued else f"{d.issued_year} (chưa ghi ngày)",
             "doc_summary": d.summary,
         }
@@ -235,7 +236,6 @@ class Cards:
         d = entry.data
         issuers = [self.agency(a) for a in d.issuers]
         node = self.catalog.graph.by_entry[entry.id]
-        replaced = [self.entry_link(d.replaced_by)] if d.replaced_by else [self.title_link(e) for e in node.replaced_by]
         attachments = []
         for attachment in d.attachments:
             path = urls.asset(entry.src_uri, attachment.src)
@@ -248,26 +248,93 @@ class Cards:
             "issuers": issuers,
             "signers": [{**s.model_dump(), "agency_link": self.agency(s.agency) if s.agency else None} for s in d.signers],
             **self.graph_context(node),
-            "replaced_by": [r for r in replaced if r],
+            "legal": self.legal(entry),
+            "tasks": [self.task(x) for x in self.catalog.tasks if x.document is entry],
             "attachments": attachments,
             "provinces": [self.province(p) for p in d.provinces],
             "mentioned_by": capped(self.catalog.mentions[entry.id], self.card),
         }
 
     def graph_context(self, node: Node) -> dict:
-        """What a document cites and what cites it, for its page (or its stub page)."""
-        for cited, _ in node.bases:
-            if cited.entry is not None:
-                self._saw(cited.entry)  # its title is the link's text
+        """The "Lược đồ" of a document (or of a stub): every relation group in both directions with
+        its count — what this document cites (its bases, what it replaces…) and what cites it."""
+        for base, _ in node.bases:
+            if base.entry is not None:
+                self._saw(base.entry)  # its title is the link's text
+        groups = []
+        for relation in RELATION_TYPES:
+            cited = [n for n, r in node.bases if r == relation.key]
+            citing = newest_first([e for e, r in node.cited_by if r == relation.key])
+            groups.append({"key": f"{relation.key}-di", "title": relation.cited_group, "side": "cites", **capped(cited, self.node_link)})
+            groups.append(
+                {
+                    "key": f"{relation.key}-den",
+                    "title": relation.citing_group,
+                    "side": "cited",
+                    **capped(citing, self.on_site_link),
+                }
+            )
         return {
-            "bases": [
-                {"relation": RELATIONS[rel], "url": n.url, "label": n.label, "title": n.title if n.number else None, "on_site": n.entry is not None}
-                for n, rel in node.bases
+            "scheme": {
+                "cites": [g for g in groups if g["side"] == "cites"],
+                "cited": [g for g in groups if g["side"] == "cited"],
+                "total_cites": len(node.bases),
+                "total_cited": len(node.cited_by),
+            },
+        }
+
+    def on_site_link(self, entry: AnyEntry) -> dict:
+        """A published document in the "Lược đồ": its number and short title."""
+        self._saw(entry)
+        return link(entry.url, entry.headline, on_site=True)
+
+    def node_link(self, node: Node) -> dict:
+        if node.entry is not None:
+            return self.on_site_link(node.entry)
+        return {"url": node.url, "title": node.label, "detail": node.title if node.number else None, "on_site": node.entry is not None}
+
+    def legal(self, entry: DocumentEntry) -> dict:
+        """Status, dates and history of a document, for the top of its page."""
+        state = self.catalog.legal[entry.id]
+        now = self.catalog.now
+        for event in state.events:
+            if event.other is not None:
+                self._saw(event.other)
+        return {
+            "status": state.status,
+            "label": state.label,
+            "since": short_date(state.since) if state.since else None,
+            "effective": short_date(state.effective) if state.effective else None,
+            "expires": short_date(state.expires) if state.expires else None,
+            "causes": [self.title_link(e) for e in state.causes],
+            "by_editor": state.by_editor,
+            "history": [
+                {"date": short_date(e.when), "iso": e.day.isoformat(), "text": e.text, "other": self.title_link(e.other) if e.other else None,
+                 "kind": e.kind, "future": e.when > now}
+                for e in reversed(state.events)
             ],
-            "cited_by": capped(
-                sorted(node.cited_by, key=lambda x: (x[0].published, x[0].id), reverse=True),
-                lambda edge: {**self.card(edge[0]), "relation": REVERSE_RELATIONS[edge[1]]},
-            ),
+        }  # fmt: skip
+
+    def task(self, tracked: TrackedTask) -> dict:
+        t = tracked.task
+        return {
+            "number": tracked.number,
+            "anchor": tracked.anchor,
+            "text": t.text,
+            "status": tracked.status,
+            "label": tracked.label,
+            "due": short_date(tracked.due) if tracked.due else None,
+            "due_iso": tracked.due.isoformat() if tracked.due else "",
+            "done": short_date(tracked.done) if tracked.done else None,
+            "reported_by": self.title_link(tracked.reported_by) if tracked.reported_by else None,
+            "deadline": t.deadline,
+            "funding": t.funding,
+            "leads": [self.agency(a) for a in t.lead],
+            "lead_ids": " ".join(t.lead),
+            "partner_ids": " ".join(t.partners),
+            "lead_name": t.lead_name,
+            "partners": [self.agency(p) for p in t.partners],
+            "source": {"url": tracked.document.url, "title": tracked.document.title, "number": tracked.document.data.number or tracked.document.title},
         }
 
     # agencies --------------------------------------------------------------------------------

@@ -13,11 +13,12 @@ from pathlib import Path
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .graph import CitationGraph
 from .images import FileFacts
+from .legal import LegalState, legal_states
 from .messages import problem
-from .models import Task
 from .pictures import Picture
 from .problems import Problem
 from .registries import Lineage, Registries
+from .taskstatus import TrackedTask, track
 from .vietnamese import sort_key
 
 
@@ -50,6 +51,12 @@ class Catalog:
             field = f"cites.{ambiguity.index}"
             message = problem("doc.ambiguous_cite", number=ambiguity.number, count=len(ambiguity.candidates), candidates=names)
             self.warnings.append(Problem(citing.path, citing.line("cites", ambiguity.index), field, *message, warning=True))
+        self.legal: dict[str, LegalState] = legal_states(self.graph, self.documents, self.by_id, self.now)
+        self.tasks: list[TrackedTask] = track(self.documents, self.now)
+        self.tasks_by_agency: dict[str, list[TrackedTask]] = defaultdict(list)
+        for tracked in self.tasks:
+            for agency in dict.fromkeys([*tracked.task.lead, *tracked.task.partners]):
+                self.tasks_by_agency[agency].append(tracked)
 
     def _build_indexes(self) -> None:
         reg = self.registries
@@ -60,7 +67,6 @@ class Catalog:
         self.by_campaign: dict[str, list[ArticleEntry]] = defaultdict(list)
         self.mentions: dict[str, list[ArticleEntry]] = defaultdict(list)  # cooperative/document id → articles
         self.by_month: dict[tuple[int, int], list[AnyEntry]] = defaultdict(list)
-        self.tasks_by_agency: dict[str, list[tuple[DocumentEntry, Task]]] = defaultdict(list)
         for entry in self.entries:  # already newest first, so every index is too
             self.by_month[(entry.published.year, entry.published.month)].append(entry)
             for tag in entry.tags:
@@ -86,9 +92,6 @@ class Catalog:
                     self.by_agency[issuer].append(entry)
                 provinces = list(d.provinces)
                 provinces += [p for p in (reg.agencies[a].province for a in d.issuers) if p]
-                for task in d.tasks:
-                    for agency in dict.fromkeys([*task.lead, *task.partners]):
-                        self.tasks_by_agency[agency].append((entry, task))
             for province in dict.fromkeys(provinces):
                 self.by_province[province].append(entry)
         self.children: dict[str | None, list[str]] = defaultdict(list)

@@ -39,7 +39,10 @@ def dependency_map(views: SiteViews, listings: Listings, feed_limit: int) -> Dep
     for page in (*views.pages.values(), *views.entry_pages.values()):
         deps.add(urls.output(page.url), page.shows)
     for listing in listings:
-        shown = {e.id for e in listing.entries[:feed_limit]}
+        if listing.notices is not None:
+            shown = {i for notice in listing.notices[:feed_limit] for i in notice.shows}
+        else:
+            shown = {e.id for e in listing.entries[:feed_limit]}
         for fmt in FEED_FORMATS:
             deps.add(listing.feed_path(fmt), shown)
     deps.add(urls.DOCUMENT_INDEX, {e.id for e in listings["type:document"].entries})

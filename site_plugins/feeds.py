@@ -6,6 +6,7 @@ never from the clock, so two builds of the same content give byte-identical feed
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
 from .listings import FEED_FORMATS, Listing
+from .notices import Notice
 from .outputfiles import link_or_copy
 from .vietnamese import VN_TZ, clean_text, slugify
 
@@ -135,9 +137,19 @@ class FeedWriter:
         self._items[entry.id] = item
         return item
 
+    def notice_item(self, notice: Notice) -> Item:
+        """A notice (an event of a document, a task coming due) as a feed item: no enclosures."""
+        url = self.absolute(notice.url)
+        content = f"<p>{html.escape(notice.summary)}</p>"
+        return Item(id=f"tag:{self.settings.id_authority}:{notice.key}", url=url, title=notice.title, summary=notice.summary, content=content,
+                    published=notice.when, updated=notice.when, authors=[], categories=[], image=None, attachments=[])  # fmt: skip
+
     def write(self, spec: Listing, out_dir: Path) -> list[str]:
         """Write the three formats of one list's feed; return their paths relative to ``out_dir``."""
-        items = [self.item(e) for e in spec.entries[: self.settings.limit]]
+        if spec.notices is not None:
+            items = [self.notice_item(n) for n in spec.notices[: self.settings.limit]]
+        else:
+            items = [self.item(e) for e in spec.entries[: self.settings.limit]]
         written = []
         for fmt in FEED_FORMATS:
             count = len(items)

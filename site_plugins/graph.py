@@ -35,6 +35,7 @@ class Node:
     suffix: str = ""  # a stub's URL tells it apart from others of the same number
     bases: list[tuple[Node, str]] = field(default_factory=list)  # what this document cites
     cited_by: list[tuple[Entry, str]] = field(default_factory=list)
+    scopes: dict[str, str] = field(default_factory=dict)  # citing entry id → "mot-phan"/"toan-bo", when its citation says
 
     @property
     def url(self) -> str:
@@ -96,6 +97,8 @@ class CitationGraph:
                     cited.learn(cite)
                 self.by_entry[entry.id].bases.append((cited, cite.relation))
                 cited.cited_by.append((entry, cite.relation))
+                if cite.scope:
+                    cited.scopes[entry.id] = cite.scope
         self._name_stubs()
 
     def provinces(self, entry: Entry) -> set[str]:

@@ -82,7 +82,11 @@ def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings,
         page_hashes[urls.output(page.url)] = hashed(page)
     feeds = {}
     for listing in listings:
-        items = digest(listing.feed_title, listing.url, *(f"{e.id}:{entries[e.id]}" for e in listing.entries[:feed_limit]))
+        if listing.notices is not None:
+            shown = [n.fingerprint for n in listing.notices[:feed_limit]]
+        else:
+            shown = [f"{e.id}:{entries[e.id]}" for e in listing.entries[:feed_limit]]
+        items = digest(listing.feed_title, listing.url, *shown)
         for fmt in FEED_FORMATS:
             feeds[listing.feed_path(fmt)] = items
     links = digest(*sorted(f"{k}→{v}" for k, v in catalog.graph.links().items()))

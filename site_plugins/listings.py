@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, newest_first
+from .legal import updates
+from .notices import Notice, from_event, from_task
 from .vietnamese import month_name, sort_key
 from .vocabulary import STATUSES, TYPE_NAMES
 
@@ -36,6 +38,7 @@ GROUPS = {
     "year": "Văn bản theo năm",
     "status": "Văn bản theo tình trạng",
     "month": "Lưu trữ theo tháng",
+    "tasks": "Nhiệm vụ sắp đến hạn, quá hạn theo cơ quan",
 }
 
 
@@ -54,6 +57,9 @@ class Listing:
     description: str = ""  # the intro and meta description of its page
     shown: list[AnyEntry] | None = field(default=None, repr=False)  # what its page lists, when not `entries`
     folder: str = ""  # where its feeds are written; its page's folder unless set
+    # What its feeds carry instead of entries, newest first: a document's history (group "document",
+    # not on the /feeds/ page: the document's page offers it), "Mới cập nhật", an agency's tasks due.
+    notices: list[Notice] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.folder = self.folder or self.url
@@ -312,7 +318,7 @@ class Listings:
                 )
             )
         for status, label in STATUSES.items():
-            subset: list[AnyEntry] = [d for d in c.documents if d.data.status == status]
+            subset: list[AnyEntry] = [d for d in c.documents if c.legal[d.id].status == status]
             if subset:
                 add(
                     Listing(
@@ -328,6 +334,7 @@ class Listings:
                         layout="table",
                     )
                 )
+        self._declare_registry_follow()
         for year, month in sorted(c.by_month, reverse=True):
             name = month_name(year, month).lower()
             add(
@@ -341,6 +348,66 @@ class Listings:
                     feed_title=f"Lưu trữ {name} — {site}",
                     feed_description=f"Tin bài, văn bản và hợp tác xã đăng trong {name}",
                     entries=list(c.by_month[(year, month)]),
+                )
+            )
+
+    def _declare_registry_follow(self) -> None:
+        """Feeds for following the registry: "Mới cập nhật", each document's history, each agency's
+        tasks coming due."""
+        c, site = self.catalog, self.site_name
+        changed = updates(c.legal, c.now)
+        self._add(
+            Listing(
+                key="updates",
+                kind="updates",
+                subject=None,
+                group="site",
+                url=urls.DOCUMENT_UPDATES,
+                title="Văn bản mới cập nhật",
+                feed_title=f"Văn bản mới cập nhật — {site}",
+                feed_description="Văn bản mới đăng, được cập nhật hoặc thay đổi tình trạng hiệu lực",
+                entries=[],
+                layout="",
+                notices=[from_event(e) for e in changed],
+            )
+        )
+        for document in c.documents:
+            state = c.legal[document.id]
+            self._add(
+                Listing(
+                    key=f"document:{document.id}",
+                    kind="document",
+                    subject=document.id,
+                    group="document",
+                    url=document.url,
+                    title=document.title,
+                    feed_title=f"{document.title} — Diễn biến",
+                    feed_description=f"Ban hành, đăng, cập nhật, văn bản mới trích dẫn, sửa đổi, thay thế và tình trạng hiệu lực của {document.title}",
+                    entries=[],
+                    layout="",
+                    notices=[from_event(e, with_title=False) for e in reversed(state.past(c.now))],
+                )
+            )
+        due: dict[str, list[Notice]] = defaultdict(list)
+        for tracked in c.tasks:
+            if tracked.status in ("sap-den-han", "qua-han"):
+                for agency in dict.fromkeys([*tracked.task.lead, *tracked.task.partners]):
+                    due[agency].append(from_task(tracked))
+        for each in c.registries.agencies.values():
+            self._add(
+                Listing(
+                    key=f"tasks:{each.id}",
+                    kind="agency-tasks",
+                    subject=each.id,
+                    group="tasks",
+                    url=urls.agency(each.id),
+                    title=each.name,
+                    feed_title=f"{each.name} — Nhiệm vụ sắp đến hạn, quá hạn",
+                    feed_description=f"Nhiệm vụ {each.name} chủ trì hoặc phối hợp sắp đến hạn (trong 30 ngày) hoặc đã quá hạn",
+                    entries=[],
+                    layout="",
+                    folder=urls.agency_tasks(each.id),
+                    notices=sorted(due[each.id], key=lambda n: (n.when, n.key), reverse=True),
                 )
             )
 

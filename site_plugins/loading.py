@@ -27,6 +27,7 @@ from .messages import problem, t
 from .problems import ContentError, Problem
 from .registries import Registries, load_registries
 from .schema import PLACEHOLDERS, parse_datetime, problems_from
+from .taskstatus import find_task
 from .vietnamese import VN_TZ, date_line, short_date, slugify
 
 
@@ -202,6 +203,8 @@ def _check_refs(source: _Source, refs: _RefChecker) -> None:
         refs.check("agency", signer.agency, entry.path, line(("signers", i)), f"signers.{i}.agency")
     for i, cite in enumerate(d.cites):
         refs.check("agency", cite.issuer, entry.path, line(("cites", i)), f"cites.{i}.issuer")
+    for i, completion in enumerate(d.completes):
+        refs.check("document", completion.document, entry.path, line(("completes", i, "document")), f"completes.{i}.document")
     for i, task in enumerate(d.tasks):
         refs.check("agency", task.lead, entry.path, line(("tasks", i, "lead")), f"tasks.{i}.lead")
         refs.check("agency", task.partners, entry.path, line(("tasks", i, "partners")), f"tasks.{i}.partners")
@@ -334,7 +337,7 @@ def _check_generated_urls(entries: list[AnyEntry], graph: CitationGraph) -> list
     """An entry's URL must not be a generated page. Entries live one level below their section
     (tin-tuc/<slug>/); the only generated pages there are those of documents cited but not
     published here (van-ban/<number>/)."""
-    generated = {node.url for node in graph.stubs}
+    generated = {node.url for node in graph.stubs} | {urls.DOCUMENT_UPDATES, urls.TASKS}
     return [
         Problem(e.path, e.line("slug"), "slug", f"the URL /{e.url} is also a generated page", "set another 'slug:' on the entry")
         for e in entries
@@ -368,6 +371,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
     problems += refs.problems
     problems += _check_unique(entries, now)
     problems += _check_dates(entries, now)
+    problems += _check_completions(entries)
     problems += _check_generated_urls(entries, CitationGraph([e for e in entries if isinstance(e, DocumentEntry)]))
     errors = [p for p in problems if not p.warning]
     if errors:
@@ -388,6 +392,23 @@ def _why_unpublished(entry: AnyEntry, now: datetime) -> Problem:
         return Problem(entry.path, entry.line("draft"), "draft", *problem("hidden.draft"))
     when = f"{entry.published:%H:%M} {date_line(entry.published)}"
     return Problem(entry.path, entry.line("date"), "date", *problem("hidden.scheduled", when=when))
+
+
+def _check_completions(entries: list[AnyEntry]) -> list[Problem]:
+    """A report's `completes:` names a task the assigning document has (by number or id). An
+    unknown document is reported with the other references."""
+    documents = {e.id: e for e in entries if isinstance(e, DocumentEntry)}
+    found = []
+    for entry in documents.values():
+        for i, completion in enumerate(entry.data.completes):
+            target = documents.get(completion.document)
+            if target is None or find_task(target.data.tasks, completion.task) is not None:
+                continue
+            ids = [task.id for task in target.data.tasks if task.id]
+            named = f"; id: {', '.join(ids)}" if ids else ""
+            message = problem("doc.task_unknown", document=completion.document, task=completion.task, count=len(target.data.tasks), ids=named)
+            found.append(Problem(entry.path, entry.line("completes", i, "task"), f"completes.{i}.task", *message))
+    return found
 
 
 def _check_dates(entries: list[AnyEntry], now: datetime) -> list[Problem]:

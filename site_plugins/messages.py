@@ -122,6 +122,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "'year: {year}' không khớp với 'issued: {issued}' — bỏ 'year'",
         "en": "'year: {year}' disagrees with 'issued: {issued}' — remove 'year'",
     },
+    "doc.expires_before": {
+        "vi": "'expires: {expires}' (ngày hết hiệu lực) trước 'effective: {effective}' (ngày có hiệu lực) — sửa một trong hai ngày",
+        "en": "'expires: {expires}' is before 'effective: {effective}' — correct one of the dates",
+    },
+    "doc.task_unknown": {
+        "vi": "văn bản '{document}' không có nhiệm vụ '{task}' (văn bản có {count} nhiệm vụ{ids}) — ghi số thứ tự nhiệm vụ (1 đến {count}) hoặc 'id' của nhiệm vụ như trong văn bản giao",
+        "en": "document '{document}' has no task '{task}' ({count} tasks{ids}) — write the task's number (1 to {count}) or its 'id' as in the assigning document",
+    },
     "doc.type_mismatch": {
         "vi": "ký hiệu {code} trong số là {coded}, không phải {type} — sửa 'type' hoặc 'number'",
         "en": "the number's code {code} means {coded}, not {type} — correct 'type' or 'number'",
@@ -276,6 +284,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import.cite_number": {
         "vi": "cites: '{text}' có số không đọc được — kiểm tra bằng tay",
         "en": "cites: '{text}' has a number we cannot read — check it by hand",
+    },
+    "import.scanned_pdf": {
+        "vi": "tệp PDF ({pages} trang) không có lớp chữ (bản quét, chỉ có ảnh) — nhận dạng chữ (OCR) trước, ví dụ bằng ocrmypdf, hoặc dán nội dung vào tệp .txt rồi nhập lại",
+        "en": "the PDF ({pages} pages) has no text layer (a scan, pictures only) — run OCR first (e.g. ocrmypdf) or paste the text into a .txt file and import that",
+    },
+    "import.legacy": {
+        "vi": "đã chuyển {lines} dòng từ bảng mã cũ {encodings} sang Unicode — đối chiếu dấu tiếng Việt với bản gốc",
+        "en": "{lines} lines converted from the legacy encoding {encodings} to Unicode — check the diacritics against the original",
     },
     "import.draft_status": {
         "vi": "status: số văn bản để trống nên được đánh dấu là dự thảo (status: du-thao) — sửa khi văn bản được ban hành",

@@ -12,7 +12,7 @@ from .docnumbers import DocNumberError, number_key, parse_number, type_agrees
 from .messages import t
 from .schema import Email, PlainText, Ref, Slug, Strict, VnDate, VnDateTime, WebUrl, _plain
 from .vietnamese import vn_datetime
-from .vocabulary import CAPACITIES, RELATIONS, STATUSES, TYPE_NAMES
+from .vocabulary import CAPACITIES, RELATIONS, SCOPES, STATUSES, TYPE_NAMES
 
 
 class Image(Strict):
@@ -128,6 +128,7 @@ class Citation(Strict):
     title: PlainText | None = None  # what the citing text says of it ("Luật Hợp tác xã năm 2012")
     issuer: Ref | None = None
     issued: VnDate | None = None
+    scope: Literal[tuple(SCOPES)] | None = None  # type: ignore[valid-type]  # of a replacement, repeal, suspension: toàn bộ unless "mot-phan"
 
     @model_validator(mode="after")
     def _identified(self) -> Citation:
@@ -142,12 +143,30 @@ class Citation(Strict):
 
 
 class Task(Strict):
+    id: Slug | None = None  # how a later report names it (or by its number: 1, 2…)
     text: PlainText
     lead: list[Ref] = []
     lead_name: PlainText | None = None  # who leads, as printed ("Liên minh HTX tỉnh, thành phố")
     partners: list[Ref] = []
     deadline: PlainText | None = None
     funding: PlainText | None = None
+    due: VnDate | None = None  # the deadline as a date, when `deadline` does not say one ("Quý II/2025" does)
+    done: VnDate | None = None  # when it was completed
+
+
+class Completion(Strict):
+    """A later document (a report) saying a task of an earlier one is done."""
+
+    document: Ref  # the id of the document that assigned it
+    task: int | Slug  # its number in that document (1, 2…) or its `id`
+    done: VnDate | None = None  # defaults to the date this document was issued
+
+
+class Change(Strict):
+    """A correction the editors made to the published page ("Sửa trích yếu theo bản gốc")."""
+
+    date: VnDate
+    text: PlainText
 
 
 class Attachment(Strict):
@@ -168,8 +187,14 @@ class Document(Strict):
     recipients: list[PlainText] = []
     cites: list[Citation] = []
     tasks: list[Task] = []
-    status: Literal[tuple(STATUSES)] = "con-hieu-luc"  # type: ignore[valid-type]
+    effective: VnDate | None = None  # ngày có hiệu lực; defaults to the date issued
+    expires: VnDate | None = None  # ngày hết hiệu lực, when the document sets one
+    status: Literal[tuple(STATUSES)] | None = None  # type: ignore[valid-type]  # None: worked out from dates and relations
+    status_since: VnDate | None = None  # when the status the editor wrote took effect
     replaced_by: Ref | None = None
+    completes: list[Completion] = []  # tasks of earlier documents this one reports done
+    updated: VnDateTime | None = None  # last correction on the site
+    changes: list[Change] = []  # the corrections, dated
     attachments: list[Attachment] = []
     date: VnDateTime | None = None  # when published on the site; defaults to the date issued
     provinces: list[Ref] = []
@@ -187,6 +212,8 @@ class Document(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Document:
+        if self.effective and self.expires and self.expires < self.effective:
+            raise PydanticCustomError("document_dates", t("doc.expires_before", effective=self.effective, expires=self.expires))
         if self.issued is not None and self.year is not None and self.issued.year != self.year:
             raise PydanticCustomError("document_year", t("doc.year_mismatch", year=self.year, issued=self.issued))
         if self.number and not type_agrees(parse_number(self.number), self.type):

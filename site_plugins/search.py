@@ -26,7 +26,6 @@ from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .vietnamese import short_date, shorten
-from .vocabulary import STATUSES
 
 STROKE = "\u0335"
 LANGUAGE = "vi"
@@ -126,7 +125,7 @@ def entry_record(entry: AnyEntry, catalog: Catalog, body_text: str) -> Record:
     number = f"{d.number} {re.sub(r'[/-]', ' ', d.number)}" if d.number else ""
     content = _join(number, d.type, d.summary, ", ".join(issuers), d.place, signers)
     filters = {"co-quan": issuers, "dia-phuong": province(d.provinces), "loai-van-ban": [d.type], "nam": [str(d.issued_year)],
-               "hieu-luc": [STATUSES[d.status]]}  # fmt: skip
+               "hieu-luc": [catalog.legal[entry.id].label]}  # fmt: skip
     return _record(entry, content, body_text, filters, section=", ".join(issuers), number=d.number or "")
 
 

@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
-from .vocabulary import STATUSES
 
-LEGAL_FORCE = {"con-hieu-luc": "InForce", "het-hieu-luc": "NotInForce", "bi-thay-the": "NotInForce", "du-thao": "NotInForce"}
+LEGAL_FORCE = {"con-hieu-luc": "InForce", "het-hieu-luc-mot-phan": "PartiallyInForce", "het-hieu-luc": "NotInForce", "chua-co-hieu-luc": "NotInForce",
+               "ngung-hieu-luc": "NotInForce", "ngung-hieu-luc-mot-phan": "PartiallyInForce", "du-thao": "NotInForce"}  # fmt: skip
 
 
 @dataclass
@@ -58,7 +58,7 @@ def entry_share(entry: AnyEntry, catalog: Catalog, site: Site) -> dict:
         node = catalog.graph.by_entry[entry.id]
         related = {"sua-doi": "legislationAmends", "bai-bo": "legislationRepeals", "thay-the": "legislationChanges"}
         doc: dict = {"@context": "https://schema.org", "@type": "Legislation", "name": entry.title, "description": d.summary, "url": url,
-                     "legislationType": d.type, "legislationLegalForce": LEGAL_FORCE[d.status], "inLanguage": "vi",
+                     "legislationType": d.type, "legislationLegalForce": LEGAL_FORCE[catalog.legal[entry.id].status], "inLanguage": "vi",
                      "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": reg.agencies[i].name,
                                               "url": site.absolute(urls.agency(i))} for i in d.issuers]}  # fmt: skip
         if d.number:
@@ -71,7 +71,7 @@ def entry_share(entry: AnyEntry, catalog: Catalog, site: Site) -> dict:
         share["jsonld"], share["section"] = doc, d.type
         dc.update({"DC.creator": "; ".join(reg.agencies[i].name for i in d.issuers), "DC.identifier": d.number or url,
                    "DC.type": d.type, "DC.date": (d.issued.isoformat() if d.issued else str(d.issued_year)),
-                   "DC.rights": STATUSES[d.status]})  # fmt: skip
+                   "DC.rights": catalog.legal[entry.id].label})  # fmt: skip
     elif isinstance(entry, CooperativeEntry):
         c = entry.data
         org: dict = {"@context": "https://schema.org", "@type": "Organization", "name": c.name, "description": c.summary, "url": url,

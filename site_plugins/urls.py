@@ -24,8 +24,15 @@ ARCHIVE = "luu-tru/"
 FEEDS_PAGE = "feeds/"
 SEARCH = "tim-kiem/"  # the search page; its index is in pagefind/ (search.py)
 OPML = "feeds.opml"
+DOCUMENT_UPDATES = "van-ban/moi-cap-nhat/"  # every publish, correction and status change
+TASKS = "van-ban/nhiem-vu/"  # every assigned task, with its status
 DOCUMENT_INDEX = "van-ban/index.json"  # the whole registry, for the client-side filters
 COOPERATIVE_INDEX = "htx/index.json"
+
+
+def agency_tasks(agency_id: str) -> str:
+    """Where an agency's feed of tasks coming due is written."""
+    return f"{agency(agency_id)}nhiem-vu/"
 
 
 def entry(section: str, slug: str) -> str:

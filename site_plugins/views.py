@@ -17,12 +17,20 @@ from . import opendata, search, urls
 from .cards import Cards, capped, link
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry
+from .legal import updates
 from .listings import FEED_FORMATS, Listing, Listings
 from .registries import LEVELS
 from .sharing import Site as SharingSite
 from .sharing import agency_share, entry_share
-from .vietnamese import month_name, sort_key
+from .taskstatus import TASK_STATUSES, TrackedTask
+from .vietnamese import month_name, short_date, sort_key
 from .vocabulary import STATUSES
+
+
+def task_order(tracked: TrackedTask) -> tuple:
+    """Most urgent first: overdue, due soon, not yet due (by due date), undated, then done."""
+    rank = list(TASK_STATUSES).index(tracked.status)
+    return (rank, tracked.due or tracked.document.published.date(), tracked.document.id, tracked.number)
 
 
 @dataclass
@@ -102,14 +110,21 @@ class SiteViews:
         self._feeds_page()
         self._open_data()
         self._search_page()
+        self._updates_page()
+        self._tasks_page()
         self._stubs()
         for entry in self.catalog.entries:
             with self.cards.recording() as shown:
                 context = self.cards.page_context(entry, self.settings.related)
             if self.settings.site is not None:
                 context["share"] = entry_share(entry, self.catalog, self.settings.site)
+            feeds = [self.listings["site"]]
+            if isinstance(entry, DocumentEntry):  # its own history, to follow
+                history = self.listings[f"document:{entry.id}"]
+                feeds.insert(0, history)
+                context["follow"] = [link(history.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]
             self.entry_pages[entry.id] = Page(
-                entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, [self.listings["site"]], shown, entry.updated.date().isoformat()
+                entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, feeds, shown, entry.updated.date().isoformat()
             )
 
     def _list_pages(self, listing: Listing) -> None:
@@ -190,19 +205,22 @@ class SiteViews:
             "facts": cards.agency_facts(agency_id),
             "documents": capped([e for e in own if isinstance(e, DocumentEntry)], cards.document_row),
             "child_entries": cards.cards(from_children[: self.settings.page_size]),
-            "tasks": capped(
-                c.tasks_by_agency.get(agency_id, []),
-                lambda et: {
-                    "text": et[1].text,
-                    "deadline": et[1].deadline,
-                    "funding": et[1].funding,
-                    "source": cards.document_row(et[0]),
-                    "partners": [cards.agency(p) for p in et[1].partners if p != agency_id],
-                    "lead": agency_id in et[1].lead,
-                    "leads": [cards.agency(a) for a in et[1].lead if a != agency_id],
-                    "lead_name": et[1].lead_name,
-                },
-            ),
+            **self._agency_tasks(agency_id),
+        }
+
+    def _agency_tasks(self, agency_id: str) -> dict:
+        """The tasks an agency leads or joins: counts by status, then the list, most urgent first."""
+        tasks = sorted(self.catalog.tasks_by_agency.get(agency_id, []), key=task_order)
+        counts = [{"status": k, "label": v, "count": sum(1 for x in tasks if x.status == k)} for k, v in TASK_STATUSES.items()]
+
+        def row(tracked: TrackedTask) -> dict:
+            self.cards.title_link(tracked.document)
+            return {**self.cards.task(tracked), "lead": agency_id in tracked.task.lead}
+
+        return {
+            "tasks": capped(tasks, row),
+            "task_counts": [x for x in counts if x["count"]],
+            "task_feed": [link(self.listings[f"tasks:{agency_id}"].feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()],
         }
 
     def _province_extra(self, province_id: str) -> dict:
@@ -281,6 +299,38 @@ class SiteViews:
         self._add(opendata.FOLDER, "Dữ liệu mở về văn bản", "portal/opendata.html",
                   lambda: {"heading": "Dữ liệu mở về văn bản", "tables": opendata.describe(), "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]},
                   "Danh sách văn bản, quan hệ giữa các văn bản và nhiệm vụ được giao, dạng CSV và JSON")  # fmt: skip
+
+    def _updates_page(self) -> None:
+        """/van-ban/moi-cap-nhat/: the newest publishes, corrections and status changes of documents."""
+        listing = self.listings["updates"]
+
+        def make() -> dict:
+            changed = updates(self.catalog.legal, self.catalog.now)[: self.settings.table_size * 2]
+            rows = [
+                {"date": short_date(e.when), "iso": e.day.isoformat(), "document": self.cards.title_link(e.document), "text": e.text, "kind": e.kind,
+                 "other": self.cards.title_link(e.other) if e.other else None}
+                for e in changed
+            ]  # fmt: skip
+            return {"heading": listing.title, "rows": rows, "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")],
+                    "formats": [link(listing.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]}  # fmt: skip
+
+        self._add(listing.url, listing.title, "portal/updates.html", make, listing.feed_description, [listing, self.listings["site"]])
+
+    def _tasks_page(self) -> None:
+        """/van-ban/nhiem-vu/: every assigned task with its status; filters by agency, status and due date."""
+        reg = self.catalog.registries
+
+        def make() -> dict:
+            tasks = sorted(self.catalog.tasks, key=task_order)
+            agencies = sorted({a for x in tasks for a in (*x.task.lead, *x.task.partners)}, key=lambda a: sort_key(reg.agencies[a].name))
+            years = sorted({x.due.year for x in tasks if x.due})
+            counts = [{"status": k, "label": v, "count": sum(1 for x in tasks if x.status == k)} for k, v in TASK_STATUSES.items()]
+            return {"heading": "Nhiệm vụ được giao", "tasks": [self.cards.task(x) for x in tasks], "counts": counts,
+                    "agencies": [self.cards.agency(a) for a in agencies], "statuses": [link("", v, id=k) for k, v in TASK_STATUSES.items()],
+                    "years": years, "now": short_date(self.catalog.now), "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]}  # fmt: skip
+
+        self._add(urls.TASKS, "Nhiệm vụ được giao", "portal/tasks.html", make,
+                  "Nhiệm vụ các văn bản giao cho từng cơ quan, đơn vị: chưa đến hạn, sắp đến hạn, quá hạn, đã hoàn thành")  # fmt: skip
 
     def _search_page(self) -> None:
         """/tim-kiem/?q=…: Pagefind's results with filters, made in the browser (theme/assets/search.js)."""

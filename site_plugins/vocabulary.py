@@ -69,21 +69,63 @@ for _type in DOCUMENT_TYPES:
 MENTION_WORDS: tuple[str, ...] = tuple(sorted({*HEADING_WORDS, "Văn bản"}, key=len, reverse=True))
 GENERIC_WORDS = {"Văn bản", "Công văn"}  # say nothing about the type: the number's code decides
 
-STATUSES = {"con-hieu-luc": "Còn hiệu lực", "het-hieu-luc": "Hết hiệu lực", "bi-thay-the": "Bị thay thế", "du-thao": "Dự thảo"}
-
-# How a citing document relates to the one it cites (its own view) and the reverse (the cited
-# document's view, on its page).
-RELATIONS = {"can-cu": "Căn cứ", "thuc-hien": "Thực hiện", "thay-the": "Thay thế", "sua-doi": "Sửa đổi, bổ sung", "bai-bo": "Bãi bỏ", "lien-quan": "Liên quan"}
-REVERSE_RELATIONS = {
-    "can-cu": "Căn cứ văn bản này",
-    "thuc-hien": "Thực hiện văn bản này",
-    "thay-the": "Thay thế văn bản này",
-    "sua-doi": "Sửa đổi, bổ sung văn bản này",
-    "bai-bo": "Bãi bỏ văn bản này",
-    "lien-quan": "Nhắc đến văn bản này",
+# Legal status, as Vietnam's national legal-document database (vbpl.vn) names it. "het-hieu-luc"
+# is "Hết hiệu lực toàn bộ". A document's status is worked out from its dates and relations
+# (legal.py) unless the editor writes `status:`.
+STATUSES = {
+    "con-hieu-luc": "Còn hiệu lực",
+    "het-hieu-luc-mot-phan": "Hết hiệu lực một phần",
+    "het-hieu-luc": "Hết hiệu lực toàn bộ",
+    "chua-co-hieu-luc": "Chưa có hiệu lực",
+    "ngung-hieu-luc": "Ngưng hiệu lực",
+    "ngung-hieu-luc-mot-phan": "Ngưng hiệu lực một phần",
+    "du-thao": "Dự thảo",
 }
-# When one text gives a document several relations, the strongest is kept.
-RELATION_RANK = {"thay-the": 5, "sua-doi": 5, "bai-bo": 5, "thuc-hien": 4, "can-cu": 3, "lien-quan": 1}
+SCOPES = {"toan-bo": "toàn bộ", "mot-phan": "một phần"}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a citing document A relates to the document B it cites, in both directions."""
+
+    key: str  # as editors write it in `cites: [{relation: …}]`
+    label: str  # A's view, short: "Căn cứ", "Thay thế"
+    cited_group: str  # the group on A's page listing the B's: "Văn bản bị thay thế"
+    citing_group: str  # the group on B's page listing the A's: "Văn bản thay thế"
+    passive: str  # B's history: "Bị thay thế bởi"
+    rank: int  # when one text gives a document several relations, the strongest is kept
+    effect: str = ""  # what it does to B's status: "ends", "suspends", "amends" (ends a part)
+    scope: str = "toan-bo"  # its default scope when it has an effect
+
+
+# The relation vocabulary of vbpl.vn's "Lược đồ", plus the Party's "thực hiện/triển khai" and the
+# mentions the importer finds in running text ("liên quan").
+RELATION_TYPES: tuple[Relation, ...] = (
+    Relation("can-cu", "Căn cứ", "Văn bản căn cứ", "Văn bản lấy văn bản này làm căn cứ", "Được làm căn cứ cho", 3),
+    Relation("huong-dan", "Quy định chi tiết, hướng dẫn thi hành", "Văn bản được quy định chi tiết, hướng dẫn thi hành",
+             "Văn bản quy định chi tiết, hướng dẫn thi hành", "Được quy định chi tiết, hướng dẫn thi hành bởi", 4),
+    Relation("huong-dan-ap-dung", "Hướng dẫn áp dụng", "Văn bản được hướng dẫn áp dụng", "Văn bản hướng dẫn áp dụng",
+             "Được hướng dẫn áp dụng bởi", 4),
+    Relation("sua-doi", "Sửa đổi, bổ sung", "Văn bản bị sửa đổi, bổ sung", "Văn bản sửa đổi, bổ sung", "Bị sửa đổi, bổ sung bởi", 5,
+             "amends", "mot-phan"),
+    Relation("thay-the", "Thay thế", "Văn bản bị thay thế", "Văn bản thay thế", "Bị thay thế bởi", 5, "ends"),
+    Relation("bai-bo", "Bãi bỏ", "Văn bản bị bãi bỏ", "Văn bản bãi bỏ", "Bị bãi bỏ bởi", 5, "ends"),
+    Relation("dinh-chinh", "Đính chính", "Văn bản được đính chính", "Văn bản đính chính", "Được đính chính bởi", 4),
+    Relation("hop-nhat", "Hợp nhất", "Văn bản được hợp nhất", "Văn bản hợp nhất", "Được hợp nhất bởi", 4),
+    Relation("dan-chieu", "Dẫn chiếu", "Văn bản được dẫn chiếu", "Văn bản dẫn chiếu", "Được dẫn chiếu bởi", 2),
+    Relation("giai-thich", "Giải thích", "Văn bản được giải thích", "Văn bản giải thích", "Được giải thích bởi", 4),
+    Relation("dinh-chi", "Đình chỉ thi hành", "Văn bản bị đình chỉ thi hành", "Văn bản đình chỉ thi hành", "Bị đình chỉ thi hành bởi", 5,
+             "suspends"),
+    Relation("tam-ngung", "Tạm ngưng hiệu lực", "Văn bản bị tạm ngưng hiệu lực", "Văn bản tạm ngưng hiệu lực",
+             "Bị tạm ngưng hiệu lực bởi", 5, "suspends"),
+    Relation("cong-bo", "Công bố", "Văn bản được công bố", "Văn bản công bố", "Được công bố bởi", 4),
+    Relation("thuc-hien", "Thực hiện, triển khai", "Văn bản được thực hiện, triển khai", "Văn bản thực hiện, triển khai",
+             "Được thực hiện, triển khai bởi", 4),
+    Relation("lien-quan", "Liên quan", "Văn bản liên quan", "Văn bản nhắc đến văn bản này", "Được nhắc đến trong", 1),
+)  # fmt: skip
+RELATION_BY_KEY = {r.key: r for r in RELATION_TYPES}
+RELATIONS = {r.key: r.label for r in RELATION_TYPES}
+RELATION_RANK = {r.key: r.rank for r in RELATION_TYPES}
 
 # Signing capacity: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền, phụ trách.
 CAPACITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.", "PT.")

@@ -125,5 +125,8 @@ def test_pages_and_auto_links_follow_the_identity(same_number, tmp_path):
     assert site.html("tin-tuc/tin-lao-cai/").xpath("//a[@class='portal-doclink']/@href") == ["../../van-ban/27-kh-ubnd-lao-cai/"]
     national = site.html("tin-tuc/tin-toan-quoc/").xpath("//a[@class='portal-doclink']")
     assert [(a.text, a.get("href")) for a in national] == [("Kế hoạch số 27/KH-UBND", "../../van-ban/27-kh-ubnd-ninh-thuan/")]  # only the one named
-    bases = [" ".join(li.text_content().split()) for li in site.html("van-ban/27-kh-ubnd-lao-cai/").xpath("//ul[@class='portal-bases']/li")]
-    assert bases == ["Căn cứ: Kết luận 70-KL/TW (chưa đăng)"]  # not the Ninh Thuận plan's bases
+    bases = [
+        " ".join(li.text_content().split())
+        for li in site.html("van-ban/27-kh-ubnd-lao-cai/").xpath("//section[@id='luoc-do']//h4[@id='luoc-do-can-cu-di']/following-sibling::ul[1]/li")
+    ]
+    assert bases == ["Kết luận 70-KL/TW (chưa đăng)"]  # not the Ninh Thuận plan's bases

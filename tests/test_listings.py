@@ -43,7 +43,9 @@ def test_every_page_of_a_list_and_its_feeds_come_from_one_declaration(catalog):
     # a list without a page of its own (an agency with its child agencies) is advertised by the page it belongs to
     everything = listings["agency-all:lien-minh-htx-viet-nam"]
     assert everything.layout == "" and everything.folder == "co-quan/lien-minh-htx-viet-nam/tat-ca/"
-    assert views.pages["co-quan/lien-minh-htx-viet-nam/"].feeds == [listings["agency:lien-minh-htx-viet-nam"], everything, listings["site"]]
+    tasks = listings["tasks:lien-minh-htx-viet-nam"]  # its tasks coming due, written to …/nhiem-vu/
+    assert tasks.layout == "" and tasks.folder == "co-quan/lien-minh-htx-viet-nam/nhiem-vu/"
+    assert views.pages["co-quan/lien-minh-htx-viet-nam/"].feeds == [listings["agency:lien-minh-htx-viet-nam"], everything, tasks, listings["site"]]
     keys = [x.key for x in listings]
     assert len(keys) == len(set(keys))
 

@@ -91,8 +91,27 @@
     form.hidden = false;
   }
 
+  // The task page lists every task; its form hides those that do not match (agency, status, year due).
+  function setupTasks(form) {
+    var items = Array.prototype.slice.call(document.querySelectorAll(".portal-task-list > li"));
+    var output = form.querySelector("output");
+    function apply() {
+      var agency = form.elements.agency.value, status = form.elements.status.value, year = form.elements.year.value, shown = 0;
+      items.forEach(function (li) {
+        var ok = (!agency || li.dataset.agencies.split(" ").indexOf(agency) >= 0) &&
+          (!status || li.dataset.status === status) && (!year || li.dataset.due.slice(0, 4) === year);
+        li.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      output.textContent = (agency || status || year) ? shown + " nhiệm vụ" : "";
+    }
+    form.addEventListener("change", apply);
+    form.hidden = false;
+  }
+
   function init() {
     document.querySelectorAll("form.portal-filter").forEach(setup);
+    document.querySelectorAll("form.portal-task-filter").forEach(setupTasks);
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
