@@ -54,6 +54,18 @@ def check(content: Path, now: str | None) -> int:
     return 0
 
 
+def evaluate_corpus(folder: Path, content: Path) -> int:
+    """Per-field accuracy of the importer on a folder of documents with expected fields."""
+    from .evaluation import evaluate
+    from .registries import load_registries
+
+    report = evaluate(folder, load_registries(content)[0])
+    print("\n".join(report.lines()))
+    for miss in report.misses:
+        print(f"  sai: {miss}")
+    return 0 if report.documents else 1
+
+
 def import_document(source: Path, content: Path, force: bool) -> int:
     from .importer import IncompleteImport, import_file
     from .registries import load_registries
@@ -103,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--now", help=t("cli.now"))
     p_import = sub.add_parser("import", help=t("cli.import"), description=t("cli.import"))
     p_import.add_argument("source", type=Path)
+    p_import.add_argument("--evaluate", action="store_true", help=t("cli.evaluate"))
     p_import.add_argument("--content", default=Path("content"), type=Path)
     p_import.add_argument("--force", action="store_true", help=t("cli.force"))
     p_new = sub.add_parser("new", help=t("cli.new"), description=t("cli.new"))
@@ -121,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.content, args.now)
     if args.command == "new":
         return new(args.kind, args.title, args.content)
-    return import_document(args.source, args.content, args.force)
+    return evaluate_corpus(args.source, args.content) if args.evaluate else import_document(args.source, args.content, args.force)
 
 
 if __name__ == "__main__":

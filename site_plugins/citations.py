@@ -13,11 +13,12 @@ from .vocabulary import MENTION_WORDS, RELATION_RANK
 
 _TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
 MENTION = re.compile(
-    rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})"
-    r"(?:\s*,?\s*(?:ngày\s*)?(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
+    # "Luật Hợp tác xã số 17/2023/QH15": a name may stand between the type and "số"
+    rf"(?P<type>{_TYPES})(?:\s+(?P<name>[A-ZĐ][^,;:()]{{0,80}}?)(?=\s+số\b))?\s+(?:số\s*:?\s*)?(?P<number>{NUMBER_IN_TEXT.pattern})"
+    r"(?:\s*,?\s*(?:ngày\s*)?(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>.+?)(?=\s+(?:về|ban hành|triển khai|tại)\b|[,;.(]|$))?",
 )
-LAW_BY_NAME = re.compile(r"\bLuật (?P<name>[A-ZĐ][^,;.()]*?) năm (?P<year>\d{4})")
+LAW_BY_NAME = re.compile(r"\bLuật (?P<name>[A-ZĐ][^,;.()]*?) năm (?P<year>\d{4})(?!\s*(?:số|\d))")
 _VERB_BEFORE = [
     ("thay-the", re.compile(r"thay thế\s*$", re.I)),
     ("sua-doi", re.compile(r"sửa đổi(, bổ sung)?( một số điều của)?\s*$", re.I)),
@@ -52,7 +53,7 @@ class Cited:
 def _date(text: str | None) -> date | None:
     if not text:
         return None
-    d, m, y = (int(x) for x in text.split("/"))
+    d, m, y = (int(x) for x in re.findall(r"\d+", text))
     try:
         return date(y, m, d)
     except ValueError:
@@ -108,6 +109,7 @@ def find_citations(paragraphs: list[str], own_number: str | None, matcher: Agenc
                         number.text,
                         relation,
                         number.type_name(match["type"]),
+                        title=f"{match['type']} {match['name']}" if match["name"] else None,
                         issuer=issuer,
                         issued=_date(match["date"]),
                         issuer_text=match["issuer"],

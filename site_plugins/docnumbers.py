@@ -67,7 +67,12 @@ class DocNumber:
 def _squeeze(raw: str) -> str:
     text = nfc(raw).replace("Ð", "Đ").replace("–", "-").replace("—", "-")
     text = _PREFIX.sub("", text.strip())
-    return re.sub(r"\s*([/-])\s*", r"\1", text).strip().rstrip(".,;")
+    text = re.sub(r"\s*([/-])\s*", r"\1", text).strip().rstrip(".,;")
+    # OCR reads 0 as O and 1 as l or I inside the number: "1O/KH-UBND", "l2/KH-UBND"
+    return re.sub(r"^[0-9OolI]+(?=[/-])", lambda m: m.group(0).translate(_OCR_DIGITS) if any(c.isdigit() for c in m.group(0)) else m.group(0), text)
+
+
+_OCR_DIGITS = str.maketrans("OolI", "0011")
 
 
 def parse_number(raw: str) -> DocNumber:

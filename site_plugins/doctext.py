@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .layout import split_header_line
+from .messages import t
 from .vietnamese import clean_text
 from .vocabulary import HEADING_WORDS, MENTION_WORDS
 
@@ -17,18 +19,61 @@ _NOISE = [
 _MARKUP = re.compile(r"^\s*#{1,6}\s*|\*\*")
 
 
-def read_source(path: Path) -> str:
-    """Text of a .txt/.md file, or of a .docx (paragraphs, then table cells)."""
-    if path.suffix.lower() == ".docx":
-        from docx import Document as DocxDocument  # python-docx
+class NoTextLayer(ValueError):
+    """A PDF whose pages are pictures (a scan): there is no text to read."""
 
-        doc = DocxDocument(str(path))
-        lines = [p.text for p in doc.paragraphs]
-        for table in doc.tables:
-            for row in table.rows:
-                lines += [cell.text for cell in row.cells]
-        return "\n".join(lines)
-    return path.read_text("utf-8-sig")
+
+def read_source(path: Path) -> str:
+    """Text of a .txt/.md file (UTF-8, or a legacy Windows code page), a .docx (paragraphs and
+    tables in document order) or a .pdf with a text layer (pypdf)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_text(path)
+    if suffix == ".pdf":
+        return _pdf_text(path)
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # an old file saved in a Windows code page (TCVN3/VNI bytes)
+        return raw.decode("cp1252", errors="replace")
+
+
+def _docx_text(path: Path) -> str:
+    """Paragraphs and tables in the order they appear. A table of the header (issuing body |
+    motto, "Số" | place and date) gives its cells one by one, row by row; any other table (a task
+    table) gives one line a row, cells separated by " | "."""
+    from docx import Document as DocxDocument  # python-docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = DocxDocument(str(path))
+    lines: list[str] = []
+    for block in doc.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, doc).text)
+        elif tag == "tbl":
+            table = Table(block, doc)
+            rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+            flat = " ".join(" ".join(r) for r in rows)
+            header = re.search(r"CỘNG H[OÒ]A|ĐẢNG CỘNG SẢN|\bSố\b|Nơi nhận", flat, re.I) and not re.search(r"Chủ trì|Nội dung", flat, re.I)
+            for row in rows:
+                cells = list(dict.fromkeys(c for c in row if c))  # merged cells repeat
+                if header:
+                    lines += [line for cell in cells for line in cell.split("\n")]
+                else:
+                    lines.append(" | ".join(c.replace("\n", " ") for c in row))
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    if sum(c.isalpha() for c in text) < 20:
+        raise NoTextLayer(t("import.scanned_pdf", pages=len(reader.pages)))
+    return text
 
 
 def is_noise(line: str) -> bool:
@@ -39,7 +84,8 @@ def prepare_lines(text: str) -> list[str]:
     """NFC, no control characters or OCR Markdown (#, **), stamp noise dropped, numbers
     broken across lines ("70-" / "KL/TW") joined. Blank lines are kept as ""."""
     out: list[str] = []
-    raw = [_MARKUP.sub("", line).replace("\t", " ").strip() for line in clean_text(text).split("\n")]
+    cleaned = [_MARKUP.sub("", line).replace("\t", " ").strip() for line in clean_text(text).split("\n")]
+    raw = [cell for line in cleaned for cell in split_header_line(" ".join(line.split()))]
     for index, line in enumerate(raw):
         line = " ".join(line.split())
         if is_noise(line):
@@ -98,14 +144,3 @@ _CAPITALISED = [
     "Giám đốc",
     "Phó Giám đốc",
 ]
-
-
-def is_upper(text: str) -> bool:
-    """All letters are capitals ("TM. BAN CHẤP HÀNH"), and there is at least one."""
-    return any(c.isalpha() for c in text) and text == text.upper()
-
-
-def looks_like_name(text: str) -> bool:
-    """ "Nguyễn Ngọc Bảo": two to six words, each capitalised."""
-    words = text.split()
-    return 2 <= len(words) <= 6 and all(w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words)

@@ -17,20 +17,23 @@ from .agencymatch import AgencyMatcher
 from .citations import find_citations
 from .docbody import paragraphs, to_markdown
 from .docnumbers import DocNumber, DocNumberError, parse_number, type_agrees
-from .doctext import is_upper, looks_like_name, prepare_lines, read_source, sentence_case, type_word
+from .doctext import prepare_lines, read_source, sentence_case, type_word
 from .frontmatter import Parsed
+from .layout import is_upper, looks_like_name, split_closing
+from .legacy import to_unicode
 from .messages import t
 from .models import Document
 from .registries import Registries
 from .schema import problems_from
-from .tasks import find_tasks
+from .tasks import find_sentence_tasks, find_table_tasks, find_tasks
 from .vietnamese import slugify
 
 NUMBER_LINE = re.compile(r"^Số\b\s*[:.]?.*/", re.I)
 DATE_LINE = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.I)
 MOTTO = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN)", re.I)
-BODY_START = re.compile(r"^[-–]?\s*(Căn cứ|Thực hiện|Triển khai|Trên cơ sở|Nhằm|Để|[IVX]+\.\s)")
+BODY_START = re.compile(r"^[-–]?\s*(Căn cứ|Thực hiện|Triển khai|Trên cơ sở|Nhằm|Để|Kính gửi|[IVX]+\.\s|\d+\.\s)|\|")
 CAPACITY = re.compile(r"^(?P<cap>TM|KT|K/T|Q|TL|TUQ|PT)\s*\.?\s*(?P<rest>.*)$")
+SUBJECT = re.compile(r"^V/v\.?\s*", re.I)
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
 
 
@@ -123,7 +126,12 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
         capacity = {"K/T": "KT"}.get(match["cap"], match["cap"]) + "."
         on_behalf = match["rest"].strip()
         position_parts, name, j = [], None, i + 1
-        while j < len(lines) and j < i + 8:
+        body = None  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the body the signer acts for
+        if j < len(lines) and (inner := _capacity(lines[j])):
+            body, on_behalf = on_behalf, inner["rest"].strip()
+            capacity = {"K/T": "KT"}.get(inner["cap"], inner["cap"]) + "."
+            j += 1
+        while j < len(lines) and j < i + 9:
             line = lines[j]
             if line and is_upper(line):  # "TM." alone: the next capitals say on whose behalf
                 if on_behalf:
@@ -136,14 +144,14 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
             j += 1
         if name:
             position = sentence_case(" ".join(position_parts)) if position_parts else sentence_case(on_behalf)
-            agency = matcher.by_text(on_behalf, province) if on_behalf else None
+            agency = matcher.by_text(body or on_behalf, province) if (body or on_behalf) else None
             if agency not in issuers:
                 agency = issuers[0] if len(issuers) == 1 else None
             signer = {
                 "name": name,
                 "position": position,
                 "capacity": capacity,
-                "on_behalf_of": sentence_case(on_behalf) if position_parts else None,
+                "on_behalf_of": sentence_case(body) if body else sentence_case(on_behalf) if position_parts else None,
                 "agency": agency,
             }
             signers.append({k: v for k, v in signer.items() if v})
@@ -171,8 +179,12 @@ def _recipients(lines: list[str], start: int) -> list[str]:
 def import_text(text: str, registries: Registries) -> Imported:
     matcher = AgencyMatcher(registries)
     warnings: list[str] = []
+    text, legacy = to_unicode(text)
+    if legacy:
+        names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+        warnings.append(t("import.legacy", lines=sum(legacy.values()), encodings=", ".join(names[k] for k in sorted(legacy))))
     lines = prepare_lines(text)
-    head = lines[:60]
+    head = lines  # no length limit: a long document's header is still its first lines
 
     number_at = next((i for i, line in enumerate(head) if NUMBER_LINE.match(line)), None)
     number = None
@@ -190,10 +202,20 @@ def import_text(text: str, registries: Registries) -> Imported:
     if type_at is None:
         type_at = next((i for i, line in enumerate(head) if type_word(line)), None)
     printed_type = type_word(lines[type_at]) if type_at is not None else None
+    subject_at = next((i for i, line in enumerate(lines[: after + 3]) if SUBJECT.match(line)), None) if printed_type is None else None
+    if subject_at is not None:  # a công văn: "V/v …" under its number is its trích yếu
+        printed_type, type_at = "Công văn", None
     doc_type = _resolve_type(printed_type, number, warnings)
 
     summary_lines: list[str] = []
     cursor = (type_at if type_at is not None else after) + 1
+    if subject_at is not None:
+        summary_lines.append(SUBJECT.sub("", lines[subject_at]))
+        for line in lines[subject_at + 1 : after + 1]:
+            if not line or DATE_LINE.match(line):
+                break
+            summary_lines.append(line)
+        cursor = len(lines)  # nothing more to read into the summary
     while cursor < len(lines):
         line = lines[cursor]
         if not line:
@@ -204,6 +226,8 @@ def import_text(text: str, registries: Registries) -> Imported:
         else:
             summary_lines.append(line)
         cursor += 1
+    if subject_at is not None:
+        cursor = after + 1
     summary = " ".join(summary_lines)
     summary = summary[:1].upper() + summary[1:]
 
@@ -215,7 +239,11 @@ def import_text(text: str, registries: Registries) -> Imported:
     place = dated["place"].strip() if dated else None
     province = matcher.province_in(place or "") or matcher.province_in(" ".join(header))
     issuers: list[str] = []
-    for code in number.issuer_codes if number else ():
+    # a công văn's number has no type code: "1520/UBND-KT" is UBND's, from its KT department
+    codes: tuple[str, ...] = ()
+    if number is not None:
+        codes = number.issuer_codes if number.type_names() or number.type_code is None else (number.type_code,)
+    for code in codes:
         agency = matcher.by_code(code, province)
         if agency:
             issuers.append(agency)
@@ -239,6 +267,9 @@ def import_text(text: str, registries: Registries) -> Imported:
     else:
         warnings.append(t("import.date_missing"))
 
+    glued = next((i for i in range(cursor, len(lines)) if re.match(r"^Nơi nhận\b", lines[i], re.I)), None)
+    if glued is not None:  # "Nơi nhận" beside the signature, pasted as one column
+        lines = lines[:glued] + split_closing(lines[glued:])
     recipients_at = next((i for i in range(cursor, len(lines)) if RECIPIENTS.match(lines[i])), None)
     signature_at = next((i for i in range(cursor, len(lines)) if _capacity(lines[i])), None)
     end = min(x for x in (recipients_at, signature_at, len(lines)) if x is not None)
@@ -254,6 +285,8 @@ def import_text(text: str, registries: Registries) -> Imported:
         if cited.issuer_text and not cited.issuer:
             warnings.append(t("import.cite_issuer", issuer=cited.issuer_text, number=cited.number))
     tasks = find_tasks(body, matcher, province)
+    tasks += find_table_tasks(body, matcher, province)
+    tasks += find_sentence_tasks(body, matcher, province, {t.text for t in tasks})
 
     fm: dict = {}
     type_code = number.type_code or "" if number else ""

@@ -330,6 +330,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.now": {"vi": "coi thời điểm này là hiện tại (YYYY-MM-DDTHH:MM)", "en": "treat this moment as now (YYYY-MM-DDTHH:MM)"},
     "cli.import": {"vi": "nhập một văn bản (.txt, .docx) vào content/van-ban/", "en": "import an official document (.txt or .docx) into content/van-ban/"},
     "cli.force": {"vi": "ghi đè tệp đã có", "en": "overwrite an existing entry"},
+    "cli.evaluate": {
+        "vi": "đo độ chính xác: nguồn là thư mục văn bản, mỗi tệp kèm <tên>.expected.yml ghi các trường đúng",
+        "en": "measure accuracy: the source is a folder of documents, each with <name>.expected.yml of its right fields",
+    },
     "cli.new": {
         "vi": "tạo tệp mới có đủ các trường bắt buộc: article (bài viết), cooperative (hợp tác xã), document (văn bản)",
         "en": "write a new entry with every required field: article, cooperative or document",

@@ -115,3 +115,68 @@ def find_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | No
             else:
                 current = start(item, assignee)
     return tasks
+
+
+_VERBS = (r"(?:tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền|hướng dẫn|theo dõi|kiểm tra|báo cáo|rà soát|nghiên cứu|tham mưu|"
+          r"đôn đốc|chỉ đạo|phổ biến|đánh giá|tổng hợp|biên soạn|cung cấp|hỗ trợ|phối hợp|bố trí|lồng ghép|quản lý|sơ kết|tổng kết)\b")  # fmt: skip
+_LEAD = r"(?:^|\.\s+|^\d+(?:\.\d+)*\.\s+|^[-–+•]\s*)"
+SENTENCES = [
+    # "Giao Sở Nông nghiệp chủ trì, phối hợp với Liên minh HTX tỉnh tổ chức …"
+    re.compile(rf"{_LEAD}Giao\s+(?P<lead>.+?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>.+?))?[,\s]+(?P<text>{_VERBS}.*)$", re.I),
+    # "Liên minh HTX tỉnh chủ trì, phối hợp Sở Tài chính thực hiện …"
+    re.compile(rf"{_LEAD}(?P<lead>[A-ZĐ][^,;:]+?)\s+chủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<partners>.+?)[,\s]+(?P<text>{_VERBS}.*)$"),
+    # "Ban Tuyên giáo Tỉnh ủy có trách nhiệm tuyên truyền …"
+    re.compile(rf"{_LEAD}(?P<lead>[A-ZĐ][^,;:]+?)\s+(?:có trách nhiệm|chịu trách nhiệm)\s+(?P<text>.+)$"),
+]
+TABLE_HEADER = {"nội dung": "text", "chủ trì": "lead", "cơ quan chủ trì": "lead", "đơn vị chủ trì": "lead", "phối hợp": "partners",
+                "cơ quan phối hợp": "partners", "đơn vị phối hợp": "partners", "thời gian": "deadline", "thời hạn": "deadline",
+                "thời gian thực hiện": "deadline", "thời gian hoàn thành": "deadline", "kinh phí": "funding"}  # fmt: skip
+
+
+def _named(text: str, matcher: AgencyMatcher, province: str | None) -> list[str]:
+    found = [matcher.by_text(part, province) for part in re.split(r"[;,]|\bvà\b", text)]
+    return list(dict.fromkeys(a for a in [*found, *matcher.mentioned(text)] if a))
+
+
+def find_sentence_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | None, known: set[str]) -> list[FoundTask]:
+    """Tasks written as sentences anywhere in the body, in their usual forms (``SENTENCES``);
+    paragraphs that already gave a task (``known`` texts) are skipped."""
+    tasks = []
+    for paragraph in paragraphs:
+        if any(text in paragraph for text in known):
+            continue
+        for pattern in SENTENCES:
+            if match := pattern.search(paragraph):
+                lead_name = match["lead"].strip()
+                lead = _named(lead_name, matcher, province)
+                if not lead:
+                    continue
+                partners = [a for a in _named(match.groupdict().get("partners") or "", matcher, province) if a not in lead]
+                tasks.append(FoundTask(match["text"].strip().rstrip(".;"), lead_name, lead, partners))
+                break
+    return tasks
+
+
+def find_table_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | None) -> list[FoundTask]:
+    """Rows of a task table ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian"), as a .docx table
+    or a pasted table with "|" between cells."""
+    tasks: list[FoundTask] = []
+    columns: dict[int, str] | None = None
+    for paragraph in paragraphs:
+        if "|" not in paragraph:
+            columns = None
+            continue
+        cells = [c.strip() for c in paragraph.strip().strip("|").split("|")]
+        named = {i: TABLE_HEADER.get(c.lower().rstrip(":")) for i, c in enumerate(cells)}
+        if "text" in named.values() and "lead" in named.values():
+            columns = {i: v for i, v in named.items() if v}
+            continue
+        if columns is None or set(cells) <= {"", "-", "---"}:
+            continue
+        row = {field: cells[i] for i, field in columns.items() if i < len(cells) and cells[i]}
+        if not row.get("text") or not row.get("lead"):
+            continue
+        lead = _named(row["lead"], matcher, province)
+        partners = [a for a in _named(row.get("partners", ""), matcher, province) if a not in lead]
+        tasks.append(FoundTask(row["text"], row["lead"], lead, partners, row.get("deadline"), row.get("funding")))
+    return tasks
