@@ -249,7 +249,7 @@ class Cards:
             "signers": [{**s.model_dump(), "agency_link": self.agency(s.agency) if s.agency else None} for s in d.signers],
             **self.graph_context(node),
             "legal": self.legal(entry),
-            "tasks": [self.task(x) for x in self.catalog.tasks if x.document is entry],
+            "tasks": [self.task(x) for x in self.catalog.tasks_by_document.get(entry.id, [])],
             "attachments": attachments,
             "provinces": [self.province(p) for p in d.provinces],
             "mentioned_by": capped(self.catalog.mentions[entry.id], self.card),
@@ -291,15 +291,12 @@ class Cards:
     def node_link(self, node: Node) -> dict:
         if node.entry is not None:
             return self.on_site_link(node.entry)
-        return {"url": node.url, "title": node.label, "detail": node.title if node.number else None, "on_site": node.entry is not None}
+        return {"url": node.url, "title": node.label, "detail": node.title if node.number else None, "on_site": False}
 
     def legal(self, entry: DocumentEntry) -> dict:
         """Status, dates and history of a document, for the top of its page."""
         state = self.catalog.legal[entry.id]
         now = self.catalog.now
-        for event in state.events:
-            if event.other is not None:
-                self._saw(event.other)
         return {
             "status": state.status,
             "label": state.label,

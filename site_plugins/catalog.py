@@ -13,7 +13,7 @@ from pathlib import Path
 from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from .graph import CitationGraph
 from .images import FileFacts
-from .legal import LegalState, legal_states
+from .legal import Event, LegalState, legal_states, updates
 from .messages import problem
 from .pictures import Picture
 from .problems import Problem
@@ -52,9 +52,12 @@ class Catalog:
             message = problem("doc.ambiguous_cite", number=ambiguity.number, count=len(ambiguity.candidates), candidates=names)
             self.warnings.append(Problem(citing.path, citing.line("cites", ambiguity.index), field, *message, warning=True))
         self.legal: dict[str, LegalState] = legal_states(self.graph, self.documents, self.by_id, self.now)
+        self.updates: list[Event] = updates(self.legal, self.now)  # the registry's "Mới cập nhật", newest first
         self.tasks: list[TrackedTask] = track(self.documents, self.now)
         self.tasks_by_agency: dict[str, list[TrackedTask]] = defaultdict(list)
+        self.tasks_by_document: dict[str, list[TrackedTask]] = defaultdict(list)
         for tracked in self.tasks:
+            self.tasks_by_document[tracked.document.id].append(tracked)
             for agency in dict.fromkeys([*tracked.task.lead, *tracked.task.partners]):
                 self.tasks_by_agency[agency].append(tracked)
 

@@ -43,6 +43,11 @@ def _capacity(line: str):
     return match if match and is_upper(line) else None
 
 
+def _capacity_name(match: re.Match) -> str:
+    """ "K/T" is written "KT." like the others."""
+    return {"K/T": "KT"}.get(match["cap"], match["cap"]) + "."
+
+
 @dataclass
 class Imported:
     front_matter: dict
@@ -123,13 +128,13 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
         if not match:
             i += 1
             continue
-        capacity = {"K/T": "KT"}.get(match["cap"], match["cap"]) + "."
+        capacity = _capacity_name(match)
         on_behalf = match["rest"].strip()
         position_parts, name, j = [], None, i + 1
         body = None  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the body the signer acts for
         if j < len(lines) and (inner := _capacity(lines[j])):
             body, on_behalf = on_behalf, inner["rest"].strip()
-            capacity = {"K/T": "KT"}.get(inner["cap"], inner["cap"]) + "."
+            capacity = _capacity_name(inner)
             j += 1
         while j < len(lines) and j < i + 9:
             line = lines[j]
@@ -183,10 +188,9 @@ def import_text(text: str, registries: Registries) -> Imported:
     if legacy:
         names = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
         warnings.append(t("import.legacy", lines=sum(legacy.values()), encodings=", ".join(names[k] for k in sorted(legacy))))
-    lines = prepare_lines(text)
-    head = lines  # no length limit: a long document's header is still its first lines
+    lines = prepare_lines(text)  # all of them: a long document's header is still its first lines
 
-    number_at = next((i for i, line in enumerate(head) if NUMBER_LINE.match(line)), None)
+    number_at = next((i for i, line in enumerate(lines) if NUMBER_LINE.match(line)), None)
     number = None
     if number_at is None:
         warnings.append(t("import.number_missing"))
@@ -195,12 +199,12 @@ def import_text(text: str, registries: Registries) -> Imported:
             number = parse_number(lines[number_at])
         except DocNumberError as exc:
             warnings.append(t("import.number_bad", error=exc))
-    date_at = next((i for i, line in enumerate(head) if DATE_LINE.match(line)), None)
+    date_at = next((i for i, line in enumerate(lines) if DATE_LINE.match(line)), None)
     dated = DATE_LINE.match(lines[date_at]) if date_at is not None else None
     after = max(x for x in (number_at, date_at, -1) if x is not None)
     type_at = next((i for i in range(after + 1, len(lines)) if type_word(lines[i])), None)
     if type_at is None:
-        type_at = next((i for i, line in enumerate(head) if type_word(line)), None)
+        type_at = next((i for i, line in enumerate(lines) if type_word(line)), None)
     printed_type = type_word(lines[type_at]) if type_at is not None else None
     subject_at = next((i for i, line in enumerate(lines[: after + 3]) if SUBJECT.match(line)), None) if printed_type is None else None
     if subject_at is not None:  # a công văn: "V/v …" under its number is its trích yếu
@@ -209,14 +213,13 @@ def import_text(text: str, registries: Registries) -> Imported:
 
     summary_lines: list[str] = []
     cursor = (type_at if type_at is not None else after) + 1
-    if subject_at is not None:
+    if subject_at is not None:  # the subject and its continuation lines, up to the date
         summary_lines.append(SUBJECT.sub("", lines[subject_at]))
         for line in lines[subject_at + 1 : after + 1]:
             if not line or DATE_LINE.match(line):
                 break
             summary_lines.append(line)
-        cursor = len(lines)  # nothing more to read into the summary
-    while cursor < len(lines):
+    while subject_at is None and cursor < len(lines):
         line = lines[cursor]
         if not line:
             if summary_lines:
@@ -226,8 +229,6 @@ def import_text(text: str, registries: Registries) -> Imported:
         else:
             summary_lines.append(line)
         cursor += 1
-    if subject_at is not None:
-        cursor = after + 1
     summary = " ".join(summary_lines)
     summary = summary[:1].upper() + summary[1:]
 

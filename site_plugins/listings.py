@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from . import urls
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, newest_first
-from .legal import updates
 from .notices import Notice, from_event, from_task
 from .vietnamese import month_name, sort_key
 from .vocabulary import STATUSES, TYPE_NAMES
@@ -355,7 +354,7 @@ class Listings:
         """Feeds for following the registry: "Mới cập nhật", each document's history, each agency's
         tasks coming due."""
         c, site = self.catalog, self.site_name
-        changed = updates(c.legal, c.now)
+        changed = c.updates
         self._add(
             Listing(
                 key="updates",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import defaultdict
 from datetime import date
 
 from . import urls
@@ -51,9 +50,6 @@ def iso(day: date | None) -> str:
 def rows(catalog: Catalog) -> dict[str, list[dict[str, str]]]:
     reg = catalog.registries
     documents, relations, tasks = [], [], []
-    tasks_of = defaultdict(list)
-    for tracked in catalog.tasks:
-        tasks_of[tracked.document.id].append(tracked)
     for entry in sorted(catalog.documents, key=lambda e: (e.data.issued_year, e.data.number or "", e.id)):
         d, legal = entry.data, catalog.legal[entry.id]
         documents.append({
@@ -68,7 +64,7 @@ def rows(catalog: Catalog) -> dict[str, list[dict[str, str]]]:
                 "tu_id": entry.id, "tu_so_ky_hieu": d.number or "", "quan_he": relation, "quan_he_ten": RELATIONS[relation],
                 "den_id": node.entry.id if node.entry else "", "den_so_ky_hieu": node.number or node.title or "", "den_url": node.url,
             })  # fmt: skip
-        for tracked in tasks_of.get(entry.id, []):
+        for tracked in catalog.tasks_by_document.get(entry.id, []):
             task = tracked.task
             tasks.append({
                 "van_ban_id": entry.id, "so_ky_hieu": d.number or "", "stt": str(tracked.number), "noi_dung": task.text,

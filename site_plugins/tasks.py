@@ -75,8 +75,7 @@ def find_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | No
 
     def start(text: str, depth_name: tuple[int, str]) -> FoundTask:
         name = depth_name[1]
-        named = [matcher.by_text(part, province) for part in re.split(r"[;,]", name)]
-        lead = list(dict.fromkeys(a for a in [*named, *matcher.mentioned(name)] if a))
+        lead = _named(name, matcher, province, r"[;,]")
         partners = [a for a in matcher.mentioned(_partner_clause(text)) if a not in lead]
         task = FoundTask(text, name, lead, partners)
         tasks.append(task)
@@ -133,8 +132,9 @@ TABLE_HEADER = {"nội dung": "text", "chủ trì": "lead", "cơ quan chủ trì
                 "thời gian thực hiện": "deadline", "thời gian hoàn thành": "deadline", "kinh phí": "funding"}  # fmt: skip
 
 
-def _named(text: str, matcher: AgencyMatcher, province: str | None) -> list[str]:
-    found = [matcher.by_text(part, province) for part in re.split(r"[;,]|\bvà\b", text)]
+def _named(text: str, matcher: AgencyMatcher, province: str | None, between: str = r"[;,]|\bvà\b") -> list[str]:
+    """The registry agencies a text names: each part between separators, and any mentioned."""
+    found = [matcher.by_text(part, province) for part in re.split(between, text)]
     return list(dict.fromkeys(a for a in [*found, *matcher.mentioned(text)] if a))
 
 

@@ -7,7 +7,7 @@ lists whose feeds it advertises and the entries it shows. Lists are paginated
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,7 +17,6 @@ from . import opendata, search, urls
 from .cards import Cards, capped, link
 from .catalog import Catalog
 from .entries import AnyEntry, CooperativeEntry, DocumentEntry
-from .legal import updates
 from .listings import FEED_FORMATS, Listing, Listings
 from .registries import LEVELS
 from .sharing import Site as SharingSite
@@ -31,6 +30,12 @@ def task_order(tracked: TrackedTask) -> tuple:
     """Most urgent first: overdue, due soon, not yet due (by due date), undated, then done."""
     rank = list(TASK_STATUSES).index(tracked.status)
     return (rank, tracked.due or tracked.document.published.date(), tracked.document.id, tracked.number)
+
+
+def task_counts(tasks: list[TrackedTask]) -> list[dict]:
+    """How many tasks have each status, in the vocabulary's order; statuses no task has left out."""
+    counts = Counter(x.status for x in tasks)
+    return [{"status": k, "label": v, "count": counts[k]} for k, v in TASK_STATUSES.items() if counts[k]]
 
 
 @dataclass
@@ -66,6 +71,11 @@ def feed_links(listings: list[Listing]) -> list[dict]:
         for x in listings
         for fmt, (media_type, label) in FEED_FORMATS.items()
     ]
+
+
+def feed_formats(listing: Listing) -> list[dict]:
+    """Links to a list's feed in each format ("RSS", "Atom", "JSON Feed"), for a page to show."""
+    return [link(listing.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]
 
 
 class SiteViews:
@@ -122,7 +132,7 @@ class SiteViews:
             if isinstance(entry, DocumentEntry):  # its own history, to follow
                 history = self.listings[f"document:{entry.id}"]
                 feeds.insert(0, history)
-                context["follow"] = [link(history.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]
+                context["follow"] = feed_formats(history)
             self.entry_pages[entry.id] = Page(
                 entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, feeds, shown, entry.updated.date().isoformat()
             )
@@ -211,7 +221,6 @@ class SiteViews:
     def _agency_tasks(self, agency_id: str) -> dict:
         """The tasks an agency leads or joins: counts by status, then the list, most urgent first."""
         tasks = sorted(self.catalog.tasks_by_agency.get(agency_id, []), key=task_order)
-        counts = [{"status": k, "label": v, "count": sum(1 for x in tasks if x.status == k)} for k, v in TASK_STATUSES.items()]
 
         def row(tracked: TrackedTask) -> dict:
             self.cards.title_link(tracked.document)
@@ -219,8 +228,8 @@ class SiteViews:
 
         return {
             "tasks": capped(tasks, row),
-            "task_counts": [x for x in counts if x["count"]],
-            "task_feed": [link(self.listings[f"tasks:{agency_id}"].feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()],
+            "task_counts": task_counts(tasks),
+            "task_feed": feed_formats(self.listings[f"tasks:{agency_id}"]),
         }
 
     def _province_extra(self, province_id: str) -> dict:
@@ -305,14 +314,14 @@ class SiteViews:
         listing = self.listings["updates"]
 
         def make() -> dict:
-            changed = updates(self.catalog.legal, self.catalog.now)[: self.settings.table_size * 2]
+            changed = self.catalog.updates[: self.settings.table_size * 2]
             rows = [
                 {"date": short_date(e.when), "iso": e.day.isoformat(), "document": self.cards.title_link(e.document), "text": e.text, "kind": e.kind,
                  "other": self.cards.title_link(e.other) if e.other else None}
                 for e in changed
             ]  # fmt: skip
             return {"heading": listing.title, "rows": rows, "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")],
-                    "formats": [link(listing.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]}  # fmt: skip
+                    "formats": feed_formats(listing)}  # fmt: skip
 
         self._add(listing.url, listing.title, "portal/updates.html", make, listing.feed_description, [listing, self.listings["site"]])
 
@@ -324,8 +333,7 @@ class SiteViews:
             tasks = sorted(self.catalog.tasks, key=task_order)
             agencies = sorted({a for x in tasks for a in (*x.task.lead, *x.task.partners)}, key=lambda a: sort_key(reg.agencies[a].name))
             years = sorted({x.due.year for x in tasks if x.due})
-            counts = [{"status": k, "label": v, "count": sum(1 for x in tasks if x.status == k)} for k, v in TASK_STATUSES.items()]
-            return {"heading": "Nhiệm vụ được giao", "tasks": [self.cards.task(x) for x in tasks], "counts": counts,
+            return {"heading": "Nhiệm vụ được giao", "tasks": [self.cards.task(x) for x in tasks], "counts": task_counts(tasks),
                     "agencies": [self.cards.agency(a) for a in agencies], "statuses": [link("", v, id=k) for k, v in TASK_STATUSES.items()],
                     "years": years, "now": short_date(self.catalog.now), "breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]}  # fmt: skip
 
@@ -344,10 +352,7 @@ class SiteViews:
             groups = [
                 {
                     "title": label,
-                    "feeds": [
-                        {"title": x.feed_title, "page": x.url, "formats": [link(x.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]}
-                        for x in members
-                    ],
+                    "feeds": [{"title": x.feed_title, "page": x.url, "formats": feed_formats(x)} for x in members],
                 }
                 for label, members in self.listings.grouped()
             ]
