@@ -59,7 +59,8 @@ def evaluate_corpus(folder: Path, content: Path) -> int:
     from .evaluation import evaluate
     from .registries import load_registries
 
-    report = evaluate(folder, load_registries(content)[0])
+    registries = load_registries(folder if (folder / "_registry").is_dir() else content)[0]
+    report = evaluate(folder, registries)
     print("\n".join(report.lines()))
     for miss in report.misses:
         print(f"  sai: {miss}")

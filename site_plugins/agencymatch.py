@@ -45,11 +45,18 @@ class AgencyMatcher:
         found = [(len(n), pid) for pid, n in self.province_names.items() if re.search(rf"\b{re.escape(name_key(n))}\b", key)]
         return max(found)[1] if found else None
 
-    def by_code(self, code: str, province: str | None) -> str | None:
-        """The agency whose symbol code is ``code``: the only one, else the one in ``province``."""
+    def by_code(self, code: str, province: str | None, place: str | None = None) -> str | None:
+        """The agency whose symbol code is ``code``: the only one; else the one whose name ends with
+        the place the document is dated at ("UBND quận Phú Nhuận" for "Phú Nhuận, ngày …"); else
+        the one in ``province``, the province's own body before a district's."""
         candidates = [a for a in self.reg.agencies.values() if a.code and a.code.upper() == code.upper()]
+        if len(candidates) > 1 and place:
+            named = [a for a in candidates if name_key(a.name).endswith(" " + name_key(place))]
+            candidates = named or candidates
         if len(candidates) > 1:
             candidates = [a for a in candidates if a.province == province]
+        if len(candidates) > 1:
+            candidates = [a for a in candidates if a.level in ("trung-uong", "tinh")] or candidates
         return candidates[0].id if len(candidates) == 1 else None
 
     def by_text(self, text: str, province: str | None = None) -> str | None:

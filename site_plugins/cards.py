@@ -18,7 +18,7 @@ from .entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, ne
 from .graph import Node
 from .messages import t
 from .registries import AGENCY_KINDS, LEVELS
-from .taskstatus import TrackedTask
+from .taskstatus import TrackedTask, task_counts
 from .vietnamese import date_line, short_date, sort_key
 from .vocabulary import RELATION_TYPES
 
@@ -250,6 +250,7 @@ class Cards:
             **self.graph_context(node),
             "legal": self.legal(entry),
             "tasks": [self.task(x) for x in self.catalog.tasks_by_document.get(entry.id, [])],
+            "task_counts": task_counts(self.catalog.tasks_by_document.get(entry.id, [])),
             "attachments": attachments,
             "provinces": [self.province(p) for p in d.provinces],
             "mentioned_by": capped(self.catalog.mentions[entry.id], self.card),

@@ -82,6 +82,8 @@ def parse_number(raw: str) -> DocNumber:
         return DocNumber(match["number"], None, match["type"], tuple(match["issuers"].split("-")), "party")
     if match := _STATE.match(text):
         parts = match["symbol"].split("-")
+        if len(parts) == 1 and not LAW_ISSUER.match(parts[0]):
+            parts = _split_glued(parts[0])  # "QĐUBND": a PDF's text layer lost the hyphen
         if len(parts) == 1:  # 23/2012/QH13: a law, no type code
             if not LAW_ISSUER.match(parts[0]):
                 raise DocNumberError(t("value.number_no_code", value=raw.strip()))
@@ -89,6 +91,15 @@ def parse_number(raw: str) -> DocNumber:
         year = int(match["year"]) if match["year"] else None
         return DocNumber(match["number"], year, parts[0], tuple(parts[1:]), "state")
     raise DocNumberError(t("value.number", value=raw.strip()))
+
+
+def _split_glued(symbol: str) -> list[str]:
+    """ "QĐUBND" → ["QĐ", "UBND"]: a known type code followed by at least two more capitals."""
+    for code in sorted(TYPES_BY_CODE, key=len, reverse=True):
+        rest = symbol[len(code) :]
+        if symbol.startswith(code) and len(rest) >= 2 and rest.isupper():
+            return [code, rest]
+    return [symbol]
 
 
 # A number inside running text: "Kết luận số 70-KL/TW", "Nghị quyết 134/NQ-CP", "70-\nKL/TW".

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from .layout import split_header_line
+from .layout import gazette_heading, rejoin_broken, split_header_line, web_table_cells
 from .messages import t
 from .vietnamese import clean_text
 from .vocabulary import HEADING_WORDS, MENTION_WORDS
@@ -85,7 +87,8 @@ def prepare_lines(text: str) -> list[str]:
     broken across lines ("70-" / "KL/TW") joined. Blank lines are kept as ""."""
     out: list[str] = []
     cleaned = [_MARKUP.sub("", line).replace("\t", " ").strip() for line in clean_text(text).split("\n")]
-    raw = [cell for line in cleaned for cell in split_header_line(" ".join(line.split()))]
+    cleaned = gazette_heading(rejoin_broken(web_table_cells([" ".join(line.split()) for line in cleaned])))
+    raw = [cell for line in cleaned for cell in split_header_line(line)]
     for index, line in enumerate(raw):
         line = " ".join(line.split())
         if is_noise(line):
@@ -116,6 +119,34 @@ def type_word(line: str) -> str | None:
     return None
 
 
+# Names that keep their capitals in a trích yếu printed in capitals, and the words before which a
+# document type names one document ("Ban hành Quy định …", "phê duyệt Đề án …").
+_PROPER = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Chủ tịch", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Việt Nam", "Trung ương",
+           "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành")  # fmt: skip
+_NAMING = r"(?:^|ban hành|phê duyệt|thực hiện|triển khai|thuộc|về|sửa đổi, bổ sung|bãi bỏ|thay thế)"
+
+
+def restore_case(text: str, places: Iterable[str]) -> str:
+    """A trích yếu printed in capitals, as the registry writes it: "BAN HÀNH QUY ĐỊNH … TỈNH TIỀN
+    GIANG" → "Ban hành Quy định … tỉnh Tiền Giang". Province names, a few proper names, a
+    document type named by the phrase before it and the first word of a quoted title keep their
+    capitals; other proper names (a city, a river) cannot be known and stay in lower case."""
+    result = text.lower()
+    for name in (*places, *_PROPER):
+        pattern = r"\s*[-–]\s*".join(re.escape(part.lower()) for part in re.split(r"\s*[-–]\s*", name))
+        result = re.sub(rf"(?<!\w){pattern}(?!\w)", partial(_recase, name=name), result)
+    for word in sorted(HEADING_WORDS.values(), key=len, reverse=True):
+        result = re.sub(rf"({_NAMING}\s+){re.escape(word.lower())}(?!\w)", rf"\g<1>{word}", result)
+    result = re.sub(r"([“\"]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), result)
+    return result[:1].upper() + result[1:]
+
+
+def _recase(found: re.Match, name: str) -> str:
+    """The found words in the name's capitals, keeping the dashes as printed ("Bà Rịa – Vũng Tàu")."""
+    words = iter(re.findall(r"[^\s\-–]+", name))
+    return re.sub(r"[^\s\-–]+", lambda m: next(words, m.group(0)), found.group(0))
+
+
 def sentence_case(text: str) -> str:
     """ "BAN TUYÊN GIÁO TỈNH ỦY" → "Ban Tuyên giáo Tỉnh ủy" (names we know keep their capitals)."""
     result = text.strip().lower()
@@ -143,4 +174,7 @@ _CAPITALISED = [
     "Phó Bí thư",
     "Giám đốc",
     "Phó Giám đốc",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Chủ nhiệm",
 ]

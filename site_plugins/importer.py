@@ -6,7 +6,7 @@ becomes a warning for the editor. It refuses to overwrite an existing file unles
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from .agencymatch import AgencyMatcher
 from .citations import find_citations
 from .docbody import paragraphs, to_markdown
 from .docnumbers import DocNumber, DocNumberError, parse_number, type_agrees
-from .doctext import prepare_lines, read_source, sentence_case, type_word
+from .doctext import prepare_lines, read_source, restore_case, sentence_case, type_word
 from .frontmatter import Parsed
 from .layout import is_upper, looks_like_name, split_closing
 from .legacy import to_unicode
@@ -29,10 +29,12 @@ from .tasks import find_sentence_tasks, find_table_tasks, find_tasks
 from .vietnamese import slugify
 
 NUMBER_LINE = re.compile(r"^Số\b\s*[:.]?.*/", re.I)
-DATE_LINE = re.compile(r"^(?P<place>[^\d,]{2,40}),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.I)
+DATE_LINE = re.compile(r"^(?:(?P<place>[^\d,]{2,40}),\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.I)
 MOTTO = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN)", re.I)
-BODY_START = re.compile(r"^[-–]?\s*(Căn cứ|Thực hiện|Triển khai|Trên cơ sở|Nhằm|Để|Kính gửi|[IVX]+\.\s|\d+\.\s)|\|")
+BODY_START = re.compile(r"^[-–]?\s*(Căn cứ|Thực hiện|Triển khai|Trên cơ sở|Nhằm|Để|Kính gửi|Điều \d+|[IVX]+\.\s|\d+\.\s)|\|")
 CAPACITY = re.compile(r"^(?P<cap>TM|KT|K/T|Q|TL|TUQ|PT)\s*\.?\s*(?P<rest>.*)$")
+# The line naming who decides, between a decision's title and its "Căn cứ": "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG"
+AUTHORITY = re.compile(r"^(ỦY BAN|UỶ BAN|CHỦ TỊCH|THỦ TƯỚNG|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHÍNH PHỦ)\b")
 SUBJECT = re.compile(r"^V/v\.?\s*", re.I)
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
 
@@ -131,6 +133,8 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
         capacity = _capacity_name(match)
         on_behalf = match["rest"].strip()
         position_parts, name, j = [], None, i + 1
+        if not on_behalf and j < len(lines) and is_upper(lines[j]) and not _capacity(lines[j]):
+            on_behalf, j = lines[j], j + 1  # "TM." alone: the next capitals say on whose behalf
         body = None  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the body the signer acts for
         if j < len(lines) and (inner := _capacity(lines[j])):
             body, on_behalf = on_behalf, inner["rest"].strip()
@@ -164,6 +168,20 @@ def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list
     return signers
 
 
+POSITION = re.compile(r"\b(CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|THỦ TƯỚNG)\b")
+
+
+def _plain_signer(lines: list[str], start: int, issuers: list[str]) -> list[dict]:
+    """A signature without a capacity line: "BỘ TRƯỞNG, CHỦ NHIỆM" above the name."""
+    for i in range(start, len(lines)):
+        if is_upper(lines[i]) and POSITION.search(lines[i]):
+            name = next((x for x in lines[i + 1 : i + 4] if x and looks_like_name(x)), None)
+            if name:
+                signer = {"name": name, "position": sentence_case(lines[i]), "agency": issuers[0] if len(issuers) == 1 else None}
+                return [{k: v for k, v in signer.items() if v}]
+    return []
+
+
 def _recipients(lines: list[str], start: int) -> list[str]:
     items: list[str] = []
     blank = False
@@ -173,8 +191,9 @@ def _recipients(lines: list[str], start: int) -> list[str]:
             continue
         if re.match(r"^[-–+•]", line):
             items.append(line.lstrip("-–+• ").strip())
-        elif items and not blank:
-            items[-1] += " " + line
+        elif items and not blank:  # a wrapped item; a word or a comma a narrow column pushed down
+            glued = line.startswith((",", ";")) or (re.search(r"(^|\s)[A-ZĐ]\w?$", items[-1]) and line[:1].islower())
+            items[-1] += ("" if glued else " ") + line
         else:
             break
         blank = False
@@ -202,9 +221,11 @@ def import_text(text: str, registries: Registries) -> Imported:
     date_at = next((i for i, line in enumerate(lines) if DATE_LINE.match(line)), None)
     dated = DATE_LINE.match(lines[date_at]) if date_at is not None else None
     after = max(x for x in (number_at, date_at, -1) if x is not None)
-    type_at = next((i for i in range(after + 1, len(lines)) if type_word(lines[i])), None)
+    # the type heading; "QUYẾT ĐỊNH:" with its colon opens a decision's articles, it is not the heading
+    heading = lambda i: type_word(lines[i]) and not lines[i].endswith(":")  # noqa: E731
+    type_at = next((i for i in range(after + 1, len(lines)) if heading(i)), None)
     if type_at is None:
-        type_at = next((i for i, line in enumerate(lines) if type_word(line)), None)
+        type_at = next((i for i in range(len(lines)) if heading(i)), None)
     printed_type = type_word(lines[type_at]) if type_at is not None else None
     subject_at = next((i for i, line in enumerate(lines[: after + 3]) if SUBJECT.match(line)), None) if printed_type is None else None
     if subject_at is not None:  # a công văn: "V/v …" under its number is its trích yếu
@@ -212,6 +233,7 @@ def import_text(text: str, registries: Registries) -> Imported:
     doc_type = _resolve_type(printed_type, number, warnings)
 
     summary_lines: list[str] = []
+    authority = ""  # "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN" under a decision's title: who issues it, in full
     cursor = (type_at if type_at is not None else after) + 1
     if subject_at is not None:  # the subject and its continuation lines, up to the date
         summary_lines.append(SUBJECT.sub("", lines[subject_at]))
@@ -224,32 +246,36 @@ def import_text(text: str, registries: Registries) -> Imported:
         if not line:
             if summary_lines:
                 break
-        elif summary_lines and (BODY_START.match(line) or NUMBER_LINE.match(line)):
+        elif summary_lines and (BODY_START.match(line) or NUMBER_LINE.match(line) or AUTHORITY.match(line)):
+            authority = line if AUTHORITY.match(line) else ""
             break
         else:
             summary_lines.append(line)
         cursor += 1
     summary = " ".join(summary_lines)
-    summary = summary[:1].upper() + summary[1:]
+    summary = restore_case(summary, matcher.province_names.values()) if is_upper(summary) else summary[:1].upper() + summary[1:]
 
     header = [
         line
         for line in lines[: type_at or after]
         if line and not MOTTO.match(line) and (number_at is None or line != lines[number_at]) and (date_at is None or line != lines[date_at])
     ]
-    place = dated["place"].strip() if dated else None
-    province = matcher.province_in(place or "") or matcher.province_in(" ".join(header))
+    place = dated["place"].strip() if dated and dated["place"] else None
+    province = matcher.province_in(place or "") or matcher.province_in(" ".join(header)) or matcher.province_in(authority)
     issuers: list[str] = []
     # a công văn's number has no type code: "1520/UBND-KT" is UBND's, from its KT department
     codes: tuple[str, ...] = ()
     if number is not None:
         codes = number.issuer_codes if number.type_names() or number.type_code is None else (number.type_code,)
     for code in codes:
-        agency = matcher.by_code(code, province)
+        agency = matcher.by_code(code, province, place)
         if agency:
             issuers.append(agency)
         else:
             warnings.append(t("import.issuer_code", code=code))
+    if number is not None and codes == number.issuer_codes:  # a heading in capitals printed "CT-TTG": the registry spells it "TTg"
+        spelled = {c.upper(): c for c in (registries.agencies[a].code for a in issuers) if c}
+        number = replace(number, issuer_codes=tuple(spelled.get(c.upper(), c) for c in number.issuer_codes))
     if not issuers and header:
         agency = matcher.by_text(" ".join(header), province)
         if agency:
@@ -275,7 +301,7 @@ def import_text(text: str, registries: Registries) -> Imported:
     signature_at = next((i for i in range(cursor, len(lines)) if _capacity(lines[i])), None)
     end = min(x for x in (recipients_at, signature_at, len(lines)) if x is not None)
     body = paragraphs(lines[cursor:end])
-    signers = _signers(lines, end, matcher, issuers, province)
+    signers = _signers(lines, end, matcher, issuers, province) or _plain_signer(lines, end, issuers)
     recipients = _recipients(lines, recipients_at) if recipients_at is not None else []
     if not signers:
         warnings.append(t("import.signers_missing"))

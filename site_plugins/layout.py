@@ -26,6 +26,75 @@ def split_header_line(line: str) -> list[str]:
     return [line]
 
 
+_HEADER_CELL = re.compile(r"CỘNG H[OÒ]A|ĐẢNG CỘNG SẢN|Độc lập|^Số\b|,\s*ngày\b|^(TM|KT|Q|TL|TUQ)\.", re.I)
+_MOTTO_WORDS = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def web_table_cells(lines: list[str]) -> list[str]:
+    """A header copied from a web page's table arrives with the cells' bars: "ỦY BAN NHÂN DÂN |",
+    "|", "Số: 63/2006/QĐ-UBND | Phan Thiết, ngày …". Bars go; a line of header cells becomes one
+    line a cell. A task table's rows ("1 | Tổ chức tập huấn | …") are left as they are."""
+    out: list[str] = []
+    for line in lines:
+        if "|" not in line:
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 1 or any(_HEADER_CELL.search(c) for c in cells):
+            out += [c for c in cells if c] or [""]
+        else:
+            out.append(line)
+    return out
+
+
+def rejoin_broken(lines: list[str]) -> list[str]:
+    """Header phrases a narrow web or PDF column broke over lines, put back on one line: "Số:" /
+    "15/2023/QĐ-UBND"; "Tiền Giang, ngày" / "02 tháng 8 năm 2023"; "Hà" / "Nội, ngày …"; "CỘNG" /
+    "HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM". Only the top of the document is looked at."""
+    out: list[str] = []
+    top = next((i for i, line in enumerate(lines) if re.match(r"^(Căn cứ|Thực hiện|Điều \d)", line)), len(lines))
+    for index, line in enumerate(lines):
+        if out and index < top and line and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+            continue
+        out.append(line)
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    if re.fullmatch(r"Số\s*:?", previous, re.I) and re.match(r"^\d", line):  # "Số:" / "15/2023/QĐ-UBND"
+        return True
+    if re.search(r",\s*ngày(\s+\d{1,2})?(\s+tháng(\s+\d{1,2})?)?$", previous) and re.match(r"^(\d{1,2}\s+)?(tháng|năm)\b|^\d{1,2}\s+tháng\b", line):
+        return True  # "…, ngày" / "02 tháng 8 năm 2023"; "…, ngày 21 tháng 03" / "năm 2016"
+    if (
+        re.match(r"^[^\d,;:.]{1,30},\s*ngày\b", line)
+        and re.fullmatch(r"[A-ZĐÀ-Ỹ][\w\s-]{0,25}", previous)
+        and len(previous.split()) <= 5
+        and not is_upper(previous)
+    ):  # "Hà" / "Nội, ngày …", "Bà Rịa - Vũng" / "Tàu, ngày …"
+        return True
+    joined = f"{previous} {line}".upper().replace("HOÀ", "HÒA")
+    return _MOTTO_WORDS.startswith(joined) and len(joined) > len(previous)  # "CỘNG" / "HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM"
+
+
+_GAZETTE = re.compile(
+    r"^(?P<type>[^\d]+?)\s+CỦA\s+(?P<issuer>.+?)\s+SỐ\s+(?P<number>\S+)\s+NGÀY\s+(?P<d>\d{1,2})\s+THÁNG\s+(?P<m>\d{1,2})\s+NĂM\s+(?P<y>\d{4})\s*(?P<subject>.*)$"
+)
+
+
+def gazette_heading(lines: list[str]) -> list[str]:
+    """Older documents as the Official Gazette printed them open with one heading, no header
+    columns: "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …".
+    It is laid out as a header is: issuer, "Số: …", "ngày …", type, subject."""
+    count = next((i for i, line in enumerate(lines) if line and not is_upper(line)), len(lines))
+    heading = " ".join(x for x in lines[:count] if x)
+    match = _GAZETTE.match(heading)
+    if not match or count == 0:
+        return lines
+    return [match["issuer"], f"Số: {match['number']}", f"ngày {match['d']} tháng {match['m']} năm {match['y']}", match["type"], match["subject"], "",
+            *lines[count:]]  # fmt: skip
+
+
 _CAPACITY_WORD = r"(?:TM|KT|K/T|Q|TL|TUQ|PT)\s*\.\s*[A-ZĐÀ-Ỹ]"
 _RIGHT_CELL = re.compile(rf"^(?P<left>.*?[;:.])\s+(?P<right>(?:{_CAPACITY_WORD}.*|[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ.]+)+|(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s?){{2,6}}))$")
 

@@ -73,6 +73,14 @@ def encoding_of(line: str) -> str | None:
     return "tcvn3" if tcvn3 >= vni else "vni"
 
 
+def _nearest(encodings: list[str | None], index: int) -> str | None:
+    for distance in range(1, 4):
+        for other in (index - distance, index + distance):
+            if 0 <= other < len(encodings) and encodings[other]:
+                return encodings[other]
+    return None
+
+
 def _tcvn3_word(match: re.Match) -> str:
     """A capital font shows TCVN3's lower-case bytes as capitals: "CéNG" is "CỘNG"."""
     word = match.group(0)
@@ -85,8 +93,12 @@ def to_unicode(text: str) -> tuple[str, dict[str, int]]:
     """The text with every legacy line converted; and how many lines of each encoding were found."""
     found: dict[str, int] = {}
     lines = []
-    for line in text.split("\n"):
-        encoding = encoding_of(line)
+    source = text.split("\n")
+    encodings = [encoding_of(line) for line in source]
+    for index, line in enumerate(source):  # a short legacy line ("Sè: 12/KH-UBND") has no telling letter: its neighbours tell
+        if encodings[index] is None and any(ord(c) > 0x7F for c in line) and not any(ord(c) > 0xFF for c in line):
+            encodings[index] = _nearest(encodings, index)
+    for line, encoding in zip(source, encodings, strict=True):
         if encoding == "tcvn3":
             plain = [c for c in line if c.isascii() and c.isalpha()]
             capitals = len(plain) >= 4 and sum(c.isupper() for c in plain) >= 0.8 * len(plain)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -138,3 +139,15 @@ def track(documents: list[DocumentEntry], now: datetime) -> list[TrackedTask]:
             reporter = by_report[1] if by_report and not task.done else None
             found.append(TrackedTask(entry, index + 1, task, due, done, reporter, status_of(due, done, now.date())))
     return found
+
+
+def task_order(tracked: TrackedTask) -> tuple:
+    """Most urgent first: overdue, due soon, not yet due (by due date), undated, then done."""
+    rank = list(TASK_STATUSES).index(tracked.status)
+    return (rank, tracked.due or tracked.document.published.date(), tracked.document.id, tracked.number)
+
+
+def task_counts(tasks: list[TrackedTask]) -> list[dict]:
+    """How many tasks have each status, in the vocabulary's order; statuses no task has left out."""
+    counts = Counter(x.status for x in tasks)
+    return [{"status": k, "label": v, "count": counts[k]} for k, v in TASK_STATUSES.items() if counts[k]]

@@ -7,7 +7,7 @@ lists whose feeds it advertises and the entries it shows. Lists are paginated
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,21 +21,9 @@ from .listings import FEED_FORMATS, Listing, Listings
 from .registries import LEVELS
 from .sharing import Site as SharingSite
 from .sharing import agency_share, entry_share
-from .taskstatus import TASK_STATUSES, TrackedTask
+from .taskstatus import TASK_STATUSES, TrackedTask, task_counts, task_order
 from .vietnamese import month_name, short_date, sort_key
 from .vocabulary import STATUSES
-
-
-def task_order(tracked: TrackedTask) -> tuple:
-    """Most urgent first: overdue, due soon, not yet due (by due date), undated, then done."""
-    rank = list(TASK_STATUSES).index(tracked.status)
-    return (rank, tracked.due or tracked.document.published.date(), tracked.document.id, tracked.number)
-
-
-def task_counts(tasks: list[TrackedTask]) -> list[dict]:
-    """How many tasks have each status, in the vocabulary's order; statuses no task has left out."""
-    counts = Counter(x.status for x in tasks)
-    return [{"status": k, "label": v, "count": counts[k]} for k, v in TASK_STATUSES.items() if counts[k]]
 
 
 @dataclass
