@@ -86,6 +86,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "field.required": {"vi": "bắt buộc phải có — thêm '{name}: …'", "en": "is required — add '{name}: …'"},
     "field.not_allowed": {"vi": "'{value}' không phải giá trị được phép — {fix}", "en": "'{value}' is not allowed — {fix}"},
+    "field.retired_status": {
+        "vi": "không cần ghi nữa: tình trạng được tự tính từ ngày có hiệu lực và văn bản thay thế (ghi 'relation: thay-the' ở văn bản mới) — xóa dòng 'status:'",
+        "en": "no longer needed: the status is worked out from the effective date and the replacing document ('relation: thay-the' on the new one) — remove the 'status:' line",
+    },
     "field.one_of": {"vi": "viết một trong các giá trị {choices}", "en": "write one of {choices}"},
     "field.too_short": {
         "vi": "cần ít nhất {min_length} mục — thêm một mục, ví dụ '{name}: [ma-muc]'",

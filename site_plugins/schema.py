@@ -121,7 +121,9 @@ def suggest(word: str, choices, fallback: str = "") -> str:
     return t("did_you_mean", value=close[0]) if close else fallback
 
 
-_MODEL_RULES = {"document_year": "issued", "document_type": "type", "citation": "number"}
+_MODEL_RULES = {"document_year": "issued", "document_type": "type", "citation": "number", "document_dates": "expires"}
+# Values a field used to take, and what to write now.
+_RETIRED = {"bi-thay-the": "field.retired_status"}
 _MESSAGES = {  # pydantic error type → catalogue key, formatted with the error's context
     "too_short": "field.too_short",
     "less_than_equal": "field.too_large",
@@ -161,9 +163,12 @@ def problems_from(error: ValidationError, model: type[BaseModel], parsed: Parsed
             what, _, fix = message.partition(" — ")
             problems.append(Problem(path, line, field, what, fix))
         elif kind == "literal_error":
-            expected = item["ctx"]["expected"]
-            choices = re.findall(r"'([^']*)'", expected)
-            fix = suggest(item["input"], choices, t("field.one_of", choices=expected))
+            choices = re.findall(r"'([^']*)'", item["ctx"]["expected"])
+            listed = ", ".join(f"'{c}'" for c in choices)  # pydantic joins the last with an English "or"
+            if item["input"] in _RETIRED:
+                fix = t(_RETIRED[item["input"]])
+            else:
+                fix = suggest(item["input"], choices, t("field.one_of", choices=listed))
             problems.append(Problem(path, line, field, *problem("field.not_allowed", value=item["input"], fix=fix)))
         elif kind in _MESSAGES:
             ctx = {**item.get("ctx", {}), "input": item["input"], "name": loc[-1] if loc else ""}

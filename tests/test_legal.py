@@ -303,3 +303,24 @@ def test_task_status_rules():
     assert status_of(date(2026, 11, 24), date(2026, 11, 25), today) == "hoan-thanh-qua-han"
     assert status_of(None, date(2026, 1, 1), today) == "hoan-thanh-dung-han"
     assert status_of(None, None, today) == "khong-thoi-han"
+
+
+@pytest.mark.parametrize(
+    "line, field, says",
+    [
+        ("status: bi-thay-the", "status", "tình trạng được tự tính"),  # the value editors wrote before statuses were worked out
+        ("status: con-hieu-lu", "status", "có phải ý bạn là 'con-hieu-luc'"),
+        ("status: dang-xet", "status", "'ngung-hieu-luc-mot-phan', 'du-thao'"),  # every value listed, no English "or"
+        ("effective: 2025-03-01\nexpires: 2025-01-01", "expires", "trước 'effective: 2025-03-01'"),
+    ],
+)
+def test_status_and_date_mistakes_are_explained(family, tmp_path, line, field, says):
+    content = tmp_path / "content"
+    shutil.copytree(family, content)
+    path = content / "van-ban" / "kh-8.md"
+    path.write_text(path.read_text("utf-8").replace("issued: 2025-01-02\n", f"issued: 2025-01-02\n{line}\n"), "utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_catalog(content, parse_datetime(NOW))
+    (problem,) = [p for p in raised.value.problems if p.field == field]
+    text = f"{problem.message} — {problem.fix}"
+    assert says in text and " or " not in text and problem.path.endswith("kh-8.md") and problem.line > 1
