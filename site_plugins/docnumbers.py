@@ -19,7 +19,7 @@ from .vocabulary import GENERIC_WORDS, HEADING_WORDS, TYPES_BY_CODE
 LAW_ISSUER = re.compile(r"^QH\d+$")
 
 _LETTERS = "A-Za-zĐđÐ"  # Ð (U+00D0, Icelandic Eth) is what OCR often reads for Đ
-_CODE = rf"[{_LETTERS}][{_LETTERS}0-9]*"
+_CODE = rf"[{_LETTERS}][{_LETTERS}0-9]*(?:\.[{_LETTERS}][{_LETTERS}0-9]*)*"  # a code may hold a dot: 06/QC-TT.HĐND-UBND
 _STATE = re.compile(rf"^(?P<number>\d+)?/(?:(?P<year>(?:19|20)\d\d)/)?(?P<symbol>{_CODE}(?:-{_CODE})*)$")
 _PARTY = re.compile(rf"^(?P<number>\d+)-(?P<type>{_CODE})/(?P<issuers>{_CODE}(?:-{_CODE})*)$")
 _PREFIX = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*")

@@ -121,8 +121,9 @@ def type_word(line: str) -> str | None:
 
 # Names that keep their capitals in a trích yếu printed in capitals, and the words before which a
 # document type names one document ("Ban hành Quy định …", "phê duyệt Đề án …").
-_PROPER = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Chủ tịch", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Việt Nam", "Trung ương",
-           "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành")  # fmt: skip
+_PROPER = ("Thường trực Hội đồng nhân dân", "Ủy ban nhân dân", "Hội đồng nhân dân", "Chủ tịch", "Thủ tướng Chính phủ", "Chính phủ",
+           "Quốc hội", "Việt Nam", "Trung ương", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành")  # fmt: skip
+_ACRONYMS = ("htx", "ubnd", "hđnd", "mttq", "ptnt", "kt-xh", "lmhtx", "tw")
 _NAMING = r"(?:^|ban hành|phê duyệt|thực hiện|triển khai|thuộc|về|sửa đổi, bổ sung|bãi bỏ|thay thế)"
 
 
@@ -138,6 +139,8 @@ def restore_case(text: str, places: Iterable[str]) -> str:
     for word in sorted(HEADING_WORDS.values(), key=len, reverse=True):
         result = re.sub(rf"({_NAMING}\s+){re.escape(word.lower())}(?!\w)", rf"\g<1>{word}", result)
     result = re.sub(r"([“\"]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), result)
+    result = re.sub(r"(?<!cơ )\bsở (\w)", lambda m: "Sở " + m.group(1).upper(), result)  # a department: "Sở Tư pháp"
+    result = re.sub(rf"\b({'|'.join(_ACRONYMS)})\b", lambda m: m.group(1).upper(), result)
     return result[:1].upper() + result[1:]
 
 
