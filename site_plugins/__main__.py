@@ -15,6 +15,7 @@ from .catalog import Catalog
 from .loading import load_catalog, resolve_now
 from .messages import t
 from .problems import ContentError, Problem
+from .redirects import LEDGER, load_ledger
 from .sanitize import Sanitizer, body_warning
 
 
@@ -41,6 +42,10 @@ def body_warnings(catalog: Catalog) -> list[Problem]:
 def check(content: Path, now: str | None) -> int:
     try:
         catalog = load_catalog(content, resolve_now(now), preview=True)
+        ledger = content.parent / LEDGER  # beside mkdocs.yml, as the build reads it
+        problems = load_ledger(ledger, str(ledger))[1]
+        if problems:
+            raise ContentError(problems)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

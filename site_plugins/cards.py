@@ -137,7 +137,7 @@ class Cards:
         fallback for lists, its size. Without renditions (views built outside a build) the path."""
         picture = self.catalog.pictures.get(path)
         if picture is None:
-            return {"url": path, "alt": alt, "sources": [], "width": None, "height": None}
+            return {"url": urls.file_url(path), "alt": alt, "sources": [], "width": None, "height": None}
         return {"url": picture.best(picture.fallback, 480).path, "large": picture.best(picture.fallback, 960).path, "alt": alt,
                 "sources": picture.sources(), "width": picture.width, "height": picture.height}  # fmt: skip
 
@@ -239,7 +239,7 @@ class Cards:
         attachments = []
         for attachment in d.attachments:
             path = urls.asset(entry.src_uri, attachment.src)
-            attachments.append({"title": attachment.title, "url": path, "size": f"{self.catalog.files[path].size / 1024:,.0f} kB"})
+            attachments.append({"title": attachment.title, "url": urls.file_url(path), "size": f"{self.catalog.files[path].size / 1024:,.0f} kB"})
         return {
             **base,
             "breadcrumbs": [link(urls.HOME, "Trang chủ"), link(urls.DOCUMENTS, "Văn bản"), link(urls.document_type(d.type), d.type)],

@@ -6,8 +6,8 @@ never from the clock, so two builds of the same content give byte-identical feed
 
 from __future__ import annotations
 
-import html
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,13 +19,16 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 from lxml import etree
 from lxml import html as lxml_html
+from markupsafe import escape
 
 from . import urls
+from .cachefiles import fingerprint, matches, read_json, write_json
 from .catalog import Catalog
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
 from .listings import FEED_FORMATS, Listing
 from .notices import Notice
-from .outputfiles import link_or_copy
+from .outputfiles import link_or_copy, within
+from .sanitize import text_html
 from .vietnamese import VN_TZ, clean_text, slugify
 
 MAX_BYTES = 1_000_000
@@ -119,14 +122,14 @@ class FeedWriter:
                 enclosures.append((self.absolute(rendition.path), rendition.size, rendition.media_type))
             else:
                 facts = self.catalog.files[path]
-                enclosures.append((self.absolute(path), facts.size, facts.media_type))
+                enclosures.append((self.absolute(urls.file_url(path)), facts.size, facts.media_type))
         image = enclosures[0] if enclosures and not isinstance(entry, DocumentEntry) else None
         item = Item(
             id=f"tag:{self.settings.id_authority}:{entry.id}",
             url=url,
             title=entry.headline,
             summary=entry.summary,
-            content=absolutize(self.render(entry), url),
+            content=absolutize(self.render(entry), url) or text_html(entry.summary),  # an empty body: the summary, as text
             published=entry.published,
             updated=entry.updated,
             authors=authors,
@@ -140,7 +143,7 @@ class FeedWriter:
     def notice_item(self, notice: Notice) -> Item:
         """A notice (an event of a document, a task coming due) as a feed item: no enclosures."""
         url = self.absolute(notice.url)
-        content = f"<p>{html.escape(notice.summary)}</p>"
+        content = text_html(notice.summary)
         return Item(id=f"tag:{self.settings.id_authority}:{notice.key}", url=url, title=notice.title, summary=notice.summary, content=content,
                     published=notice.when, updated=notice.when, authors=[], categories=[], image=None, attachments=[])  # fmt: skip
 
@@ -157,7 +160,7 @@ class FeedWriter:
             while len(data) > MAX_BYTES and count > 1:  # keep the newest items, drop the oldest
                 count = max(1, int(count * 0.8))
                 data = self._serialise(fmt, spec, items[:count])
-            target = out_dir / spec.feed_path(fmt)
+            target = within(out_dir, spec.feed_path(fmt))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)  # it may be a hard link into the feed cache: never write through it
             target.write_bytes(data)
@@ -193,8 +196,9 @@ class FeedWriter:
             fe.link(href=item.url, rel="alternate", type="text/html")
             fe.published(item.published)
             fe.updated(item.updated)
-            fe.summary(item.summary)
-            fe.content(item.content or item.summary, type="CDATA" if fmt == "rss" else "html")
+            # Atom's <summary> is text; RSS's <description> is read as HTML: the summary escaped once for it
+            fe.summary(str(escape(item.summary)) if fmt == "rss" else item.summary)
+            fe.content(item.content, type="CDATA" if fmt == "rss" else "html")
             for name in item.authors:
                 fe.author(name=name)
             if item.authors:
@@ -224,7 +228,7 @@ class FeedWriter:
                 "url": item.url,
                 "title": item.title,
                 "summary": item.summary,
-                "content_html": item.content or item.summary,
+                "content_html": item.content,
                 "date_published": item.published.isoformat(),
                 "date_modified": item.updated.isoformat(),
                 "tags": list(dict.fromkeys(label for _, label in item.categories)),
@@ -260,28 +264,41 @@ def _restore_atom_link_attributes(xml: bytes, items: list[Item]) -> bytes:
 
 class FeedCache:
     """Feed files kept between builds (beside the image cache), by a hash of everything a feed shows:
-    a list whose entries did not change is copied, not serialised again. Folders no build used last
-    time are removed."""
+    a list whose entries did not change is copied, not serialised again. Every reused file is checked
+    against the fingerprint recorded when it was written (a damaged entry is written anew and
+    reported). Folders no build used last time are removed."""
 
     CODE = Path(__file__).read_bytes()  # a new version of this module writes feeds anew
+    SEAL = "seal.json"
 
     def __init__(self, folder: Path, writer: FeedWriter):
         self.folder, self.writer = folder, writer
         self.used: set[str] = set()
+        self.damaged: list[str] = []
 
     def write(self, listing: Listing, out_dir: Path, key: str) -> list[str]:
         folder = self.folder / key
         self.used.add(key)
         paths = [listing.feed_path(fmt) for fmt in FEED_FORMATS]
-        if all((folder / fmt).exists() for fmt in FEED_FORMATS):
+        seal = read_json(folder / self.SEAL)
+        if isinstance(seal, dict) and all(matches(folder / fmt, seal.get(fmt)) for fmt in FEED_FORMATS):
             for fmt, path in zip(FEED_FORMATS, paths, strict=True):
-                (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(folder / fmt, out_dir / path)
+                within(out_dir, path).parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(folder / fmt, within(out_dir, path))
             return paths
+        if folder.exists():
+            self.damaged.append(f"{folder.name} ({listing.folder or '/'})")
+            shutil.rmtree(folder, ignore_errors=True)
         written = self.writer.write(listing, out_dir)
-        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+        temporary.mkdir(parents=True, exist_ok=True)
         for fmt, path in zip(FEED_FORMATS, written, strict=True):
-            shutil.copyfile(out_dir / path, folder / fmt)
+            shutil.copyfile(out_dir / path, temporary / fmt)
+        write_json(temporary / self.SEAL, {fmt: fingerprint(temporary / fmt) for fmt in FEED_FORMATS})
+        try:
+            temporary.rename(folder)
+        except OSError:  # another build cached the same feeds meanwhile
+            shutil.rmtree(temporary, ignore_errors=True)
         return written
 
     def prune(self) -> None:

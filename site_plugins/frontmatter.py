@@ -37,6 +37,12 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
 Path_ = tuple  # a location inside the data: ("provinces", 1)
 
+# Bounds on what a YAML text may ask of the reader. Editors never need anchors and aliases (&a, *a):
+# refusing them rules out "billion laughs" expansion; deep nesting would exhaust the recursion of
+# the composer and of everything that walks the data after it.
+MAX_DEPTH = 32
+MAX_FRONT_MATTER = 1_000_000  # bytes of front matter (a plan with hundreds of tasks is ~100 kB)
+
 
 @dataclass
 class Parsed:
@@ -56,16 +62,40 @@ class Parsed:
         return self.offset + 1
 
 
-def _record_lines(node: yaml.Node, loc: tuple, lines: dict, offset: int) -> None:
+def _refused_structure(loader_class, text: str, offset: int) -> tuple[int, str, dict] | None:
+    """The first alias or over-deep nesting in the text, read from the parser's events (a flat
+    stream: nothing is expanded or recursed into): (line, message key, values), or None."""
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            line = event.start_mark.line + 1 + offset
+            if isinstance(event, yaml.AliasEvent):
+                return line, "file.yaml_alias", {"name": event.anchor}
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return line, "file.yaml_depth", {"limit": MAX_DEPTH}
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return None
+
+
+def _record_lines(node: yaml.Node, loc: tuple, lines: dict, offset: int, duplicates: list) -> None:
     lines.setdefault(loc, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = (*loc, key.value)
-            lines[child] = key.start_mark.line + 1 + offset
-            _record_lines(value, child, lines, offset)
+            line = key.start_mark.line + 1 + offset
+            if child in lines and isinstance(key, yaml.ScalarNode):  # PyYAML would silently keep the last value
+                duplicates.append((line, child, lines[child]))
+            lines[child] = line
+            _record_lines(value, child, lines, offset, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*loc, index), lines, offset)
+            _record_lines(item, (*loc, index), lines, offset, duplicates)
 
 
 def _load(loader_class, text: str):
@@ -76,6 +106,10 @@ def _load(loader_class, text: str):
         return node, clean_strings(data)
     finally:
         loader.dispose()
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def clean_strings(data):
@@ -105,27 +139,47 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
     text = clean_text(text)
     try:
         try:
-            node, data = _load(_FastLoader, text)
+            refused = _refused_structure(_FastLoader, text, offset)
+            if refused is None:
+                node, data = _load(_FastLoader, text)
         except yaml.YAMLError:
-            node, data = _load(_Loader, text)
+            refused = _refused_structure(_Loader, text, offset)
+            if refused is None:
+                node, data = _load(_Loader, text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
         what = getattr(exc, "problem", None) or str(exc)
         problems.append(Problem(path, line, "", *problem("file.yaml", what=what)))
         return None, problems
+    if refused is not None:
+        line, key, values = refused
+        problems.append(Problem(path, line, "", *problem(key, **values)))
+        return None, problems
     lines: dict[tuple, int] = {}
+    duplicates: list[tuple[int, tuple, int]] = []
     if node is not None:
-        _record_lines(node, (), lines, offset)
+        _record_lines(node, (), lines, offset, duplicates)
+    for line, loc, first in duplicates:
+        field = ".".join(str(part) for part in loc)
+        problems.append(Problem(path, line, field, *problem("file.duplicate_key", name=loc[-1], first=first)))
     return Parsed(data, lines, offset=offset), problems
 
 
-def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem]]:
+MAX_BODY = 5_000_000  # bytes of a body, by default (plugin option max_body_bytes): a long law is ~500 kB
+
+
+def read_markdown(file: Path, display: str, max_body: int = MAX_BODY) -> tuple[Parsed | None, list[Problem]]:
     """Split ``---`` front matter from the body of a Markdown file and parse it."""
     try:
+        size = file.stat().st_size
+        if size > MAX_FRONT_MATTER + max_body:  # refused before it is read
+            return None, [Problem(display, 0, "", *problem("file.too_big", size=megabytes(size), limit=megabytes(max_body)))]
         raw = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start))]
+    except OSError as exc:
+        return None, [Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc))]
     raw = raw.lstrip("\ufeff").replace("\r\n", "\n")
     lines = raw.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -134,12 +188,18 @@ def read_markdown(file: Path, display: str) -> tuple[Parsed | None, list[Problem
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
         return None, [Problem(display, 1, "", *problem("file.front_matter_open"))]
-    parsed, problems = parse_yaml("\n".join(lines[1:end]), display, offset=1)
+    head = "\n".join(lines[1:end])
+    if len(head.encode("utf-8")) > MAX_FRONT_MATTER:
+        return None, [Problem(display, 2, "", *problem("file.front_matter_big", size=megabytes(len(head.encode("utf-8"))), limit=megabytes(MAX_FRONT_MATTER)))]
+    parsed, problems = parse_yaml(head, display, offset=1)
     if parsed is None:
         return None, problems
     if not isinstance(parsed.data, dict):
         return None, [*problems, Problem(display, 2, "", *problem("file.not_fields"))]
     body = "\n".join(lines[end + 1 :])
+    if len(body.encode("utf-8")) > max_body:
+        problems.append(Problem(display, end + 2, "body", *problem("file.body_big", size=megabytes(len(body.encode("utf-8"))), limit=megabytes(max_body))))
+        return None, problems
     controls = find_control_chars(body)
     if controls:
         problems.append(

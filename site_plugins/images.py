@@ -31,6 +31,7 @@ class BadFile(Exception):
 
 
 MAX_PIXELS = 40_000_000  # a larger picture is refused (decompression bombs; 40 megapixels is plenty for the web)
+MAX_SIDE = 16_383  # the longest side every encoder of the renditions accepts (WebP's limit)
 
 
 @cache
@@ -43,6 +44,8 @@ def inspect_image(path: Path, max_pixels: int = MAX_PIXELS) -> FileFacts:
             kind, (width, height) = image.format, image.size
             if width * height > max_pixels:  # checked before any pixel is decoded
                 raise BadFile("image.too_large", width=width, height=height, limit=f"{max_pixels:,}".replace(",", "."))
+            if max(width, height) > MAX_SIDE:  # WebP's limit: a 100×20000 strip passes the pixel limit
+                raise BadFile("image.too_long", width=width, height=height, limit=f"{MAX_SIDE:,}".replace(",", "."))
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise BadFile("image.unreadable", error=exc.__class__.__name__) from None

@@ -19,8 +19,9 @@ from pydantic import ValidationError
 from . import urls
 from .agencymatch import name_key
 from .catalog import Catalog
+from .contentfiles import inside, scan
 from .entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, newest_first
-from .frontmatter import Parsed, read_markdown
+from .frontmatter import MAX_BODY, Parsed, read_markdown
 from .graph import CitationGraph
 from .images import MAX_PIXELS, BadFile, FileFacts, inspect_attachment, inspect_image
 from .messages import problem, t
@@ -46,7 +47,7 @@ class _Source:
 _READ: dict[str, tuple[tuple, _Source, list[Problem]]] = {}
 
 
-def _read_entries(content_dir: Path) -> tuple[list[_Source], list[Problem]]:
+def _read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[_Source], list[Problem]]:
     sources: list[_Source] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -56,16 +57,18 @@ def _read_entries(content_dir: Path) -> tuple[list[_Source], list[Problem]]:
             continue
         entry_type = ENTRY_TYPES[kind]
         for file in sorted(folder.rglob("*.md")):
+            if not inside(file, content_dir):
+                continue  # a link that leaves the content folder: reported by contentfiles.scan
             src_uri = file.relative_to(content_dir).as_posix()
             display = f"{content_dir.name}/{src_uri}"
             stat = file.stat()
-            stamp = (stat.st_mtime_ns, stat.st_size, display, os.environ.get("PORTAL_LANG"))
+            stamp = (stat.st_mtime_ns, stat.st_size, display, os.environ.get("PORTAL_LANG"), max_body)
             seen.add(str(file))
             if (known := _READ.get(str(file))) is not None and known[0] == stamp:
                 sources.append(known[1])
                 problems += known[2]
                 continue
-            parsed, found = read_markdown(file, display)
+            parsed, found = read_markdown(file, display, max_body)
             if parsed is None:
                 problems += found
                 continue
@@ -100,6 +103,9 @@ REF_FIELDS = {
     "document": {"issuers": "agency", "provinces": "province", "tags": "tag", "replaced_by": "document"},
 }
 REGISTRY_FILES = {"agency": "agencies", "province": "provinces", "column": "columns", "campaign": "campaigns", "sector": "sectors", "tag": "tags"}
+
+
+MAX_CHECKED = 500  # ids of one field checked at most (every list field is bounded lower: models.py)
 
 
 def _fold(text: str) -> str:
@@ -154,6 +160,8 @@ class _RefChecker:
 
     def check(self, table: str, value: Any, path: str, line: int, field: str) -> None:
         values = value if isinstance(value, (list, tuple)) else [value]
+        if len(values) > MAX_CHECKED:
+            return  # far over any list's bound: the schema reports the length, not thousands of unknown ids
         known = self.tables[table]
         for index, ref in enumerate(values):
             if ref is None or ref in known or ref in self.reported.get(table, ()) or ref in PLACEHOLDERS:  # placeholders: reported by the schema
@@ -261,6 +269,9 @@ def _check_files(entry: AnyEntry, refs: list[_FileRef], content_dir: Path, facts
     for ref in refs:
         site_path = urls.asset(entry.src_uri, ref.src)
         target = content_dir / site_path
+        if site_path.startswith("../") or site_path == ".." or not inside(target, content_dir):  # absolute, ../.., or a link out
+            problems.append(Problem(entry.path, ref.line, ref.field, *problem("file.outside", src=ref.src, content=content_dir.name)))
+            continue
         if not target.is_file():
             near = _near_files(target, ref.src)
             fix = t("file.closest", names=", ".join(f"'{n}'" for n in near)) if near else t("image.missing.fix" if ref.image else "file.missing.fix")
@@ -351,11 +362,12 @@ def resolve_now(configured: str | None = None) -> datetime:
     return parse_datetime(value) if value else datetime.now(VN_TZ)
 
 
-def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, max_pixels: int = MAX_PIXELS) -> Catalog:
+def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, max_pixels: int = MAX_PIXELS, max_body: int = MAX_BODY) -> Catalog:
     """Load, validate and index the content; raise ContentError listing every problem."""
     content_dir = Path(content_dir)
     registries, problems = load_registries(content_dir)
-    sources, found = _read_entries(content_dir)
+    problems += scan(content_dir)
+    sources, found = _read_entries(content_dir, max_body)
     problems += found
     entries = [s.entry for s in sources if s.entry is not None]
     refs = _RefChecker(registries, sources)

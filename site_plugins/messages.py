@@ -40,6 +40,58 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "đã xóa các ký tự điều khiển {chars} (dán từ Word?) — gõ lại đoạn đó hoặc lưu tệp dạng văn bản UTF-8",
         "en": "control characters {chars} (pasted from Word?) were removed — retype the affected text or save the file as plain UTF-8",
     },
+    "file.yaml_alias": {
+        "vi": "dùng bí danh YAML '*{name}' — viết thẳng giá trị (ở đây không dùng neo '&' và bí danh '*')",
+        "en": "uses the YAML alias '*{name}' — write the value itself (anchors '&' and aliases '*' are not accepted here)",
+    },
+    "file.yaml_depth": {
+        "vi": "danh sách, nhóm lồng nhau quá {limit} tầng — viết phẳng hơn, mỗi dòng một 'trường: giá trị'",
+        "en": "lists and groups nested more than {limit} levels deep — write it flatter, one 'field: value' per line",
+    },
+    "file.duplicate_key": {
+        "vi": "trường '{name}' viết hai lần (lần đầu ở dòng {first}) — giữ một lần, xóa lần kia",
+        "en": "the field '{name}' is written twice (first at line {first}) — keep one and remove the other",
+    },
+    "file.too_big": {
+        "vi": "tệp nặng {size}, quá giới hạn (phần thân tối đa {limit}) — tách thành nhiều bài, hoặc tăng max_body_bytes của plugin portal trong mkdocs.yml",
+        "en": "the file is {size}, over the limit (a body may be {limit}) — split it into several entries, or raise the portal plugin's max_body_bytes in mkdocs.yml",
+    },
+    "file.front_matter_big": {
+        "vi": "phần khai báo nặng {size}, tối đa {limit} — chuyển nội dung dài xuống phần thân bài",
+        "en": "the front matter is {size}, at most {limit} — move long text into the body",
+    },
+    "file.body_big": {
+        "vi": "phần thân nặng {size}, tối đa {limit} — tách thành nhiều bài, hoặc tăng max_body_bytes của plugin portal trong mkdocs.yml",
+        "en": "the body is {size}, at most {limit} — split it into several entries, or raise the portal plugin's max_body_bytes in mkdocs.yml",
+    },
+    "file.unreadable": {
+        "vi": "không đọc được tệp ({error}) — kiểm tra quyền đọc của tệp và thư mục",
+        "en": "the file cannot be read ({error}) — check the permissions of the file and its folder",
+    },
+    "file.symlink_outside": {
+        "vi": "là liên kết (symlink) tới {target}, nằm ngoài thư mục {content}/ — chép tệp thật vào {content}/ rồi xóa liên kết",
+        "en": "is a symbolic link to {target}, outside the {content}/ folder — copy the real file into {content}/ and remove the link",
+    },
+    "file.outside": {
+        "vi": "'{src}' trỏ ra ngoài thư mục {content}/ — đặt tệp trong {content}/ (ảnh: {content}/anh/) và viết đường dẫn tính từ tệp bài viết",
+        "en": "'{src}' points outside the {content}/ folder — put the file inside {content}/ (pictures: {content}/anh/) and write the path from the Markdown file",
+    },
+    "file.not_published": {
+        "vi": "không được đăng: tệp loại '{ext}' không thuộc các loại được phép ({allowed}) — {fix}",
+        "en": "not published: files of type '{ext}' are not among the allowed types ({allowed}) — {fix}",
+    },
+    "file.not_published.fix": {
+        "vi": "viết trang bằng Markdown (.md), ảnh dạng JPEG/PNG/WebP, văn bản đính kèm dạng PDF",
+        "en": "write pages in Markdown (.md), pictures as JPEG/PNG/WebP, attached documents as PDF",
+    },
+    "file.not_published.svg": {
+        "vi": "ảnh SVG có thể chứa mã chạy được: xuất ảnh thành PNG rồi dùng tệp PNG",
+        "en": "an SVG picture can carry code that runs: export it as PNG and use the PNG file",
+    },
+    "field.too_long": {
+        "vi": "có {actual_length} mục, nhiều nhất {max_length} — bớt đi hoặc tách thành nhiều bài",
+        "en": "has {actual_length} items, at most {max_length} — remove some or split the entry",
+    },
     "registry.missing": {
         "vi": "thiếu tệp danh mục — tạo tệp với một danh sách YAML các mục {name}",
         "en": "registry file is missing — create it with a YAML list of {name}",
@@ -190,6 +242,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "portal: ảnh: {encoded} ảnh xử lý mới, {reused} ảnh dùng lại từ bộ nhớ đệm ({seconds:.1f} giây)",
         "en": "portal: images: {encoded} encoded, {reused} reused from the cache ({seconds:.1f} s)",
     },
+    "image.too_long": {
+        "vi": "có một chiều quá dài ({width}×{height} điểm ảnh, mỗi chiều tối đa {limit}) — cắt hoặc thu nhỏ ảnh trước khi đưa lên",
+        "en": "has a side too long ({width}×{height} pixels, at most {limit} a side) — crop or scale the picture down before adding it",
+    },
+    "image.encode_failed": {
+        "vi": "không chuyển được thành ảnh cho web ({error}) — xuất lại ảnh dạng JPEG hoặc PNG với kích thước thông thường",
+        "en": "could not be turned into web pictures ({error}) — export the picture again as JPEG or PNG at an ordinary size",
+    },
     "image.format": {"vi": "là ảnh {format} — dùng JPEG, PNG hoặc WebP", "en": "is a {format} image — use JPEG, PNG or WebP"},
     "pdf.not_pdf": {"vi": "không phải tệp .pdf — đính kèm văn bản dạng PDF", "en": "is not a .pdf file — attach the document as PDF"},
     "pdf.unreadable": {"vi": "không đọc được thành PDF — xuất lại văn bản dạng PDF", "en": "is not a readable PDF — export the document again as PDF"},
@@ -238,6 +298,41 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "build.no_font": {
         "vi": "portal: thiếu phông chữ của thẻ chia sẻ (node_modules/@expo-google-fonts/noto-sans) — chạy 'bash scripts/demo.sh' (cài bằng npm) để có ảnh khi chia sẻ lên Facebook, Zalo",
         "en": "portal: the social cards' font is missing (node_modules/@expo-google-fonts/noto-sans) — run 'bash scripts/demo.sh' (installs it with npm) to have pictures on shared links",
+    },
+    "build.committed": {"vi": "portal: trang đã dựng xong được đặt vào {folder}", "en": "portal: the finished site is now in {folder}"},
+    "build.locked": {
+        "vi": "portal: một lần dựng khác đang ghi vào thư mục {folder} — chờ lần đó xong rồi chạy lại (hoặc dựng vào thư mục khác với -d)",
+        "en": "portal: another build is writing to {folder} — wait for it to finish and run again (or build into another folder with -d)",
+    },
+    "build.os_error": {
+        "vi": "portal: không {action} được '{path}': {error} — kiểm tra quyền ghi, chỗ trống trên đĩa và đường dẫn",
+        "en": "portal: could not {action} '{path}': {error} — check write permissions, free disk space and the path",
+    },
+    "build.os_error.write": {"vi": "ghi", "en": "write"},
+    "build.os_error.read": {"vi": "đọc", "en": "read"},
+    "build.outside_output": {
+        "vi": "portal: từ chối ghi '{path}': nằm ngoài thư mục ra {folder} — đây là lỗi của portal, xin báo lại",
+        "en": "portal: refused to write '{path}': it is outside the output folder {folder} — this is a bug in the portal, please report it",
+    },
+    "build.cache_damaged": {
+        "vi": "portal: bộ nhớ đệm hỏng, đã bỏ và làm lại: {what}",
+        "en": "portal: damaged cache entries discarded and made again: {what}",
+    },
+    "ledger.not_mapping": {
+        "vi": "phải là các dòng 'id: [địa chỉ, …]' — khôi phục tệp từ git (git checkout -- {name})",
+        "en": "must be 'id: [URL, …]' lines — restore the file from git (git checkout -- {name})",
+    },
+    "ledger.not_list": {
+        "vi": "phải là danh sách địa chỉ, ví dụ '- tin-tuc/ten-bai/' — viết mỗi địa chỉ trên một dòng bắt đầu bằng '- '",
+        "en": "must be a list of URLs, e.g. '- tin-tuc/ten-bai/' — write each URL on a line starting with '- '",
+    },
+    "ledger.bad_url": {
+        "vi": "'{url}' không phải địa chỉ trong trang (dạng 'tin-tuc/ten-bai/', không có '..', không bắt đầu bằng '/') — sửa hoặc xóa dòng này",
+        "en": "'{url}' is not a URL of this site (like 'tin-tuc/ten-bai/', no '..', no leading '/') — correct or remove the line",
+    },
+    "ledger.lost": {
+        "vi": "portal: {name} thiếu {count} địa chỉ cũ mà lần dựng trước đã ghi ({examples}) — đã giữ lại để trang chuyển hướng không mất; khôi phục tệp từ git, hoặc đặt PORTAL_FORGET_URLS=1 nếu thật sự muốn bỏ",
+        "en": "portal: {name} lacks {count} old URLs an earlier build recorded ({examples}) — kept, so their redirects are not lost; restore the file from git, or set PORTAL_FORGET_URLS=1 to drop them",
     },
     "build.site_url": {
         "vi": "portal: đặt site_url trong mkdocs.yml (nguồn tin cần liên kết tuyệt đối)",

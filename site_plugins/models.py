@@ -14,6 +14,11 @@ from .schema import Email, PlainText, Ref, Slug, Strict, VnDate, VnDateTime, Web
 from .vietnamese import vn_datetime
 from .vocabulary import CAPACITIES, RELATIONS, SCOPES, STATUSES, TYPE_NAMES
 
+# Bounds on lists (a clear message instead of work that grows without limit): generous for real
+# entries — a plan rarely assigns more than a hundred tasks, an article carries a handful of tags.
+MAX_TAGS = 50
+MAX_PROVINCES = 70
+
 
 class Image(Strict):
     src: PlainText  # path relative to the Markdown file, e.g. ../anh/ky-ket.jpg
@@ -29,12 +34,12 @@ class Article(Strict):
     date: VnDateTime
     updated: VnDateTime | None = None
     column: Ref
-    authors: list[PlainText] = []
+    authors: list[PlainText] = Field(default=[], max_length=20)
     agency: Ref
-    provinces: list[Ref] = []
-    tags: list[Ref] = []
-    cooperatives: list[Ref] = []
-    documents: list[Ref] = []
+    provinces: list[Ref] = Field(default=[], max_length=MAX_PROVINCES)
+    tags: list[Ref] = Field(default=[], max_length=MAX_TAGS)
+    cooperatives: list[Ref] = Field(default=[], max_length=100)
+    documents: list[Ref] = Field(default=[], max_length=100)
     cover: Image | None = None
     campaign: Ref | None = None
     draft: bool = False
@@ -76,16 +81,16 @@ class Cooperative(Strict):
     commune: PlainText | None = None
     founded: int | None = Field(default=None, ge=1945, le=2100)
     members: int | None = Field(default=None, ge=0)
-    sectors: list[Ref] = Field(min_length=1)
-    products: list[PlainText] = []
-    value_chains: list[PlainText] = []
-    ocop: list[Ocop] = []
+    sectors: list[Ref] = Field(min_length=1, max_length=20)
+    products: list[PlainText] = Field(default=[], max_length=100)
+    value_chains: list[PlainText] = Field(default=[], max_length=50)
+    ocop: list[Ocop] = Field(default=[], max_length=100)
     new_model: bool = False  # "HTX kiểu mới" under the 2023 Law on Cooperatives
     contact: Contact | None = None
     coordinates: Coordinates | None = None
-    photos: list[Image] = []
+    photos: list[Image] = Field(default=[], max_length=50)
     agency: Ref | None = None  # the alliance that supports it
-    tags: list[Ref] = []
+    tags: list[Ref] = Field(default=[], max_length=MAX_TAGS)
     illustrative: bool = False  # demo data, not a real cooperative's facts
     draft: bool = False
     featured: bool = False
@@ -145,9 +150,9 @@ class Citation(Strict):
 class Task(Strict):
     id: Slug | None = None  # how a later report names it (or by its number: 1, 2…)
     text: PlainText
-    lead: list[Ref] = []
+    lead: list[Ref] = Field(default=[], max_length=100)
     lead_name: PlainText | None = None  # who leads, as printed ("Liên minh HTX tỉnh, thành phố")
-    partners: list[Ref] = []
+    partners: list[Ref] = Field(default=[], max_length=100)
     deadline: PlainText | None = None
     funding: PlainText | None = None
     due: VnDate | None = None  # the deadline as a date, when `deadline` does not say one ("Quý II/2025" does)
@@ -178,27 +183,27 @@ class Document(Strict):
     id: Slug
     type: DocumentType
     number: DocNumberText | None = None  # None for a draft with a blank number
-    issuers: list[Ref] = Field(min_length=1)
+    issuers: list[Ref] = Field(min_length=1, max_length=30)
     place: PlainText | None = None
     issued: VnDate | None = None  # None when the day is left blank (drafts)
     year: int | None = Field(default=None, ge=1945, le=2100)
     summary: PlainText  # trích yếu
-    signers: list[Signer] = []
-    recipients: list[PlainText] = []
-    cites: list[Citation] = []
-    tasks: list[Task] = []
+    signers: list[Signer] = Field(default=[], max_length=50)
+    recipients: list[PlainText] = Field(default=[], max_length=300)
+    cites: list[Citation] = Field(default=[], max_length=500)
+    tasks: list[Task] = Field(default=[], max_length=500)
     effective: VnDate | None = None  # ngày có hiệu lực; defaults to the date issued
     expires: VnDate | None = None  # ngày hết hiệu lực, when the document sets one
     status: Literal[tuple(STATUSES)] | None = None  # type: ignore[valid-type]  # None: worked out from dates and relations
     status_since: VnDate | None = None  # when the status the editor wrote took effect
     replaced_by: Ref | None = None
-    completes: list[Completion] = []  # tasks of earlier documents this one reports done
+    completes: list[Completion] = Field(default=[], max_length=500)  # tasks of earlier documents this one reports done
     updated: VnDateTime | None = None  # last correction on the site
-    changes: list[Change] = []  # the corrections, dated
-    attachments: list[Attachment] = []
+    changes: list[Change] = Field(default=[], max_length=500)  # the corrections, dated
+    attachments: list[Attachment] = Field(default=[], max_length=50)
     date: VnDateTime | None = None  # when published on the site; defaults to the date issued
-    provinces: list[Ref] = []
-    tags: list[Ref] = []
+    provinces: list[Ref] = Field(default=[], max_length=MAX_PROVINCES)
+    tags: list[Ref] = Field(default=[], max_length=MAX_TAGS)
     draft: bool = False
     featured: bool = False
     slug: Slug | None = None

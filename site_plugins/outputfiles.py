@@ -1,12 +1,33 @@
-"""Putting cached files into the built site: a hard link where the cache and the site share a
-file system (no bytes copied: social cards and image renditions are most of a large site's
-output), a copy otherwise. Cached files are named by content and never written again."""
+"""The output folder: what may be written there, by whom, and when it becomes the site.
+
+- Nothing is written outside it: every path made from data is checked with ``within`` first.
+- One build at a time: a build holds a lock beside the folder (``Staging``); a second build into
+  the same folder stops with a message instead of mixing its files into the first one's.
+- A build writes into a fresh folder beside the output (``.site.partial-<pid>``) and the finished
+  site replaces the old one only when the build succeeded: a killed or failed build leaves the
+  previous site as it was, never a half-written one that looks complete.
+- Cached files go in by hard link where the cache and the site share a file system (no bytes
+  copied: social cards and image renditions are most of a large site's output), a copy otherwise."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import stat
 from pathlib import Path
+
+
+class OutsideOutput(Exception):
+    """A path that would be written outside the output folder."""
+
+
+def within(out_dir: Path, relative: str) -> Path:
+    """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a link)."""
+    target = out_dir / relative
+    if Path(relative).is_absolute() or not target.resolve().is_relative_to(out_dir.resolve()):
+        raise OutsideOutput(str(target))
+    return target
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:
@@ -19,3 +40,64 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
 
 def link_tree(source: Path, target: Path, ignore: tuple[str, ...] = ()) -> None:
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(*ignore), copy_function=lambda s, d: link_or_copy(s, d), dirs_exist_ok=True)
+
+
+class Busy(Exception):
+    """Another build holds the output folder."""
+
+
+def _writable(function, path, _excinfo) -> None:
+    """rmtree's error handler: a read-only folder of an old site is made writable, then emptied."""
+    os.chmod(Path(path).parent, stat.S_IRWXU)
+    if Path(path).exists():
+        os.chmod(path, stat.S_IRWXU)
+    function(path)
+
+
+class Staging:
+    """A build's output written beside ``target`` and put in place whole when the build succeeded."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        self.lock_path = target.with_name(f".{target.name}.lock")
+        self.partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        self._lock: int | None = None
+
+    def begin(self, keep: bool = False) -> Path:
+        """Take the lock, clear what killed builds left, and return the folder to build into (with
+        the current site's files linked into it when ``keep``: `mkdocs build --dirty`)."""
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise Busy(str(self.target)) from None
+        self._lock = handle
+        for stale in self.target.parent.glob(f".{self.target.name}.partial-*"):
+            shutil.rmtree(stale, onerror=_writable)  # a build that was killed: we hold the lock, it is not running
+        for stale in self.target.parent.glob(f".{self.target.name}.old-*"):
+            shutil.rmtree(stale, onerror=_writable)
+        if keep and self.target.is_dir():
+            link_tree(self.target, self.partial)
+        self.partial.mkdir(exist_ok=True)
+        return self.partial
+
+    def commit(self) -> None:
+        """The new site in place of the old one (two renames: the site is never half-written)."""
+        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+        if self.target.exists() or self.target.is_symlink():
+            os.rename(self.target, old)
+        os.rename(self.partial, self.target)
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, onerror=_writable)
+        elif old.exists() or old.is_symlink():
+            old.unlink()
+
+    def abort(self) -> None:
+        shutil.rmtree(self.partial, ignore_errors=True)
+
+    def release(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = None

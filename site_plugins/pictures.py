@@ -5,7 +5,9 @@ its EXIF orientation, converted to sRGB, and written again WITHOUT any metadata 
 serials, names, times, XMP, IPTC, ICC) in several widths (never upscaled): AVIF and WebP, with
 JPEG (photos) or PNG (graphics: transparency or few colours) as the fallback. The upload itself
 is never published. Results are cached by content hash + settings in a folder that is safe to
-delete; a rebuild with unchanged images encodes nothing. Encoding runs in a process pool."""
+delete; a rebuild with unchanged images encodes nothing, and every reused file is checked against
+the hash recorded when it was made (cachefiles.py): a damaged entry is made again and reported.
+Encoding runs in a process pool; a picture an encoder refuses is a message naming it."""
 
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 from PIL import Image, ImageCms, ImageOps
 
-from .outputfiles import link_tree
+from .cachefiles import fingerprint, matches, read_json, write_json
+from .outputfiles import link_tree, within
 from .vietnamese import slugify
 
 WIDTHS = (480, 960, 1600)
@@ -108,7 +111,8 @@ def encode(source: Path, folder: Path, name: str, widths: tuple[int, ...]) -> di
                 options.update(optimize=True, progressive=True)
             frame.save(target, format=fmt.upper(), **options)  # no exif=, icc_profile=, xmp=: nothing is kept
             made.append({"file": target.name, "width": width, "height": height, "media_type": MEDIA[fmt], "size": target.stat().st_size})
-    meta = {"width": sizes[-1], "height": round(image.height * sizes[-1] / image.width), "fallback": fallback, "renditions": made}
+    meta = {"width": sizes[-1], "height": round(image.height * sizes[-1] / image.width), "fallback": fallback, "renditions": made,
+            "files": {str(r["file"]): fingerprint(tmp / str(r["file"])) for r in made}}  # fmt: skip
     (tmp / "meta.json").write_text(json.dumps(meta), "utf-8")
     if folder.exists():  # another worker made it meanwhile
         shutil.rmtree(tmp)
@@ -125,28 +129,43 @@ class Pipeline:
     encoded: int = 0
     reused: int = 0
     pictures: dict[str, Picture] = field(default_factory=dict)  # source site path → picture
+    damaged: list[str] = field(default_factory=list)  # cache entries found damaged and made again
+    failed: dict[str, str] = field(default_factory=dict)  # source site path → what the encoder said
 
     def run(self, sources: list[str]) -> dict[str, Picture]:
-        """Process every source (site paths); encode only what the cache does not hold."""
+        """Process every source (site paths); encode only what the cache does not hold intact."""
         todo = []
         keys = {}
+        metas = {}
         for source in dict.fromkeys(sources):
             key = cache_key((self.content_dir / source).read_bytes(), self.widths)
             keys[source] = key
-            if not (self.cache_dir / key / "meta.json").exists():
-                todo.append(source)
+            folder = self.cache_dir / key
+            if (meta := _intact(folder)) is not None:
+                metas[source] = meta
+                continue
+            if folder.exists():  # a rendition changed or vanished, or meta.json is not what we wrote
+                self.damaged.append(f"{folder.name} ({source})")
+                shutil.rmtree(folder, ignore_errors=True)
+            todo.append(source)
         if todo:
             jobs = [(self.content_dir / s, self.cache_dir / keys[s], _name(s), self.widths) for s in todo]
             if len(jobs) > 1 and (os.cpu_count() or 1) > 1:
                 with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-                    list(pool.map(_encode_job, jobs))
+                    results = list(pool.map(_encode_job, jobs))
             else:
-                for job in jobs:
-                    _encode_job(job)
-        self.encoded += len(todo)
+                results = [_encode_job(job) for job in jobs]
+            for source, result in zip(todo, results, strict=True):
+                if "error" in result:
+                    self.failed[source] = result["error"]
+                else:
+                    metas[source] = result
+        self.encoded += len(todo) - len(self.failed)
         self.reused += len(keys) - len(todo)
         for source, key in keys.items():
-            meta = json.loads((self.cache_dir / key / "meta.json").read_text("utf-8"))
+            if source not in metas:
+                continue
+            meta = metas[source]
             renditions = [Rendition(f"img/{key}/{r['file']}", r["width"], r["height"], r["media_type"], r["size"]) for r in meta["renditions"]]
             self.pictures[source] = Picture(source, key, meta["width"], meta["height"], meta["fallback"], renditions)
         return self.pictures
@@ -164,22 +183,44 @@ class Pipeline:
         """The picture cropped to 16:9, 4:3 and 1:1 (search engines ask for all three), as JPEG."""
         folder, name = self.cache_dir / picture.key, _name(picture.source)
         largest = folder / picture.of(picture.fallback)[-1].path.rsplit("/", 1)[-1]
-        paths = []
+        seal = read_json(folder / CROPS)
+        seal = seal if isinstance(seal, dict) else {}
+        paths, made = [], False
         for label, ratio in (("16x9", 16 / 9), ("4x3", 4 / 3), ("1x1", 1.0)):
             target = folder / f"{name}-{label}.jpg"
-            if not target.exists():
+            if not matches(target, seal.get(target.name)):
+                temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
                 with Image.open(largest) as image:
                     width = min(1200, image.width, round(image.height * ratio))
-                    ImageOps.fit(image.convert("RGB"), (width, round(width / ratio))).save(target, "JPEG", quality=QUALITY["jpeg"], optimize=True)
+                    ImageOps.fit(image.convert("RGB"), (width, round(width / ratio))).save(temporary, "JPEG", quality=QUALITY["jpeg"], optimize=True)
+                os.replace(temporary, target)
+                seal[target.name], made = fingerprint(target), True
             paths.append(f"img/{picture.key}/{target.name}")
+        if made:
+            write_json(folder / CROPS, seal)
         return paths
 
     def publish(self, site_dir: Path) -> None:
         """Copy the renditions into the built site (the uploads themselves are never copied)."""
         for picture in self.pictures.values():
-            target = site_dir / "img" / picture.key
+            target = within(site_dir, f"img/{picture.key}")
             if not target.exists():
-                link_tree(self.cache_dir / picture.key, target, ignore=("meta.json",))
+                link_tree(self.cache_dir / picture.key, target, ignore=("meta.json", CROPS, ".*"))
+
+
+CROPS = "crops.json"  # the fingerprints of a picture's crops, made after its renditions
+
+
+def _intact(folder: Path) -> dict | None:
+    """A cache entry's description when every rendition it lists is there with the recorded bytes."""
+    meta = read_json(folder / "meta.json")
+    try:
+        files = meta["files"]
+        if all(matches(folder / r["file"], files.get(r["file"])) for r in meta["renditions"]) and meta["renditions"]:
+            return meta
+    except (TypeError, KeyError, AttributeError):
+        pass
+    return None
 
 
 def _name(source: str) -> str:
@@ -187,7 +228,13 @@ def _name(source: str) -> str:
 
 
 def _encode_job(job: tuple) -> dict:
-    return encode(*job)
+    """One picture's renditions; what an encoder refuses is returned as a message, never raised."""
+    try:
+        return encode(*job)
+    except (OSError, ValueError, MemoryError, Image.DecompressionBombError) as exc:
+        folder: Path = job[1]
+        shutil.rmtree(folder.with_name(folder.name + f".tmp{os.getpid()}"), ignore_errors=True)
+        return {"error": f"{exc.__class__.__name__}: {exc}"}
 
 
 BODY_SIZES = "(min-width: 50em) 46rem, 100vw"  # body images fill the reading column

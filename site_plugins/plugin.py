@@ -24,32 +24,37 @@ from mkdocs.structure.files import File, Files
 
 from . import incremental, search, socialcards, urls
 from .autolink import DocumentLinks, agency_names, mention_warnings
+from .contentfiles import inside, publishable
 from .dependencies import dependency_map
 from .entries import AnyEntry, ArticleEntry, DocumentEntry
 from .feeds import FeedCache, FeedSettings, FeedWriter
+from .frontmatter import MAX_BODY
 from .headings import HeadingLevels
 from .images import MAX_PIXELS
 from .listings import Listings
 from .loading import load_catalog, resolve_now
-from .messages import t
+from .messages import problem, t
 from .opml import opml
-from .outputfiles import link_or_copy
+from .outputfiles import Busy, OutsideOutput, Staging, link_or_copy, within
 from .pictures import Pipeline, responsive
-from .problems import ContentError
-from .redirects import LEDGER, load_ledger, redirects, save_ledger, updated_ledger, write_redirects
+from .problems import ContentError, Problem
+from .redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
 from .sanitize import Sanitizer, body_warning
 from .sharing import Site as SharingSite
 from .vietnamese import heading_slug
 from .views import Settings, SiteViews, feed_links
 
-UPLOADED_IMAGES = {"jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff", "bmp", "heic"}
-
 log = logging.getLogger("mkdocs.plugins.portal")
+
+
+def from_content(file: File, config) -> bool:
+    """A file MkDocs found in the content folder (not the theme's, not one we generate)."""
+    return file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)
 
 
 def problem_files(files: Files, config) -> Files:
     """The preview of content with errors: every page of the nav (and the home page) shows the problems."""
-    kept = Files([f for f in files if not f.is_documentation_page()])
+    kept = Files([f for f in files if not f.is_documentation_page() and not from_content(f, config)])
 
     def sources(items) -> list[str]:
         found: list[str] = []
@@ -61,10 +66,6 @@ def problem_files(files: Files, config) -> Files:
     for src in dict.fromkeys(["index.md", *sources(config.nav)]):
         kept.append(File.generated(config, src, content=""))
     return kept
-
-
-def is_inside(path: str | None, folder: str) -> bool:
-    return path is not None and Path(path).resolve().is_relative_to(Path(folder).resolve())
 
 
 def card_kicker(entry: AnyEntry, registries) -> str:
@@ -93,6 +94,7 @@ class PortalConfig(base.Config):
     url_ledger = c.Type(str, default=LEDGER)  # published URLs by entry id, beside mkdocs.yml: old URLs redirect
     image_cache = c.Type(str, default=".cache/images")  # processed images, by content hash (safe to delete); beside mkdocs.yml
     max_image_pixels = c.Type(int, default=MAX_PIXELS)  # larger uploads are refused (decompression bombs)
+    max_body_bytes = c.Type(int, default=MAX_BODY)  # a larger body is refused (bounded memory and time)
 
 
 # The last build of this process, by mkdocs.yml: what `mkdocs serve --dirty` compares the next
@@ -124,15 +126,23 @@ def render_when(file: File, needed: bool) -> None:
     file.is_modified = (lambda: True) if needed else (lambda: False)  # type: ignore[method-assign]
 
 
+def os_failure(exc: OSError, action: str = "write") -> PluginError:
+    """A failure of the system (permissions, a full disk, a missing folder) as a message, not a traceback."""
+    return PluginError(t("build.os_error", action=t(f"build.os_error.{action}"), path=exc.filename or "", error=exc.strerror or exc))
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):
     serving = False
     dirty = False
     failed: ContentError | None = None
     plan: incremental.Plan | None = None
+    staging: Staging | None = None
+    build_failed = False
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
+        self.staged = command in ("build", "gh-deploy")  # a one-off build into the output folder: staged (outputfiles.py)
         if dirty:  # MkDocs warns in English on every save that a dirty build may be wrong; ours is exact
             logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
 
@@ -150,12 +160,50 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         here = Path(config.config_file_path or ".").parent
         self.ledger_path = here / self.config.url_ledger
         self.image_cache = here / self.config.image_cache
+        if getattr(self, "staged", False) and self.staging is None:
+            self._stage(config)
         return config
+
+    def _stage(self, config) -> None:
+        """Hold the output folder for this build and build beside it; on_shutdown puts the result in place."""
+        self.output = Path(config.site_dir)
+        staging = Staging(self.output)
+        try:
+            config.site_dir = str(staging.begin(keep=self.dirty))
+        except Busy:
+            raise PluginError(t("build.locked", folder=self.output)) from None
+        except OSError as exc:
+            staging.release()
+            raise os_failure(exc) from None
+        self.staging, self.mkdocs_config = staging, config
+
+    def on_build_error(self, *, error):
+        self.build_failed = True
+
+    def on_shutdown(self):
+        if self.staging is None:
+            return
+        staging, self.staging = self.staging, None
+        try:
+            if self.build_failed:
+                staging.abort()  # the previous site stays as it was
+            else:
+                staging.commit()
+                log.info(t("build.committed", folder=self.output))
+        except OSError as exc:
+            log.error(str(os_failure(exc)))
+        finally:
+            staging.release()
+            self.mkdocs_config.site_dir = str(self.output)
 
     def on_files(self, files: Files, config) -> Files:
         self.failed = None
         try:
-            self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview, self.config.max_image_pixels)
+            self.catalog = load_catalog(Path(config.docs_dir), resolve_now(self.config.now), self.preview, self.config.max_image_pixels,
+                                        self.config.max_body_bytes)  # fmt: skip
+            self.ledger = self._open_ledger()
+            started = time.perf_counter()
+            self._pictures(config)
         except ContentError as exc:
             if not self.serving:
                 raise PluginError(exc.report()) from None
@@ -163,9 +211,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.failed = exc
             PREVIOUS.pop(build_key(config), None)  # the problem pages replaced real ones: next build is whole
             return problem_files(files, config)
-        started = time.perf_counter()
-        self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
-        self.catalog.pictures = self.pipeline.run([path for e in self.catalog.entries for path in self.catalog.images.get(e.id, [])])
+        except OSError as exc:
+            raise os_failure(exc, "read") from None
         self._social_cards(config)
         log.info(t("build.images", encoded=self.pipeline.encoded, reused=self.pipeline.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, config.site_name)
@@ -177,18 +224,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._plan_incremental(config)
         self.autolink.links = self.catalog.graph.links(sources=True)
         self.autolink.names = agency_names(self.catalog.registries)
-        for problem in self.catalog.warnings:
-            log.warning(str(problem))
+        for warning in self.catalog.warnings:
+            log.warning(str(warning))
         hidden = {e.src_uri for e in self.catalog.hidden}
         if self.catalog.unpublished:  # nothing vanishes silently: name each entry that is not published, and why
             log.info(t("build.hidden", count=len(self.catalog.unpublished)))
             for note in self.catalog.unpublished:
                 log.info("  %s", note)
         for file in list(files):
-            upload = file.src_uri.rsplit(".", 1)[-1].lower() in UPLOADED_IMAGES and is_inside(file.abs_src_path, config.docs_dir)
-            if file.src_uri.startswith("_registry/") or file.src_uri in hidden or upload:
-                files.remove(file)
-            if upload and (picture := self.catalog.pictures.get(file.src_uri)) is not None:
+            ours = from_content(file, config)
+            if ours and (file.src_uri in hidden or not inside(file.abs_src_path or "", config.docs_dir)
+                            or not publishable(file.src_uri)):  # fmt: skip
+                files.remove(file)  # a link out of content/, an upload (its rendition replaces it), a type not on the allow-list
+            if ours and (picture := self.catalog.pictures.get(file.src_uri)) is not None:
                 # an upload is never published as it is: its URL serves the cleaned full-size rendition
                 files.append(File.generated(config, file.src_uri, content=self.pipeline.original(picture)))
             elif (entry := self.catalog.by_src.get(file.src_uri)) is not None:
@@ -207,6 +255,31 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.generated[page.src_uri] = page
         self.entry_html: dict[str, str] = {}
         return files
+
+    def _open_ledger(self) -> Ledger:
+        """The URL ledger, validated; URLs an earlier build recorded and the file lost are kept and named."""
+        backup = self.image_cache.parent / f"{LEDGER}.{incremental.digest(self.ledger_path.resolve())[:12]}"
+        ledger = open_ledger(self.ledger_path, backup, self.config.url_ledger, forget=os.environ.get("PORTAL_FORGET_URLS") == "1")
+        # what matters is the redirects: old URLs that are not an entry's URL today
+        dropped = sorted(f"/{u}" for i, old in ledger.lost.items() for u in old if (e := self.catalog.by_id.get(i)) is None or e.url != u)
+        if dropped:
+            log.warning(t("ledger.lost", name=self.config.url_ledger, count=len(dropped), examples=", ".join(dropped[:3])))
+        return ledger
+
+    def _pictures(self, config) -> None:
+        """Renditions of every image entries use; a picture an encoder refuses is a content problem."""
+        self.pipeline = Pipeline(Path(config.docs_dir), self.image_cache)
+        self.catalog.pictures = self.pipeline.run([path for e in self.catalog.entries for path in self.catalog.images.get(e.id, [])])
+        folder = Path(config.docs_dir).name
+        if self.pipeline.failed:
+            raise ContentError([Problem(f"{folder}/{src}", 0, "", *problem("image.encode_failed", error=error)) for src, error in self.pipeline.failed.items()])
+        self._report_damaged(self.pipeline.damaged)
+
+    @staticmethod
+    def _report_damaged(damaged: list[str]) -> None:
+        if damaged:
+            shown = ", ".join(damaged[:5]) + (f" (+{len(damaged) - 5})" if len(damaged) > 5 else "")
+            log.warning(t("build.cache_damaged", what=shown))
 
     def _search_records(self, config) -> list[search.Record]:
         """One record per entry (kept from the previous build when the entry did not change) and per
@@ -257,7 +330,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         for agency in catalog.registries.agencies.values():
             cards[f"agency:{agency.id}"] = socialcards.Card(agency.name, "Cơ quan, đơn vị", None, config.site_name, None, brand)
-        paths = socialcards.render_all(list(cards.values()), folder)
+        paths, damaged = socialcards.render_all(list(cards.values()), folder)
+        self._report_damaged(damaged)
         for key, path in zip(cards, paths, strict=True):
             catalog.social[key] = f"img/chia-se/{path.name}"
         self.social_files = {f"img/chia-se/{p.name}": p for p in paths}
@@ -270,6 +344,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         entry = self.catalog.by_src.get(src)
         generated = self.generated.get(src)
         self.autolink.set_page(src, *(self.catalog.context_of(entry) if entry else (set(), set())))
+        self.headings.top = 0  # a page of its own in content/ writes its own h1
         if generated is not None:
             page.meta.update(title=generated.title, template=generated.template, description=generated.description or config.site_description)
             return markdown
@@ -297,19 +372,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return html
         if (entry := self.catalog.by_src.get(page.file.src_uri)) is not None:
             self._report_mentions(entry, self.autolink)
-            html = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)
+            html = responsive(self._sanitized(entry.path, html), entry.url, entry.src_uri, self.catalog.pictures)
             self.entry_html[page.file.src_uri] = html
+        elif page.file.src_uri not in self.generated:  # a page of its own in content/ ("giới thiệu"): sanitised too
+            html = self._sanitized(f"{Path(config.docs_dir).name}/{page.file.src_uri}", html)
         return html
 
     def _report_mentions(self, entry: AnyEntry, links: DocumentLinks) -> None:
-        for problem in mention_warnings(entry, links):
-            log.warning(str(problem))
+        for warning in mention_warnings(entry, links):
+            log.warning(str(warning))
 
-    def _sanitized(self, entry: AnyEntry, html: str) -> str:
+    def _sanitized(self, path: str, html: str) -> str:
         """Body HTML through the sanitiser; what it removes is a warning naming the file."""
         cleaned, removed = self.sanitizer.check(html)
         if removed:
-            log.warning(str(body_warning(entry.path, removed)))
+            log.warning(str(body_warning(path, removed)))
         return cleaned
 
     def on_page_context(self, context, page, config, nav):
@@ -336,18 +413,26 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             links.set_page(entry.url, *self.catalog.context_of(entry))
             self.headings.top = body_top(entry)
             html = python_markdown.markdown(entry.body, extensions=[*extensions, links], extension_configs=config.mdx_configs)
-            self.entry_html[entry.src_uri] = responsive(self._sanitized(entry, html), entry.url, entry.src_uri, self.catalog.pictures)
+            self.entry_html[entry.src_uri] = responsive(self._sanitized(entry.path, html), entry.url, entry.src_uri, self.catalog.pictures)
         return self.entry_html[entry.src_uri]
 
     def on_post_build(self, config):
         if self.failed:
             return
-        out = Path(config.site_dir)
+        try:
+            self._write_outputs(config, Path(config.site_dir))
+        except OSError as exc:
+            raise os_failure(exc) from None
+        except OutsideOutput as exc:
+            raise PluginError(t("build.outside_output", path=exc, folder=config.site_dir)) from None
+
+    def _write_outputs(self, config, out: Path) -> None:
+        """Renditions, cards, feeds, OPML, the search index, redirect pages and the ledger."""
         self.pipeline.publish(out)
         for path, source in getattr(self, "social_files", {}).items():
-            if not (out / path).exists():  # named by the hash of what they show
-                (out / path).parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(source, out / path)
+            if not (target := within(out, path)).exists():  # named by the hash of what they show
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(source, target)
         settings = FeedSettings(config.site_url, self.config.feed_id_authority, self.config.feed_limit)
         writer = FeedWriter(self.catalog, settings, lambda entry: self._render(entry, config))
         plan = self.plan
@@ -358,6 +443,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             setup = incremental.digest(self.snapshot.setup, self.snapshot.links, FeedCache.CODE, settings)
             written_feeds = [path for x in self.listings for path in cache.write(x, out, incremental.digest(setup, self.snapshot.feeds[x.feed_path("rss")]))]
             cache.prune()
+            self._report_damaged(cache.damaged)
         (out / urls.OPML).write_bytes(opml(self.listings, config.site_url, f"{config.site_name} — Tất cả nguồn tin"))
         log.info(t("build.feeds", count=len(written_feeds), lists=len(self.listings.all), opml=urls.OPML))
         records = self._search_records(config)
@@ -369,15 +455,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         else:
             write_search_index(records, out)
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
-        ledger = load_ledger(self.ledger_path)
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
-        moved = redirects(ledger, self.catalog, taken)
+        moved = redirects(self.ledger.urls, self.catalog, taken)
         snap = self.snapshot
         snap.outputs = set(snap.pages) | set(snap.feeds) | {urls.output(old) for old in moved} | set(getattr(self, "social_files", {}))
         previous = PREVIOUS.get(build_key(config))
         if plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
             for path in previous.outputs - snap.outputs:
-                (out / path).unlink(missing_ok=True)
+                within(out, path).unlink(missing_ok=True)
         written = write_redirects(out, moved, self.catalog, config.site_url)
         if written:
             log.info(t("build.redirects", count=written))
@@ -385,4 +470,4 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.serving:
             PREVIOUS[build_key(config)] = snap
         if not self.preview:  # drafts shown in a preview were never published
-            save_ledger(self.ledger_path, updated_ledger(ledger, self.catalog))
+            self.ledger.save(self.catalog)

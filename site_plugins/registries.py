@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from .frontmatter import parse_yaml
 from .messages import problem
@@ -50,8 +50,8 @@ class Agency(Item):
     parent: Ref | None = None
     province: Ref | None = None
     website: WebUrl | None = None
-    aliases: list[PlainText] = []  # other spellings met in documents ("Liên minh HTX tỉnh")
-    successors: list[Lineage] = []
+    aliases: list[PlainText] = Field(default=[], max_length=50)  # other spellings met in documents ("Liên minh HTX tỉnh")
+    successors: list[Lineage] = Field(default=[], max_length=20)
     dissolved: VnDate | None = None
 
 
@@ -59,7 +59,7 @@ class Province(Item):
     name: PlainText
     kind: Literal["tỉnh", "thành phố"] = "tỉnh"
     region: PlainText | None = None
-    successors: list[Lineage] = []
+    successors: list[Lineage] = Field(default=[], max_length=20)
 
 
 class Column(Item):
@@ -114,7 +114,15 @@ def load_registries(content_dir: Path) -> tuple[Registries, list[Problem]]:
         if not file.exists():
             problems.append(Problem(display, 0, "", *problem("registry.missing", name=name)))
             continue
-        parsed, found = parse_yaml(file.read_text("utf-8"), display)
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start)))
+            continue
+        except OSError as exc:
+            problems.append(Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc)))
+            continue
+        parsed, found = parse_yaml(text.lstrip("\ufeff"), display)
         problems += found
         if parsed is None:
             continue

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from lxml import html as lxml_html
+from markupsafe import escape
 
 from .messages import problem
 from .problems import Problem
@@ -105,3 +106,9 @@ def _inventory(fragment: str) -> Counter:
 def body_warning(path: str, removed: list[str]) -> Problem:
     shown = ", ".join(removed[:12]) + (f" (+{len(removed) - 12})" if len(removed) > 12 else "")
     return Problem(path, 0, "body", *problem("body.removed", removed=shown), warning=True)
+
+
+def text_html(text: str) -> str:
+    """A plain text (a summary, a notice) where HTML is expected — a feed item's content: one
+    paragraph, escaped once with the function Jinja's ``|e`` uses on pages, never markup."""
+    return f"<p>{escape(text)}</p>" if text else ""

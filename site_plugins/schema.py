@@ -126,6 +126,7 @@ _MODEL_RULES = {"document_year": "issued", "document_type": "type", "citation": 
 _RETIRED = {"bi-thay-the": "field.retired_status"}
 _MESSAGES = {  # pydantic error type → catalogue key, formatted with the error's context
     "too_short": "field.too_short",
+    "too_long": "field.too_long",
     "less_than_equal": "field.too_large",
     "greater_than_equal": "field.too_small",
     "int_parsing": "field.not_int",

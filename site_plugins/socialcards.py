@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .cachefiles import Fingerprint, fingerprint, matches, read_json, write_json
+
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parents[1] / "node_modules" / "@expo-google-fonts" / "noto-sans"
 BOLD, REGULAR = FONTS / "700Bold" / "NotoSans_700Bold.ttf", FONTS / "400Regular" / "NotoSans_400Regular.ttf"
@@ -100,20 +102,33 @@ def draw(card: Card) -> Image.Image:
     return image
 
 
-def _save(job: tuple[Card, Path]) -> None:
+def _save(job: tuple[Card, Path]) -> Fingerprint:
     card, target = job
-    draw(card).save(target, "JPEG", quality=86, optimize=True, progressive=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    draw(card).save(temporary, "JPEG", quality=86, optimize=True, progressive=True)
+    os.replace(temporary, target)
+    return fingerprint(target)
 
 
-def render_all(cards: list[Card], cache_dir: Path) -> list[Path]:
-    """Each card's JPEG in the cache; only cards whose content changed are drawn, on every core."""
+MANIFEST = "index.json"  # card file → its fingerprint when drawn (cachefiles.py)
+
+
+def render_all(cards: list[Card], cache_dir: Path) -> tuple[list[Path], list[str]]:
+    """Each card's JPEG in the cache, and the cached cards found damaged (drawn again). Only cards
+    whose content changed, or whose file is not the one drawn, are drawn, on every core."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    seal = read_json(cache_dir / MANIFEST)
+    seal = seal if isinstance(seal, dict) else {}
     targets = [cache_dir / f"{card.key()}.jpg" for card in cards]
-    todo = list({t: (c, t) for c, t in zip(cards, targets, strict=True) if not t.exists()}.values())
+    todo = list({t: (c, t) for c, t in zip(cards, targets, strict=True) if not matches(t, seal.get(t.name))}.values())
+    damaged = [target.name for _, target in todo if target.exists()]
     if len(todo) > 50 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            list(pool.map(_save, todo, chunksize=32))
+            made = list(pool.map(_save, todo, chunksize=32))
     else:
-        for job in todo:
-            _save(job)
-    return targets
+        made = [_save(job) for job in todo]
+    if made:
+        current = read_json(cache_dir / MANIFEST)  # another build may have drawn cards meanwhile: keep them
+        seal = {**(current if isinstance(current, dict) else {}), **seal, **{t.name: f for (_, t), f in zip(todo, made, strict=True)}}
+        write_json(cache_dir / MANIFEST, seal)
+    return targets, damaged

@@ -7,6 +7,7 @@ carries a link carries its id beside it."""
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from .vietnamese import slugify
 
@@ -111,6 +112,12 @@ def output(url: str) -> str:
 def asset(entry_src: str, src: str) -> str:
     """A file (image, PDF) written relative to an entry's Markdown file, from the site root."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(entry_src), src))
+
+
+def file_url(site_path: str) -> str:
+    """A content file's URL: its path percent-encoded, so that no file or folder name ("x\".pdf",
+    "javascript:…/a.pdf") can close an attribute or become a URL scheme."""
+    return quote(site_path, safe="/")
 
 
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}

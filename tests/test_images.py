@@ -41,7 +41,7 @@ def photo_site(tmp_path_factory) -> tuple[Site, Path, object]:
     phone_photo(content / "anh/dien-thoai.jpg")
     article = content / ARTICLE
     text = article.read_text("utf-8")
-    text = text.replace("\n---\n", "\ncover: {src: ../anh/dien-thoai.jpg, alt: Ảnh chụp bằng điện thoại}\n---\n", 1)
+    text = text.replace("cover: {src: ../anh/coi-kim-son.jpg, alt: Sản phẩm cói mỹ nghệ}", "cover: {src: ../anh/dien-thoai.jpg, alt: Ảnh chụp bằng điện thoại}")
     article.write_text(text + "\n![Ảnh trong bài](../anh/dien-thoai.jpg)\n", "utf-8")
     config = site_config(root / "config", content)
     first = build_site(root / "site", config)
@@ -106,7 +106,7 @@ def test_bad_images_are_reported(tmp_path):
         (content / "anh/hong.jpg").write_bytes(b"not a picture")
         Image.new("RGB", (64, 64)).save(content / "anh/anh.bmp", "BMP")
         article = content / ARTICLE
-        text = article.read_text("utf-8").replace("\n---\n", "\ncover: {src: ../anh/hong.jpg, alt: Hỏng}\n---\n", 1)
+        text = article.read_text("utf-8").replace("cover: {src: ../anh/coi-kim-son.jpg, alt: Sản phẩm cói mỹ nghệ}", "cover: {src: ../anh/hong.jpg, alt: Hỏng}")
         article.write_text(text + "\n![Ảnh](../anh/anh.bmp)\n\n![Ảnh](../anh/coi-kim.jpg)\n", "utf-8")
         other = content / "tin-tuc/nho-phuoc-thuan-vietgap.md"
         other.write_text(other.read_text("utf-8").replace(", alt: Vườn nho}", "}", 1), "utf-8")
@@ -122,7 +122,10 @@ def test_a_decompression_bomb_is_refused(tmp_path):
     def bomb(content: Path) -> None:
         Image.new("RGB", (3000, 2000)).save(content / "anh/lon.png", "PNG")  # 6 Mpx: over the limit set below
         article = content / ARTICLE
-        article.write_text(article.read_text("utf-8").replace("\n---\n", "\ncover: {src: ../anh/lon.png, alt: Lớn}\n---\n", 1), "utf-8")
+        article.write_text(
+            article.read_text("utf-8").replace("cover: {src: ../anh/coi-kim-son.jpg, alt: Sản phẩm cói mỹ nghệ}", "cover: {src: ../anh/lon.png, alt: Lớn}"),
+            "utf-8",
+        )
 
     problems = _check(tmp_path, bomb, max_pixels=5_000_000)
     assert "cover.src: '../anh/lon.png' quá lớn (3000×2000 điểm ảnh, giới hạn 5.000.000) — thu nhỏ ảnh trước khi đưa lên" in problems

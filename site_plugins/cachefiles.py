@@ -1,0 +1,66 @@
+"""Caches that cannot lie: a file a cache hands back is checked against the size and hash
+recorded when it was written. A damaged, missing or unreadable entry is discarded and made again
+(the build reports it), never published. Files are written to a temporary name and renamed, so a
+killed build or a second build at the same time never leaves half a file under the real name.
+
+A file this process has already read back whole and found intact is trusted while its size,
+modification time and inode stay the same (the preview rebuilds often; it hashes each file once)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+Fingerprint = list  # [size in bytes, blake2b-128 of the bytes as hex]
+
+_VERIFIED: dict[str, tuple[int, int, int]] = {}
+
+
+def fingerprint(path: Path) -> Fingerprint:
+    hasher = hashlib.blake2b(digest_size=16)
+    size = 0
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            hasher.update(chunk)
+            size += len(chunk)
+    return [size, hasher.hexdigest()]
+
+
+def matches(path: Path, expected: Any) -> bool:
+    """Whether the file holds exactly the bytes ``expected`` (a fingerprint recorded at write time) describes."""
+    if not isinstance(expected, list) or len(expected) != 2:
+        return False
+    try:
+        stat = path.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        if _VERIFIED.get(str(path)) == stamp:
+            return True
+        if stat.st_size != expected[0] or fingerprint(path) != expected:
+            return False
+    except OSError:
+        return False
+    _VERIFIED[str(path)] = stamp
+    return True
+
+
+def read_json(path: Path) -> Any:
+    """The JSON in a cache file, or None when it is missing, unreadable or not JSON."""
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write under a temporary name, then rename over ``path`` (readers see the old or the new file whole)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def write_json(path: Path, data: Any) -> None:
+    write_atomic(path, json.dumps(data, sort_keys=True).encode("utf-8"))
