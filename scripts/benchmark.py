@@ -344,7 +344,7 @@ def time_images(bench: Path, count: int) -> tuple[float, float]:
     """The image pipeline on phone-size photos: once with an empty cache, once with it full."""
     from PIL import Image
 
-    from site_plugins.pictures import Pipeline
+    from site_plugins.media.pictures import Pipeline
 
     folder = bench / "photos"
     shutil.rmtree(folder, ignore_errors=True)

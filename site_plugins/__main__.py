@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import Catalog
-from .loading import load_catalog, resolve_now
-from .messages import t
-from .problems import ContentError, Problem
-from .redirects import LEDGER, load_ledger
-from .sanitize import Sanitizer, body_warning
+from .bodies.sanitize import Sanitizer, body_warning
+from .catalog.catalog import Catalog
+from .catalog.loading import load_catalog, resolve_now
+from .common.messages import t
+from .common.problems import ContentError, Problem
+from .output.redirects import LEDGER, load_ledger
 
 
 def body_warnings(catalog: Catalog) -> list[Problem]:
@@ -24,7 +24,7 @@ def body_warnings(catalog: Catalog) -> list[Problem]:
     cannot tie to one document."""
     import markdown
 
-    from .autolink import DocumentLinks, agency_names, mention_warnings
+    from .bodies.autolink import DocumentLinks, agency_names, mention_warnings
 
     sanitizer, found = Sanitizer(), []
     links = DocumentLinks()
@@ -61,8 +61,8 @@ def check(content: Path, now: str | None) -> int:
 
 def evaluate_corpus(folder: Path, content: Path) -> int:
     """Per-field accuracy of the importer on a folder of documents with expected fields."""
-    from .evaluation import evaluate
-    from .registries import load_registries
+    from .content.registries import load_registries
+    from .importer.evaluation import evaluate
 
     registries = load_registries(folder if (folder / "_registry").is_dir() else content)[0]
     report = evaluate(folder, registries)
@@ -73,8 +73,8 @@ def evaluate_corpus(folder: Path, content: Path) -> int:
 
 
 def import_document(source: Path, content: Path, force: bool) -> int:
-    from .importer import IncompleteImport, import_file
-    from .registries import load_registries
+    from .content.registries import load_registries
+    from .importer.importer import IncompleteImport, import_file
 
     registries, problems = load_registries(content)
     if [p for p in problems if not p.warning]:
@@ -102,7 +102,7 @@ def import_document(source: Path, content: Path, force: bool) -> int:
 
 
 def new(kind: str, title: str, content: Path) -> int:
-    from .newentry import write_skeleton
+    from .editors.newentry import write_skeleton
 
     try:
         target = write_skeleton(kind, title, content, resolve_now())
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     p_guide.add_argument("path", nargs="?", default=Path("docs/huong-dan-bien-tap.md"), type=Path)
     args = parser.parse_args(argv)
     if args.command == "guide":
-        from .fieldtables import refresh
+        from .editors.fieldtables import refresh
 
         print(t("guide.changed" if refresh(args.path) else "guide.same", path=args.path))
         return 0

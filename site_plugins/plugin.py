@@ -22,27 +22,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import incremental, search, socialcards, urls
-from .autolink import DocumentLinks, agency_names, mention_warnings
-from .contentfiles import inside, publishable
-from .dependencies import dependency_map
-from .entries import AnyEntry, ArticleEntry, DocumentEntry
-from .feeds import FeedCache, FeedSettings, FeedWriter
-from .frontmatter import MAX_BODY
-from .headings import HeadingLevels
-from .images import MAX_PIXELS
-from .listings import Listings
-from .loading import load_catalog, resolve_now
-from .messages import problem, t
-from .opml import opml
-from .outputfiles import Busy, OutsideOutput, Staging, link_or_copy, within
-from .pictures import Pipeline, responsive
-from .problems import ContentError, Problem
-from .redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
-from .sanitize import Sanitizer, body_warning
-from .sharing import Site as SharingSite
-from .vietnamese import heading_slug
-from .views import Settings, SiteViews, feed_links
+from .bodies.autolink import DocumentLinks, agency_names, mention_warnings
+from .bodies.headings import HeadingLevels
+from .bodies.sanitize import Sanitizer, body_warning
+from .catalog.loading import load_catalog, resolve_now
+from .common import urls
+from .common.messages import problem, t
+from .common.problems import ContentError, Problem
+from .common.vietnamese import heading_slug
+from .content.entries import AnyEntry, ArticleEntry, DocumentEntry
+from .content.files import MAX_PIXELS
+from .content.frontmatter import MAX_BODY
+from .content.tree import inside, publishable
+from .media import socialcards
+from .media.pictures import Pipeline, responsive
+from .output import search
+from .output.feeds import FeedCache, FeedSettings, FeedWriter
+from .output.opml import opml
+from .output.outputfiles import Busy, OutsideOutput, Staging, link_or_copy, within
+from .output.redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
+from .views import incremental
+from .views.dependencies import dependency_map
+from .views.listings import Listings
+from .views.sharing import Site as SharingSite
+from .views.siteviews import Settings, SiteViews, feed_links
 
 log = logging.getLogger("mkdocs.plugins.portal")
 

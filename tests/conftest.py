@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from site_plugins.loading import load_catalog
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.content.schema import parse_datetime
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -4,8 +4,8 @@ from urllib.parse import urljoin, urlsplit
 
 from conftest import SITE_URL
 
-from site_plugins.listings import Listings
-from site_plugins.views import Settings, SiteViews
+from site_plugins.views.listings import Listings
+from site_plugins.views.siteviews import Settings, SiteViews
 
 SECTIONS = ["Trang chủ", "Tin tức", "Chuyên mục", "Văn bản", "Hợp tác xã", "Cơ quan", "Địa phương", "Từ khóa", "Lưu trữ", "RSS"]
 

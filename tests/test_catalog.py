@@ -2,8 +2,8 @@
 
 from conftest import CONTENT
 
-from site_plugins.loading import load_catalog
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.content.schema import parse_datetime
 
 
 def ids(entries):

@@ -1,6 +1,6 @@
 import pytest
 
-from site_plugins.docnumbers import DocNumberError, number_key, parse_number, type_agrees
+from site_plugins.common.docnumbers import DocNumberError, number_key, parse_number, type_agrees
 
 
 @pytest.mark.parametrize(

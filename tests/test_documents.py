@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from site_plugins.autolink import DocumentLinks
-from site_plugins.graph import Target
+from site_plugins.bodies.autolink import DocumentLinks
+from site_plugins.catalog.graph import Target
 
 
 def node(catalog, entry_id):
@@ -175,10 +175,10 @@ def test_sections_stay_bounded_however_often_a_document_is_cited(tmp_path):
 
     from conftest import CONTENT, NOW
 
-    from site_plugins.listings import Listings
-    from site_plugins.loading import load_catalog
-    from site_plugins.schema import parse_datetime
-    from site_plugins.views import SiteViews
+    from site_plugins.catalog.loading import load_catalog
+    from site_plugins.content.schema import parse_datetime
+    from site_plugins.views.listings import Listings
+    from site_plugins.views.siteviews import SiteViews
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
@@ -204,9 +204,9 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
     from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
     from PIL import Image
 
-    from site_plugins.loading import load_catalog
-    from site_plugins.problems import ContentError
-    from site_plugins.schema import parse_datetime
+    from site_plugins.catalog.loading import load_catalog
+    from site_plugins.common.problems import ContentError
+    from site_plugins.content.schema import parse_datetime
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
@@ -246,7 +246,7 @@ def test_extension_links_a_document_once_per_paragraph():
 
 
 def test_body_headings_never_skip_a_level():
-    from site_plugins.headings import HeadingLevels
+    from site_plugins.bodies.headings import HeadingLevels
 
     levels = HeadingLevels()
     levels.top = 2  # a document's body sits under the page's "Nội dung" h2

@@ -140,7 +140,7 @@ def test_the_guides_templates_publish_when_copied(workspace):
 
 
 def test_the_guides_field_tables_are_generated_from_the_schema(tmp_path):
-    from site_plugins.fieldtables import KINDS, refresh, table
+    from site_plugins.editors.fieldtables import KINDS, refresh, table
 
     guide = ROOT / "docs" / "huong-dan-bien-tap.md"
     copy = tmp_path / "guide.md"

@@ -13,10 +13,10 @@ import pytest
 from conftest import CONTENT, FIXTURES, NOW, SITE_URL, Site, build_site, site_config
 from lxml import etree, html
 
-from site_plugins.feeds import MAX_BYTES, FeedSettings, FeedWriter
-from site_plugins.listings import Listings
-from site_plugins.loading import load_catalog
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.content.schema import parse_datetime
+from site_plugins.output.feeds import MAX_BYTES, FeedSettings, FeedWriter
+from site_plugins.views.listings import Listings
 
 AUTHORITY = "kinhtetapthe.example.vn,2024"
 

@@ -23,15 +23,15 @@ from lxml import html as lxml_html
 from PIL import Image
 from test_security import BODY, ENTITIES, LEGIT, QUOTES, UNCLOSED
 
-from site_plugins import socialcards
-from site_plugins.feeds import FeedCache, FeedSettings, FeedWriter
-from site_plugins.listings import Listings
-from site_plugins.loading import load_catalog
-from site_plugins.outputfiles import OutsideOutput, Staging, within
-from site_plugins.pictures import Pipeline
-from site_plugins.problems import ContentError
-from site_plugins.sanitize import ATTRIBUTES, SCHEMES, TAGS
-from site_plugins.schema import parse_datetime
+from site_plugins.bodies.sanitize import ATTRIBUTES, SCHEMES, TAGS
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.common.problems import ContentError
+from site_plugins.content.schema import parse_datetime
+from site_plugins.media import socialcards
+from site_plugins.media.pictures import Pipeline
+from site_plugins.output.feeds import FeedCache, FeedSettings, FeedWriter
+from site_plugins.output.outputfiles import OutsideOutput, Staging, within
+from site_plugins.views.listings import Listings
 
 ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
 DOCUMENT = "van-ban/luat-hop-tac-xa-2012.md"
@@ -293,9 +293,9 @@ def test_a_yaml_alias_bomb_is_refused_within_bounded_memory(tmp_path):
     text = (content / ARTICLE).read_text("utf-8").replace("---\n", '---\nl0: &l0 ["lol"]\n' + bomb, 1)
     (content / ARTICLE).write_text(text, "utf-8")
     code = f"""
-from site_plugins.loading import load_catalog
-from site_plugins.problems import ContentError
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.common.problems import ContentError
+from site_plugins.content.schema import parse_datetime
 try:
     load_catalog({str(content)!r}, parse_datetime({NOW!r}))
 except ContentError as exc:
@@ -331,11 +331,11 @@ def test_five_thousand_articles_in_one_tag_and_ten_thousand_tags(tmp_path):
         tags = ", ".join(["ocop", *(f"the-{(i * 50 + k) % 10_000}" for k in range(49))])
         (content / f"tin-tuc/bai-{i}.md").write_text(text.replace("tags: [ocop, htx-kieu-moi, thang-hanh-dong]", f"tags: [{tags}]"), "utf-8")
     code = f"""
-from site_plugins.loading import load_catalog
-from site_plugins.schema import parse_datetime
-from site_plugins.listings import Listings
-from site_plugins.views import SiteViews
-from site_plugins.dependencies import dependency_map
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.content.schema import parse_datetime
+from site_plugins.views.listings import Listings
+from site_plugins.views.siteviews import SiteViews
+from site_plugins.views.dependencies import dependency_map
 catalog = load_catalog({str(content)!r}, parse_datetime({NOW!r}))
 listings = Listings(catalog, "Trang")
 views = SiteViews(catalog, listings)

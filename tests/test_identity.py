@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, NOW, ROOT, Site, build_site, site_config
 
-from site_plugins.loading import load_catalog
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.content.schema import parse_datetime
 
 
 def document(content: Path, name: str, body: str) -> None:

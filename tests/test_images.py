@@ -13,9 +13,9 @@ import pytest
 from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
 from PIL import Image, ImageDraw
 
-from site_plugins.loading import load_catalog
-from site_plugins.problems import ContentError
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.common.problems import ContentError
+from site_plugins.content.schema import parse_datetime
 
 ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
 
@@ -142,7 +142,7 @@ def test_a_body_image_without_alt_is_a_warning(tmp_path):
 
 
 def test_graphics_stay_png(tmp_path):
-    from site_plugins.pictures import Pipeline
+    from site_plugins.media.pictures import Pipeline
 
     (tmp_path / "anh").mkdir()
     chart = Image.new("P", (800, 400), 0)
@@ -196,7 +196,7 @@ def test_every_entry_and_agency_page_shares_well(site):
 def test_a_social_card_has_every_glyph_and_its_text(tmp_path):
     from fontTools.ttLib import TTFont
 
-    from site_plugins import socialcards
+    from site_plugins.media import socialcards
 
     if not socialcards.available():
         if os.environ.get("CI") == "true":

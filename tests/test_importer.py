@@ -11,10 +11,10 @@ import pytest
 import yaml
 from conftest import CONTENT, FIXTURES, ROOT
 
-from site_plugins.docnumbers import parse_number
-from site_plugins.doctext import read_source
-from site_plugins.importer import import_file, import_text
-from site_plugins.registries import load_registries
+from site_plugins.common.docnumbers import parse_number
+from site_plugins.content.registries import load_registries
+from site_plugins.importer.importer import import_file, import_text
+from site_plugins.importer.source import read_source
 
 SEEDS = FIXTURES / "seeds"  # copies of ../shared/seeds, so a clone of this repository alone runs the tests
 REGISTRIES = load_registries(CONTENT)[0]
@@ -231,8 +231,8 @@ def test_import_file_api_refuses_to_overwrite(tmp_path):
 
 
 def test_relations_the_text_states_are_typed():
-    from site_plugins.agencymatch import AgencyMatcher
-    from site_plugins.citations import find_citations
+    from site_plugins.importer.agencies import AgencyMatcher
+    from site_plugins.importer.citations import find_citations
 
     warnings: list[str] = []
     found = find_citations(
@@ -270,7 +270,7 @@ def test_text_that_is_not_a_document_gives_warnings_not_a_crash(text):
 
 def _cases():
     """(heading printed, number printed, header) for every type word and every code of the vocabulary."""
-    from site_plugins.vocabulary import DOCUMENT_TYPES
+    from site_plugins.common.vocabulary import DOCUMENT_TYPES
 
     cases = []
     for n, doc_type in enumerate(DOCUMENT_TYPES, start=1):
@@ -284,8 +284,8 @@ def _cases():
 
 @pytest.mark.parametrize("heading, number, header", _cases())
 def test_the_importer_never_writes_what_check_rejects(tmp_path, heading, number, header):
-    from site_plugins.loading import load_catalog
-    from site_plugins.schema import parse_datetime
+    from site_plugins.catalog.loading import load_catalog
+    from site_plugins.content.schema import parse_datetime
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT / "_registry", content / "_registry")

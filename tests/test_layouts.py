@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from test_importer import REGISTRIES
 
-from site_plugins.doctext import NoTextLayer, read_source
-from site_plugins.importer import import_text
-from site_plugins.legacy import TCVN3, VNI, encoding_of, to_unicode
+from site_plugins.importer.importer import import_text
+from site_plugins.importer.legacy import TCVN3, VNI, encoding_of, to_unicode
+from site_plugins.importer.source import NoTextLayer, read_source
 
 PLAN = """UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
@@ -183,8 +183,8 @@ def test_the_corpus_of_real_documents_meets_the_target():
     TCVN3 bytes; every field an expected file lists, judged exactly. The target is 95%."""
     from conftest import FIXTURES
 
-    from site_plugins.evaluation import evaluate
-    from site_plugins.registries import load_registries
+    from site_plugins.content.registries import load_registries
+    from site_plugins.importer.evaluation import evaluate
 
     folder = FIXTURES / "documents"
     report = evaluate(folder, load_registries(folder)[0])

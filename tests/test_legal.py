@@ -17,10 +17,10 @@ from conftest import CONTENT, NOW, Site, build_site, serve_folder, site_config
 from test_documents import scheme
 from test_identity import document
 
-from site_plugins.loading import load_catalog
-from site_plugins.problems import ContentError
-from site_plugins.schema import parse_datetime
-from site_plugins.taskstatus import due_date, status_of
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.catalog.tasks import due_date, status_of
+from site_plugins.common.problems import ContentError
+from site_plugins.content.schema import parse_datetime
 
 LAO_CAI = "issuers: [ubnd-tinh-lao-cai]\nplace: Lào Cai"
 FAMILY = {

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from conftest import CONTENT, NOW, ROOT, build_site, site_config
 
-from site_plugins.dependencies import dependency_map
-from site_plugins.listings import Listings
-from site_plugins.loading import load_catalog
-from site_plugins.problems import ContentError
-from site_plugins.schema import parse_datetime
-from site_plugins.views import Settings, SiteViews
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.common.problems import ContentError
+from site_plugins.content.schema import parse_datetime
+from site_plugins.views.dependencies import dependency_map
+from site_plugins.views.listings import Listings
+from site_plugins.views.siteviews import Settings, SiteViews
 
 
 class _Loader(yaml.SafeLoader):

@@ -9,8 +9,8 @@ from urllib.parse import quote
 import pytest
 from conftest import serve_folder
 
-from site_plugins import search
-from site_plugins.search import STROKE, encode, plain_text, records
+from site_plugins.output import search
+from site_plugins.output.search import STROKE, encode, plain_text, records
 
 PROVINCE = "dia-phuong/dak-lak/"
 COOPERATIVE = "htx/htx-ca-phe-ea-kiet/"

@@ -12,12 +12,12 @@ import pytest
 import yaml
 from conftest import CONTENT, NOW, Site, build_site, serve_folder, site_config
 
-from site_plugins.importer import import_file
-from site_plugins.loading import load_catalog
-from site_plugins.problems import ContentError
-from site_plugins.registries import load_registries
-from site_plugins.sanitize import Sanitizer
-from site_plugins.schema import parse_datetime
+from site_plugins.bodies.sanitize import Sanitizer
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.common.problems import ContentError
+from site_plugins.content.registries import load_registries
+from site_plugins.content.schema import parse_datetime
+from site_plugins.importer.importer import import_file
 
 LEGIT = "Doanh thu tăng >20% & lãi <5 tỷ \"kỷ lục\" 'mới'"  # a real headline: must be shown as written
 UNCLOSED = "Tin <img src=x onerror=window.__pwned=1"  # a tag left open: no '>' to close it

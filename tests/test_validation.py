@@ -7,10 +7,10 @@ import unicodedata
 import pytest
 from conftest import FIXTURES, NOW, ROOT, site_config
 
-from site_plugins.loading import load_catalog
-from site_plugins.models import Article, Document
-from site_plugins.problems import ContentError
-from site_plugins.schema import parse_datetime
+from site_plugins.catalog.loading import load_catalog
+from site_plugins.common.problems import ContentError
+from site_plugins.content.models import Article, Document
+from site_plugins.content.schema import parse_datetime
 
 BROKEN = FIXTURES / "broken"
 

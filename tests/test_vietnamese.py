@@ -1,7 +1,7 @@
 import unicodedata
 from datetime import date, datetime
 
-from site_plugins.vietnamese import VN_TZ, clean_text, date_line, find_control_chars, heading_slug, slugify, vn_datetime
+from site_plugins.common.vietnamese import VN_TZ, clean_text, date_line, find_control_chars, heading_slug, slugify, vn_datetime
 
 
 def test_slug_turns_d_stroke_into_d():
@@ -41,7 +41,7 @@ def test_clean_text_removes_word_control_characters_and_normalises():
 
 
 def test_vietnamese_alphabetical_order():
-    from site_plugins.vietnamese import sort_key
+    from site_plugins.common.vietnamese import sort_key
 
     names = ["Ủy ban nhân dân tỉnh", "Tỉnh ủy Lào Cai", "Tỉnh Đồng Nai", "Đài Phát thanh", "Tỉnh Điện Biên", "Tỉnh Đắk Lắk",
              "Tỉnh Lào Cai", "Dân vận", "Tỉnh Bắc Ninh", "Ea Kiết"]  # fmt: skip
@@ -56,7 +56,7 @@ def test_vietnamese_alphabetical_order():
 def test_names_are_listed_in_vietnamese_order(site):
     page = site.html("dia-phuong/")
     names = [a.text_content() for a in page.xpath("//ul[@class='portal-tree']//a")]
-    from site_plugins.vietnamese import sort_key
+    from site_plugins.common.vietnamese import sort_key
 
     assert names == sorted(names, key=sort_key) and len(names) > 5
     groups = [" ".join(h.text_content().split()) for h in site.html("co-quan/").xpath("//article//h2")]

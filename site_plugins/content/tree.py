@@ -1,0 +1,73 @@
+"""Which files under content/ a build reads and publishes.
+
+Content is read only from inside the content folder: a symbolic link (to a file or a folder)
+whose target lies outside it is an error naming the link, and so is a path written in the
+content (a cover, a photo, an attachment, a body image) that leads outside it. Files are
+published by an allow-list of types: Markdown pages, pictures (only as their cleaned renditions,
+see pictures.py) and PDF documents. A raw .html page, an SVG picture (it can carry script) or
+anything else is not published, with a warning naming the file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..common.messages import problem, t
+from ..common.problems import Problem
+
+PAGES = frozenset({"md"})
+# Uploads of pictures: never published as they are; an upload an entry uses is replaced by its
+# cleaned full-size rendition (pictures.py), an unused one is left out.
+PICTURES = frozenset({"jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff", "bmp", "heic"})
+DOCUMENTS = frozenset({"pdf"})
+REGISTRY_DIR = "_registry"  # data, read by the build, never published
+ALLOWED = ".md, .jpg, .png, .webp, .pdf"  # as editors are told
+
+
+def extension(path: str | Path) -> str:
+    name = Path(path).name
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def inside(path: str | Path, root: str | Path) -> bool:
+    """Whether ``path``, with every symbolic link followed, lies in ``root``."""
+    return Path(path).resolve().is_relative_to(Path(root).resolve())
+
+
+def hidden(src_uri: str) -> bool:
+    """Files and folders whose name starts with a dot (.git, .DS_Store) are not content (MkDocs skips them too)."""
+    return any(part.startswith(".") for part in src_uri.split("/"))
+
+
+def publishable(src_uri: str) -> bool:
+    """Whether MkDocs may copy this content file into the site as it is (pages are rendered; pictures
+    never qualify: their renditions replace them)."""
+    ext = extension(src_uri)
+    if src_uri.startswith(f"{REGISTRY_DIR}/") or hidden(src_uri):
+        return False
+    return ext in PAGES or ext in DOCUMENTS  # a PDF an entry attaches is checked by loading (images.inspect_attachment)
+
+
+def scan(content_dir: Path) -> list[Problem]:
+    """Symbolic links leaving the content folder (errors) and files that will not be published
+    because of their type (warnings), without following any link."""
+    root = content_dir.resolve()
+    problems: list[Problem] = []
+    for folder, dirs, names in os.walk(content_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted([*dirs, *names]):
+            path = Path(folder, name)
+            src_uri = path.relative_to(content_dir).as_posix()
+            display = f"{content_dir.name}/{src_uri}"
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                problems.append(Problem(display, 0, "", *problem("file.symlink_outside", target=os.readlink(path), content=content_dir.name)))
+                continue
+            if name in dirs or hidden(src_uri) or src_uri.startswith(f"{REGISTRY_DIR}/"):
+                continue
+            ext = extension(name)
+            if ext in PAGES or ext in PICTURES or ext in DOCUMENTS:
+                continue
+            fix = t("file.not_published.svg" if ext == "svg" else "file.not_published.fix")
+            message = problem("file.not_published", ext=f".{ext}" if ext else name, allowed=ALLOWED, fix=fix)
+            problems.append(Problem(display, 0, "", *message, warning=True))
+    return problems

@@ -1,0 +1,75 @@
+"""`portal new`: a skeleton entry with a fresh permanent id, its slug, today's date in Vietnam time
+and every required field; the places to fill are marked '…' (which `portal check` refuses until
+they are filled), with short Vietnamese comments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from ..common.vietnamese import slugify
+
+FOLDERS = {"article": "tin-tuc", "cooperative": "htx", "document": "van-ban"}
+
+SKELETONS = {
+    "article": """---
+id: {id}   # mã cố định: KHÔNG BAO GIỜ đổi sau khi đăng
+title: "{title}"
+summary: "…"   # sapo: một hai câu tóm tắt
+date: {now:%Y-%m-%dT%H:%M}   # giờ Việt Nam; ngày trong tương lai = hẹn giờ đăng
+column: "…"   # mã chuyên mục (content/_registry/columns.yml), ví dụ kinh-te-tap-the-htx
+agency: "…"   # mã cơ quan đăng tin (content/_registry/agencies.yml)
+authors: []   # ví dụ [Minh Anh]
+tags: []      # mã từ khóa (content/_registry/tags.yml)
+# provinces: [lao-cai]        # (không bắt buộc) mã tỉnh
+# cover: {{src: ../anh/ten-anh.jpg, alt: Mô tả ảnh, caption: Chú thích, credit: Tác giả ảnh}}
+# draft: true                 # (không bắt buộc) bỏ dấu # để giữ làm bài nháp
+---
+
+Nội dung bài viết. Tiêu đề phụ viết `## Tiêu đề phụ`.
+""",
+    "cooperative": """---
+id: {id}   # mã cố định: KHÔNG BAO GIỜ đổi sau khi đăng
+name: "{title}"
+kind: hợp tác xã   # hoặc: liên hiệp hợp tác xã, tổ hợp tác
+summary: "…"   # một câu giới thiệu
+date: {now:%Y-%m-%d}   # ngày đăng hồ sơ
+province: "…"   # mã tỉnh (content/_registry/provinces.yml)
+sectors: ["…"]   # mã lĩnh vực (content/_registry/sectors.yml), ít nhất một
+# founded: 2017
+# members: 40
+# products: [Sản phẩm chính]
+# ocop: [{{product: Tên sản phẩm, stars: 4, year: 2024}}]
+# contact: {{address: Địa chỉ, phone: "0214 …", email: htx@example.vn, website: https://…}}
+---
+
+Giới thiệu hợp tác xã.
+""",
+    "document": """---
+id: {id}   # mã cố định: KHÔNG BAO GIỜ đổi sau khi đăng
+type: "…"   # Kế hoạch, Hướng dẫn, Nghị quyết… (xem hướng dẫn biên tập)
+# number: 145/KH-LMHTXVN     # số, ký hiệu đúng như in; dự thảo chưa có số thì để trống
+issuers: ["…"]   # mã cơ quan ban hành (content/_registry/agencies.yml)
+issued: {now:%Y-%m-%d}   # ngày ban hành; chưa ghi ngày thì thay bằng year: {now:%Y}
+summary: "{title}"   # trích yếu
+---
+
+Nội dung văn bản. Có thể dùng lệnh `portal import` để nhập tự động từ tệp .docx, .txt.
+""",
+}
+
+
+def new_id(kind: str, title: str, now: datetime) -> str:
+    words = "-".join(slugify(title).split("-")[:8]) or "moi"
+    return {"article": f"tin-{now:%Y-%m-%d}-{words}", "cooperative": f"htx-{words}", "document": f"vb-{now:%Y-%m-%d}-{words}"}[kind]
+
+
+def write_skeleton(kind: str, title: str, content_dir: Path, now: datetime) -> Path:
+    """Write the skeleton; FileExistsError rather than overwrite."""
+    target = content_dir / FOLDERS[kind] / f"{'-'.join(slugify(title).split('-')[:10]) or 'moi'}.md"
+    if target.exists():
+        raise FileExistsError(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    safe = title.replace('"', "'")
+    target.write_text(SKELETONS[kind].format(id=new_id(kind, title, now), title=safe, now=now), "utf-8")
+    return target

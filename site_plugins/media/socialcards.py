@@ -1,0 +1,134 @@
+"""Social cards: the 1200×630 picture Facebook, Zalo and others show for a shared link.
+
+Drawn with Pillow: the kicker (column, document type or "Cơ quan"), the number-symbol of a
+document, the title wrapped and fitted, the site's name and emblem, and the cover photo where
+there is one. The font is Noto Sans (SIL Open Font License), pinned from the npm registry
+(package.json) — never fetched from a font service. Cards are cached like images."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from ..common.cachefiles import Fingerprint, fingerprint, matches, read_json, write_json
+
+WIDTH, HEIGHT = 1200, 630
+FONTS = Path(__file__).resolve().parents[2] / "node_modules" / "@expo-google-fonts" / "noto-sans"
+BOLD, REGULAR = FONTS / "700Bold" / "NotoSans_700Bold.ttf", FONTS / "400Regular" / "NotoSans_400Regular.ttf"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    kicker: str
+    number: str | None
+    site_name: str
+    cover: Path | None  # a processed (metadata-free) rendition, or None
+    brand: str = "#0b5130"
+    accent: str = "#ffd54f"  # on the brand green: 6.7:1
+
+    def key(self) -> str:
+        # a rendition's folder is the content hash of its upload (pictures.py): no need to read it again
+        cover = f"{self.cover.parent.name}/{self.cover.name}" if self.cover else ""
+        data = json.dumps([VERSION, self.title, self.kicker, self.number, self.site_name, cover, self.brand, self.accent])
+        return hashlib.sha256(data.encode()).hexdigest()[:20]
+
+
+@cache
+def font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    """One face per size for the whole build: FreeType keeps its rendered glyphs (5× faster cards)."""
+    return ImageFont.truetype(str(path), size)
+
+
+def available() -> bool:
+    return BOLD.exists() and REGULAR.exists()
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def fit_title(draw: ImageDraw.ImageDraw, title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size (64 down to 30 px) at which the title fits the box; else cut with "…"."""
+    for size in range(64, 29, -2):
+        face = font(BOLD, size)
+        lines = _wrap(draw, title, face, width)
+        if len(lines) * size * 1.25 <= height:
+            return face, lines
+    face = font(BOLD, 30)
+    lines = _wrap(draw, title, face, width)[: int(height // (30 * 1.25))]
+    return face, [*lines[:-1], lines[-1].rstrip(",;:") + " …"]
+
+
+def draw(card: Card) -> Image.Image:
+    image = Image.new("RGB", (WIDTH, HEIGHT), card.brand)
+    text_width = WIDTH - 120
+    if card.cover is not None:
+        with Image.open(card.cover) as cover:
+            photo = ImageOps.fit(cover.convert("RGB"), (460, HEIGHT))
+        image.paste(photo, (WIDTH - 460, 0))
+        text_width = WIDTH - 460 - 110
+    pen = ImageDraw.Draw(image)
+    y = 56
+    kicker = font(BOLD, 28)
+    pen.text((60, y), card.kicker.upper(), font=kicker, fill=card.accent)
+    y += 48
+    if card.number:
+        pen.text((60, y), card.number, font=font(REGULAR, 32), fill="#ffffff")
+        y += 52
+    title_font, lines = fit_title(pen, card.title, text_width, HEIGHT - y - 130)
+    for line in lines:
+        pen.text((60, y), line, font=title_font, fill="#ffffff")
+        y += int(title_font.size * 1.25)
+    # the emblem and the site's name at the bottom
+    pen.ellipse((60, HEIGHT - 96, 108, HEIGHT - 48), fill="#ffffff")
+    pen.ellipse((66, HEIGHT - 90, 102, HEIGHT - 54), outline=card.brand, width=4)
+    pen.polygon([(84, HEIGHT - 86), (90, HEIGHT - 74), (84, HEIGHT - 62), (78, HEIGHT - 74)], fill=card.brand)
+    pen.text((124, HEIGHT - 92), card.site_name, font=font(BOLD, 30), fill="#ffffff")
+    return image
+
+
+def _save(job: tuple[Card, Path]) -> Fingerprint:
+    card, target = job
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    draw(card).save(temporary, "JPEG", quality=86, optimize=True, progressive=True)
+    os.replace(temporary, target)
+    return fingerprint(target)
+
+
+MANIFEST = "index.json"  # card file → its fingerprint when drawn (cachefiles.py)
+
+
+def render_all(cards: list[Card], cache_dir: Path) -> tuple[list[Path], list[str]]:
+    """Each card's JPEG in the cache, and the cached cards found damaged (drawn again). Only cards
+    whose content changed, or whose file is not the one drawn, are drawn, on every core."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    seal = read_json(cache_dir / MANIFEST)
+    seal = seal if isinstance(seal, dict) else {}
+    targets = [cache_dir / f"{card.key()}.jpg" for card in cards]
+    todo = list({t: (c, t) for c, t in zip(cards, targets, strict=True) if not matches(t, seal.get(t.name))}.values())
+    damaged = [target.name for _, target in todo if target.exists()]
+    if len(todo) > 50 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            made = list(pool.map(_save, todo, chunksize=32))
+    else:
+        made = [_save(job) for job in todo]
+    if made:
+        current = read_json(cache_dir / MANIFEST)  # another build may have drawn cards meanwhile: keep them
+        seal = {**(current if isinstance(current, dict) else {}), **seal, **{t.name: f for (_, t), f in zip(todo, made, strict=True)}}
+        write_json(cache_dir / MANIFEST, seal)
+    return targets, damaged

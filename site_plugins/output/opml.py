@@ -1,0 +1,38 @@
+"""OPML 2.0 list of every feed, for one-step import into a feed reader."""
+
+from __future__ import annotations
+
+from email.utils import format_datetime
+from urllib.parse import urljoin
+from xml.etree import ElementTree as ET
+
+from ..views.listings import Listings
+
+
+def opml(listings: Listings, site_url: str, title: str) -> bytes:
+    """One outline per list, grouped as on the /feeds/ page, pointing at its RSS feed.
+
+    Only the RSS file of each list is listed: importing the Atom and JSON twins too would
+    subscribe the reader three times to the same list."""
+    root = ET.Element("opml", version="2.0")
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "title").text = title
+    newest = max((e.updated for x in listings for e in x.entries), default=None)
+    if newest is not None:
+        ET.SubElement(head, "dateCreated").text = format_datetime(newest)
+    body = ET.SubElement(root, "body")
+    for label, members in listings.grouped():
+        outline = ET.SubElement(body, "outline", text=label, title=label)
+        for listing in members:
+            ET.SubElement(
+                outline,
+                "outline",
+                type="rss",
+                text=listing.feed_title,
+                title=listing.feed_title,
+                language="vi",
+                xmlUrl=urljoin(site_url, listing.feed_path("rss")),
+                htmlUrl=urljoin(site_url, listing.url),
+            )
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -1,0 +1,175 @@
+"""The site's search index: one Pagefind record per entry, agency and province, made from the
+catalog (never from page chrome: header, menus, related lists and breadcrumbs are not indexed).
+
+Pagefind folds combining accents ("hop tac xa" finds "Hợp tác xã") but not đ/Đ, which has no
+Unicode decomposition. The text is therefore indexed with đ written as d + U+0335 (a combining
+stroke): Pagefind folds the stroke away, so "dak lak" finds "Đắk Lắk", while a query typed with
+đ (encoded the same way by the search page's script) still matches the exact spelling, which the
+script ranks first. The script turns d + U+0335 back into đ before showing any text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from ..catalog.catalog import Catalog
+from ..common import urls
+from ..common.vietnamese import short_date, shorten
+from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+
+STROKE = "\u0335"
+LANGUAGE = "vi"
+BUNDLE = "pagefind"  # the folder of the index and Pagefind's scripts in the built site
+
+# filter name → what the search page calls it (the order of the page's filter menus)
+FILTERS = {"loai": "Loại nội dung", "chuyen-muc": "Chuyên mục", "co-quan": "Cơ quan", "dia-phuong": "Địa phương",
+           "loai-van-ban": "Loại văn bản", "nam": "Năm", "hieu-luc": "Tình trạng"}  # fmt: skip
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "div", "blockquote", "figcaption", "br", "dt", "dd", "pre"}
+KINDS = {"article": "Tin bài", "cooperative": "Hợp tác xã", "document": "Văn bản", "agency": "Cơ quan", "province": "Địa phương"}
+
+
+def encode(text: str) -> str:
+    """The indexed spelling: đ/Đ as d/D with a combining stroke, which Pagefind's folding removes."""
+    return text.replace("đ", "d" + STROKE).replace("Đ", "D" + STROKE)
+
+
+@dataclass
+class Record:
+    url: str  # relative to the site root, with a leading "/" (Pagefind's form)
+    content: str  # plain text, encoded
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+
+
+def plain_text(body_html: str) -> str:
+    """The readable text of an entry's body HTML (heading permalinks left out)."""
+    if not body_html.strip():
+        return ""
+    tree = lxml_html.fragment_fromstring(body_html, create_parent="div")
+    for anchor in tree.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
+        anchor.drop_tree()
+    for element in tree.iter():
+        if element.tag in BLOCKS:  # "…</h2><p>…" are two words apart, not one
+            element.tail = " " + (element.tail or "")
+    return re.sub(r"\s+", " ", tree.text_content()).strip()
+
+
+def _join(*parts: str | None) -> str:
+    """Texts one after the other, each ended by a full stop (never two)."""
+    return " ".join(p if p.rstrip()[-1:] in ".!?…:;" else f"{p}." for p in (x.strip() for x in parts if x) if p)
+
+
+WORD = re.compile(r"\w+(?:[/.-]\w+)*")
+
+
+def distinct_words(text: str) -> str:
+    """Each word of a body once, in order of first use. What a page is found by stays the same, while
+    the index no longer stores every place a common word occurs: "hợp tác xã" is on nearly every page
+    of this portal, many times, and the index chunk of such a word is what a first query downloads."""
+    seen: set[str] = set()
+    kept = []
+    for word in WORD.findall(text):
+        if (key := word.lower()) not in seen:
+            seen.add(key)
+            kept.append(word)
+    return " ".join(kept)
+
+
+def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, list[str]], **meta: str) -> Record:
+    """The fields readers see first, then the body's distinct words; the result shows the summary."""
+    filters = {"loai": [KINDS[entry.kind]], **{k: v for k, v in filters.items() if v}}
+    date = entry.published
+    return Record(
+        "/" + entry.url,
+        encode(_join(content, distinct_words(body_text))),
+        {"title": encode(entry.headline if isinstance(entry, DocumentEntry) else entry.title), "kind": KINDS[entry.kind],
+         "date": short_date(date), "summary": encode(shorten(entry.summary, 300)), **{k: encode(v) for k, v in meta.items() if v}},
+        filters,
+        {"date": date.strftime("%Y-%m-%dT%H:%M")},
+    )  # fmt: skip
+
+
+def entry_record(entry: AnyEntry, catalog: Catalog, body_text: str) -> Record:
+    reg = catalog.registries
+    agency = lambda ids: [reg.agencies[i].name for i in ids]  # noqa: E731
+    province = lambda ids: [reg.provinces[i].name for i in ids]  # noqa: E731
+    if isinstance(entry, ArticleEntry):
+        a = entry.data
+        column = reg.columns[a.column].title
+        content = _join(a.title, a.summary)
+        filters = {"chuyen-muc": [column], "co-quan": agency([a.agency]), "dia-phuong": province(a.provinces), "nam": [str(a.date.year)]}
+        return _record(entry, content, body_text, filters, section=column)
+    if isinstance(entry, CooperativeEntry):
+        c = entry.data
+        place = ", ".join(x for x in (c.commune, c.district, reg.provinces[c.province].name) if x)
+        sectors = ", ".join(reg.sectors[s].title for s in c.sectors)
+        ocop = ", ".join(f"{o.product} (OCOP {o.stars} sao {o.year})" for o in c.ocop)
+        content = _join(c.name, place, sectors, ", ".join(c.products), ocop, ", ".join(c.value_chains), c.summary)
+        filters = {"dia-phuong": province([c.province]), "co-quan": agency([c.agency] if c.agency else [])}
+        return _record(entry, content, body_text, filters, section=place)
+    d = entry.data
+    issuers = agency(d.issuers)
+    signers = "; ".join(f"{s.name}, {' '.join(x for x in (s.capacity, s.position) if x)}" for s in d.signers)
+    # the number first and in its loose spellings too ("145 KH LMHTXVN"), so that a typed number finds it
+    number = f"{d.number} {re.sub(r'[/-]', ' ', d.number)}" if d.number else ""
+    content = _join(number, d.type, d.summary, ", ".join(issuers), d.place, signers)
+    filters = {"co-quan": issuers, "dia-phuong": province(d.provinces), "loai-van-ban": [d.type], "nam": [str(d.issued_year)],
+               "hieu-luc": [catalog.legal[entry.id].label]}  # fmt: skip
+    return _record(entry, content, body_text, filters, section=", ".join(issuers), number=d.number or "")
+
+
+def registry_records(catalog: Catalog) -> Iterable[Record]:
+    """Agencies and provinces: found by name, code and other spellings."""
+    for agency in catalog.registries.agencies.values():
+        names = [agency.name, agency.short_name, agency.code, *agency.aliases]
+        yield Record("/" + urls.agency(agency.id), encode(_join(*names)), {"title": encode(agency.name), "kind": KINDS["agency"]}, {"loai": [KINDS["agency"]]})
+    for province in catalog.registries.provinces.values():
+        content = _join(province.name, province.region)
+        yield Record("/" + urls.province(province.id), encode(content), {"title": encode(province.name), "kind": KINDS["province"]},
+                     {"loai": [KINDS["province"]]})  # fmt: skip
+
+
+def records(catalog: Catalog, body_html: Callable[[AnyEntry], str]) -> list[Record]:
+    found = [entry_record(entry, catalog, plain_text(body_html(entry))) for entry in catalog.entries]
+    return found + list(registry_records(catalog))
+
+
+def record_html(record: Record) -> str:
+    """A record as the minimal HTML document Pagefind's indexer reads: the text in the body,
+    meta, filters and sort keys outside it (Pagefind collects those from the whole page)."""
+    e = html.escape
+    tags = [f'<span data-pagefind-meta="{e(k)}">{e(v)}</span>' for k, v in record.meta.items()]
+    tags += [f'<span data-pagefind-filter="{e(k)}">{e(v)}</span>' for k, values in record.filters.items() for v in values]
+    tags += [f'<span data-pagefind-sort="{e(k)}">{e(v)}</span>' for k, v in record.sort.items()]
+    head = f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head>'
+    return f"{head}<body>{''.join(tags)}<p data-pagefind-body>{e(record.content)}</p></body></html>"
+
+
+def write_index(items: list[Record], site_dir: Path) -> int:
+    """Index the records with Pagefind's own indexer (the binary comes with the pinned
+    `pagefind[bin]` package; nothing is downloaded) into site_dir/pagefind/. The records are
+    written as small HTML files at their URLs in a scratch folder: the CLI is fast on files,
+    while Pagefind's Python service API answers about ten records a second."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # its files are named by content: old ones would stay
+    memory = Path("/dev/shm")  # the scratch files are small and many: in memory where the system offers it
+    with tempfile.TemporaryDirectory(prefix="portal-search-", dir=memory if memory.is_dir() else None) as scratch:
+        for record in items:
+            target = Path(scratch, record.url.strip("/"), "index.html")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(record_html(record), "utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site_dir / BUNDLE), "--force-language", LANGUAGE, "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"Pagefind failed ({result.returncode}): {result.stdout}{result.stderr}")
+    return len(items)

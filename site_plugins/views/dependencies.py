@@ -1,0 +1,52 @@
+"""Which output files show which entries: the map an incremental rebuild needs.
+
+Pages record what they show while they are made (``Cards.recording``); a feed shows the
+newest entries of its list, up to the feed limit; the registry's index JSON files show every
+document or cooperative. When an entry's title, summary or any other field shown in lists
+changes, exactly the files ``pages_showing(entry_id)`` names change."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..common import urls
+from .listings import FEED_FORMATS, Listings
+from .siteviews import SiteViews
+
+
+class DependencyMap:
+    def __init__(self) -> None:
+        self.shows: dict[str, set[str]] = {}  # output file (path in the site folder) → ids of the entries it shows
+        self._showing: dict[str, set[str]] | None = None
+
+    def add(self, output: str, entry_ids: set[str]) -> None:
+        self.shows[output] = set(entry_ids)
+        self._showing = None
+
+    def pages_showing(self, entry_id: str) -> set[str]:
+        """Every output file (page, feed, data file) that shows this entry."""
+        if self._showing is None:
+            showing: dict[str, set[str]] = defaultdict(set)
+            for output, ids in self.shows.items():
+                for i in ids:
+                    showing[i].add(output)
+            self._showing = showing
+        return set(self._showing.get(entry_id, set()))
+
+
+def dependency_map(views: SiteViews, listings: Listings, feed_limit: int) -> DependencyMap:
+    deps = DependencyMap()
+    for page in (*views.pages.values(), *views.entry_pages.values()):
+        deps.add(urls.output(page.url), page.shows)
+    for listing in listings:
+        if listing.notices is not None:
+            shown = {i for notice in listing.notices[:feed_limit] for i in notice.shows}
+        else:
+            shown = {e.id for e in listing.entries[:feed_limit]}
+        for fmt in FEED_FORMATS:
+            deps.add(listing.feed_path(fmt), shown)
+    deps.add(urls.DOCUMENT_INDEX, {e.id for e in listings["type:document"].entries})
+    for path in views.open_files:  # the open-data tables hold every document
+        deps.add(path, {e.id for e in listings["type:document"].entries})
+    deps.add(urls.COOPERATIVE_INDEX, {e.id for e in listings["type:cooperative"].entries})
+    return deps

@@ -1,0 +1,123 @@
+"""Incremental rebuilds for the editors' preview (`mkdocs serve --dirty`, see scripts/demo.sh).
+
+After each build the plugin keeps a ``Snapshot``: a hash of every entry's content, of every
+page's data (its template context, title, description, feeds, lastmod) and of every feed's items,
+the dependency map, and the list of files written. The next build of the same process compares
+its own snapshot with it and renders only:
+
+- pages whose data changed, pages the dependency map says show a changed entry (before or
+  after the change), and the own pages of changed entries;
+- feeds whose items changed (or that show a changed entry);
+and deletes the files the previous build wrote that this one does not (a deleted or renamed
+entry). A change to mkdocs.yml, the theme or the registries rebuilds everything. The result
+equals a clean build byte for byte (tests/test_preview.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..catalog.catalog import Catalog
+from ..common import urls
+from .dependencies import DependencyMap
+from .listings import FEED_FORMATS, Listings
+from .siteviews import Page, SiteViews
+
+
+def digest(*parts: object) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """Of the files' names, sizes and modification times (the theme, the registries, mkdocs.yml)."""
+    found = []
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                stat = file.stat()
+                found.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return digest(*found)
+
+
+def _page_digest(page: Page) -> str:
+    data = json.dumps(page.context, sort_keys=True, ensure_ascii=False, default=repr)
+    return digest(data, page.title, page.template, page.description, page.updated, *(x.key for x in page.feeds))
+
+
+@dataclass
+class Snapshot:
+    setup: str  # mkdocs.yml, theme, registries: any change means a full build
+    entries: dict[str, str]  # entry id → hash of its front matter and body
+    pages: dict[str, str]  # output path → hash of the page's data
+    entry_pages: dict[str, str]  # entry id → output path of its own page
+    feeds: dict[str, str]  # feed file → hash of its title and items
+    links: str  # hash of what document auto-links point at (bodies render differently when it changes)
+    deps: DependencyMap
+    outputs: set[str] = field(default_factory=set)  # every file the build wrote that a later build may have to delete
+    html: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry id → (its hash, its body HTML)
+    records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
+
+
+def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int, pages: bool = True) -> Snapshot:
+    """What a build shows, as hashes. Without ``pages`` (a one-off build: nothing will compare with
+    it) the pages' data are not hashed: the feeds' hashes are enough for the feed cache."""
+
+    def pictures(entry_id: str) -> list[str]:  # an image replaced under the same name changes the page
+        return [p.key for path in catalog.images.get(entry_id, []) if (p := catalog.pictures.get(path)) is not None]
+
+    entries = {e.id: digest(repr(e.data), e.body, e.url, *pictures(e.id)) for e in catalog.entries}
+    hashed = _page_digest if pages else (lambda page: "")
+    page_hashes = {urls.output(p.url): hashed(p) for p in views.pages.values()}
+    entry_pages = {}
+    for entry_id, page in views.entry_pages.items():
+        entry_pages[entry_id] = urls.output(page.url)
+        page_hashes[urls.output(page.url)] = hashed(page)
+    feeds = {}
+    for listing in listings:
+        if listing.notices is not None:
+            shown = [n.fingerprint for n in listing.notices[:feed_limit]]
+        else:
+            shown = [f"{e.id}:{entries[e.id]}" for e in listing.entries[:feed_limit]]
+        items = digest(listing.feed_title, listing.url, *shown)
+        for fmt in FEED_FORMATS:
+            feeds[listing.feed_path(fmt)] = items
+    links = digest(*sorted(f"{k}→{v}" for k, v in catalog.graph.links().items()))
+    return Snapshot(setup, entries, page_hashes, entry_pages, feeds, links, deps)
+
+
+@dataclass
+class Plan:
+    pages: set[str]  # output paths to render
+    feeds: set[str]  # feed files to write
+    changed: set[str]  # ids of entries added, changed or removed
+
+
+def plan(previous: Snapshot | None, current: Snapshot) -> Plan | None:
+    """What to render, or None: render everything (no previous build, or its setup changed)."""
+    if previous is None or previous.setup != current.setup:
+        return None
+    changed = {i for i in previous.entries.keys() | current.entries.keys() if previous.entries.get(i) != current.entries.get(i)}
+    shown = set()
+    for entry_id in changed:
+        shown |= previous.deps.pages_showing(entry_id) | current.deps.pages_showing(entry_id)
+    pages = {path for path, value in current.pages.items() if previous.pages.get(path) != value}
+    pages |= {path for path in shown if path in current.pages}
+    pages |= {current.entry_pages[i] for i in changed if i in current.entry_pages}
+    feeds = {path for path, value in current.feeds.items() if previous.feeds.get(path) != value}
+    feeds |= {path for path in shown if path in current.feeds}
+    return Plan(pages, feeds, changed)
+
+
+def reusable_html(previous: Snapshot | None, current: Snapshot) -> dict[str, tuple[str, str]]:
+    """Body HTML of the previous build still valid now (same entry content, same link targets)."""
+    if previous is None or previous.setup != current.setup or previous.links != current.links:
+        return {}
+    return {i: value for i, value in previous.html.items() if current.entries.get(i) == value[0]}
