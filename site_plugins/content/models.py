@@ -97,10 +97,6 @@ class Cooperative(Strict):
     slug: Slug | None = None
 
     @property
-    def title(self) -> str:
-        return self.name
-
-    @property
     def published(self) -> datetime:
         return self.date
 
@@ -235,7 +231,3 @@ class Document(Strict):
         if self.date:
             return self.date
         return vn_datetime(self.issued or date(self.issued_year, 1, 1))
-
-    @property
-    def title(self) -> str:
-        return f"{self.type} {self.number}" if self.number else f"{self.type} (chưa có số)"

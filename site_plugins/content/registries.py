@@ -16,6 +16,8 @@ from .frontmatter import parse_yaml
 from .schema import PlainText, Ref, Slug, Strict, VnDate, WebUrl, problems_from
 
 REGISTRY_DIR = "_registry"
+# what a reference points at → the registry file it is declared in (content/_registry/<file>.yml)
+REGISTRY_FILES = {"agency": "agencies", "province": "provinces", "column": "columns", "campaign": "campaigns", "sector": "sectors", "tag": "tags"}
 
 LEVELS = {"trung-uong": "Trung ương", "tinh": "Tỉnh, thành phố", "huyen": "Huyện, thị xã, thành phố thuộc tỉnh", "xa": "Xã, phường"}
 AGENCY_KINDS = {

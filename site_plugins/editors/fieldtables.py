@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..catalog.loading import REF_FIELDS, REGISTRY_FILES
+from ..content.entries import ENTRY_TYPES
 from ..content.models import Article, Cooperative, Document
+from ..content.registries import REGISTRY_FILES
 
 KINDS: dict[str, type[BaseModel]] = {"article": Article, "cooperative": Cooperative, "document": Document}
 # One example per field name (the same field means the same thing in every kind).
@@ -59,8 +60,8 @@ def _validators(metadata: list) -> list[str]:
 
 def describe(kind: str, name: str, annotation: Any, metadata: list) -> str:
     """How a field's value is written, in Vietnamese."""
-    if name in REF_FIELDS.get(kind, {}):
-        table = REF_FIELDS[kind][name]
+    if name in (refs := ENTRY_TYPES[kind].ref_fields):
+        table = refs[name]
         many = typing.get_origin(_strip(annotation)) is list
         if table in REGISTRY_FILES:
             return f"{'danh sách mã' if many else 'mã'} trong content/_registry/{REGISTRY_FILES[table]}.yml"

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..common.vietnamese import slugify
+from ..common import urls
+from ..content.entries import ENTRY_TYPES, id_words
 
-FOLDERS = {"article": "tin-tuc", "cooperative": "htx", "document": "van-ban"}
+FOLDERS = {kind: section for section, kind in urls.SECTIONS.items()}
 
 SKELETONS = {
     "article": """---
@@ -59,17 +60,12 @@ Nội dung văn bản. Có thể dùng lệnh `portal import` để nhập tự 
 }
 
 
-def new_id(kind: str, title: str, now: datetime) -> str:
-    words = "-".join(slugify(title).split("-")[:8]) or "moi"
-    return {"article": f"tin-{now:%Y-%m-%d}-{words}", "cooperative": f"htx-{words}", "document": f"vb-{now:%Y-%m-%d}-{words}"}[kind]
-
-
 def write_skeleton(kind: str, title: str, content_dir: Path, now: datetime) -> Path:
     """Write the skeleton; FileExistsError rather than overwrite."""
-    target = content_dir / FOLDERS[kind] / f"{'-'.join(slugify(title).split('-')[:10]) or 'moi'}.md"
+    target = content_dir / FOLDERS[kind] / f"{id_words(title, 10)}.md"
     if target.exists():
         raise FileExistsError(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     safe = title.replace('"', "'")
-    target.write_text(SKELETONS[kind].format(id=new_id(kind, title, now), title=safe, now=now), "utf-8")
+    target.write_text(SKELETONS[kind].format(id=ENTRY_TYPES[kind].new_id(id_words(title), now), title=safe, now=now), "utf-8")
     return target

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from ..common.docnumbers import DocNumber, DocNumberError, parse_number, type_agrees
 from ..common.messages import t
 from ..common.vietnamese import slugify
+from ..content.entries import DocumentEntry
 from ..content.frontmatter import Parsed
 from ..content.models import Document
 from ..content.registries import Registries
@@ -321,10 +322,10 @@ def import_text(text: str, registries: Registries) -> Imported:
     local = [registries.agencies[a].province for a in issuers if registries.agencies[a].province]
     place_part = local[0] if local else ""
     if number and number.number:
-        fm["id"] = slugify(f"{type_code} {number.number} {issuer_codes} {place_part} {year or ''}")
+        fm["id"] = DocumentEntry.id_for_number(type_code, number.number, issuer_codes, place_part, year)
         filename = f"{slugify(number.text)}-{year}.md" if year and str(year) not in number.text else f"{slugify(number.text)}.md"
     else:
-        fm["id"] = slugify(f"{type_code or doc_type or 'van-ban'} {issuer_codes} {place_part} {year or ''} du-thao")
+        fm["id"] = DocumentEntry.id_for_number(type_code or doc_type or "van-ban", None, issuer_codes, place_part, year)
         filename = slugify(f"{doc_type or 'van-ban'} {issuer_codes} {place_part} {year or ''}") + ".md"
     fm["type"] = doc_type
     if number and number.number:

@@ -1,0 +1,78 @@
+"""Reading the content folder: every Markdown file of a section, parsed and validated into an entry.
+
+A file whose front matter parses is kept as a ``Source`` even when the schema refuses it, so that
+its references are still checked (one report names every problem of the file). Files read by an
+earlier build of this process (the preview's rebuilds) are reused while their size and
+modification time stay the same; entries never change once read."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..common import urls
+from ..common.problems import Problem
+from ..content.entries import ENTRY_TYPES, AnyEntry
+from ..content.frontmatter import MAX_BODY, Parsed, read_markdown
+from ..content.schema import problems_from
+from ..content.tree import inside
+
+
+@dataclass
+class Source:
+    """One Markdown file whose front matter parsed, valid or not."""
+
+    kind: str
+    parsed: Parsed
+    path: str
+    entry: AnyEntry | None
+
+
+_READ: dict[str, tuple[tuple, Source, list[Problem]]] = {}
+
+
+def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Source], list[Problem]]:
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for section, kind in urls.SECTIONS.items():
+        folder = content_dir / section
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*.md")):
+            if not inside(file, content_dir):
+                continue  # a link that leaves the content folder: reported by content.tree.scan
+            seen.add(str(file))
+            source, found = _read(file, content_dir, kind, max_body)
+            problems += found
+            if source is not None:
+                sources.append(source)
+    for gone in _READ.keys() - seen:
+        if gone.startswith(str(content_dir)):
+            del _READ[gone]
+    return sources, problems
+
+
+def _read(file: Path, content_dir: Path, kind: str, max_body: int) -> tuple[Source | None, list[Problem]]:
+    src_uri = file.relative_to(content_dir).as_posix()
+    display = f"{content_dir.name}/{src_uri}"
+    stat = file.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size, display, os.environ.get("PORTAL_LANG"), max_body)
+    if (known := _READ.get(str(file))) is not None and known[0] == stamp:
+        return known[1], known[2]
+    parsed, found = read_markdown(file, display, max_body)
+    if parsed is None:
+        return None, found
+    entry_type = ENTRY_TYPES[kind]
+    entry = None
+    try:
+        data = entry_type.model.model_validate(parsed.data)
+        entry = entry_type(data, display, src_uri, parsed.body, parsed)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        found += problems_from(exc, entry_type.model, parsed, display)
+    source = Source(kind, parsed, display, entry)
+    _READ[str(file)] = (stamp, source, found)
+    return source, found
