@@ -122,7 +122,7 @@ def test_document_page_metadata(site):
 
 def test_draft_document_page(site):
     text = site.main_text("van-ban/ke-hoach-ubnd-ninh-thuan-2021/")
-    assert "Chưa có số (dự thảo)" in text and "2021 (chưa ghi ngày)" in text
+    assert "(chưa có số)" in text and "2021 (chưa ghi ngày)" in text
 
 
 def test_list_pages_exist(site):

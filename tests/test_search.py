@@ -9,8 +9,9 @@ from urllib.parse import quote
 import pytest
 from conftest import serve_folder
 
-from site_plugins.output import search
-from site_plugins.output.search import STROKE, encode, plain_text, records
+from site_plugins.bodies.fragments import plain_text
+from site_plugins.common.vocabulary import SEARCH_FILTERS
+from site_plugins.output.search import STROKE, encode, records
 
 PROVINCE = "dia-phuong/dak-lak/"
 COOPERATIVE = "htx/htx-ca-phe-ea-kiet/"
@@ -37,7 +38,7 @@ def test_records_are_made_from_the_catalog_with_meta_and_filters(catalog):
     cooperative = made["/" + COOPERATIVE]
     assert f"D{STROKE}ắk Lắk" in cooperative.content and cooperative.filters["dia-phuong"] == ["Tỉnh Đắk Lắk"]
     assert "đ" not in "".join(r.content + r.meta["title"] for r in made.values()).lower()  # every đ of the searched text encoded
-    assert all(set(r.filters) <= set(search.FILTERS) for r in made.values())
+    assert all(set(r.filters) <= set(SEARCH_FILTERS) for r in made.values())
 
 
 def test_the_site_has_pagefind_and_no_lunr_index(site):

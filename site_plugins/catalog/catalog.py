@@ -16,7 +16,6 @@ from ..common.vietnamese import sort_key
 from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 from ..content.files import FileFacts
 from ..content.registries import Lineage, Registries
-from ..media.pictures import Picture
 from .graph import CitationGraph
 from .legal import Event, LegalState, legal_states, updates
 from .tasks import TrackedTask, track
@@ -33,9 +32,6 @@ class Catalog:
     files: dict[str, FileFacts] = field(default_factory=dict)  # site path of an image or PDF → its facts
     unpublished: list[Problem] = field(default_factory=list)  # why each draft or scheduled entry is not on the site
     images: dict[str, list[str]] = field(default_factory=dict)  # entry id → site paths of its images (cover or photos first, then body)
-    pictures: dict[str, Picture] = field(default_factory=dict)  # an upload's site path → its published renditions
-    social: dict[str, str] = field(default_factory=dict)  # entry id or "agency:<id>" → site path of its social card
-    crops: dict[str, list[str]] = field(default_factory=dict)  # article id → its cover in 16:9, 4:3 and 1:1 (JSON-LD)
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -63,39 +59,26 @@ class Catalog:
 
     def _build_indexes(self) -> None:
         reg = self.registries
-        self.by_column: dict[str, list[ArticleEntry]] = defaultdict(list)
+        self.by_column: dict[str, list[AnyEntry]] = defaultdict(list)
         self.by_agency: dict[str, list[AnyEntry]] = defaultdict(list)
         self.by_province: dict[str, list[AnyEntry]] = defaultdict(list)
         self.by_tag: dict[str, list[AnyEntry]] = defaultdict(list)
-        self.by_campaign: dict[str, list[ArticleEntry]] = defaultdict(list)
-        self.mentions: dict[str, list[ArticleEntry]] = defaultdict(list)  # cooperative/document id → articles
+        self.by_campaign: dict[str, list[AnyEntry]] = defaultdict(list)
+        self.mentions: dict[str, list[AnyEntry]] = defaultdict(list)  # cooperative/document id → articles
         self.by_month: dict[tuple[int, int], list[AnyEntry]] = defaultdict(list)
         for entry in self.entries:  # already newest first, so every index is too
             self.by_month[(entry.published.year, entry.published.month)].append(entry)
             for tag in entry.tags:
                 self.by_tag[tag].append(entry)
-            provinces: list[str]
-            if isinstance(entry, ArticleEntry):
-                a = entry.data
-                for column in self.column_ancestry(a.column):
-                    self.by_column[column].append(entry)
-                self.by_agency[a.agency].append(entry)
-                provinces = list(a.provinces)
-                for ref in (*a.cooperatives, *a.documents):
-                    self.mentions[ref].append(entry)
-                if a.campaign:
-                    self.by_campaign[a.campaign].append(entry)
-            elif isinstance(entry, CooperativeEntry):
-                if entry.data.agency:
-                    self.by_agency[entry.data.agency].append(entry)
-                provinces = [entry.data.province]
-            else:
-                d = entry.data
-                for issuer in d.issuers:
-                    self.by_agency[issuer].append(entry)
-                provinces = list(d.provinces)
-                provinces += [p for p in (reg.agencies[a].province for a in d.issuers) if p]
-            for province in dict.fromkeys(provinces):
+            for column in self.column_ancestry(entry.column):
+                self.by_column[column].append(entry)  # only articles have a column
+            if entry.campaign:
+                self.by_campaign[entry.campaign].append(entry)
+            for agency in entry.agencies():
+                self.by_agency[agency].append(entry)
+            for ref in entry.mentioned():
+                self.mentions[ref].append(entry)
+            for province in dict.fromkeys(entry.provinces(reg)):
                 self.by_province[province].append(entry)
         self.children: dict[str | None, list[str]] = defaultdict(list)
         for each in reg.agencies.values():
@@ -114,11 +97,7 @@ class Catalog:
     def context_of(self, entry: AnyEntry) -> tuple[set[str], set[str]]:
         """The provinces and agencies an entry belongs to: they tell which of several documents of
         the same number its text means."""
-        if isinstance(entry, ArticleEntry):
-            return set(entry.data.provinces), {entry.data.agency}
-        if isinstance(entry, CooperativeEntry):
-            return {entry.data.province}, {entry.data.agency} if entry.data.agency else set()
-        return self.graph.provinces(entry), set(entry.data.issuers)
+        return set(entry.provinces(self.registries)), set(entry.agencies())
 
     def column_ancestry(self, column_id: str | None) -> list[str]:
         chain: list[str] = []

@@ -103,10 +103,7 @@ class CitationGraph:
 
     def provinces(self, entry: Entry) -> set[str]:
         """The provinces a document belongs to: its own, and its issuers'."""
-        found = set(entry.data.provinces)
-        if self.registries is not None:
-            found |= {p for p in (self.registries.agencies[a].province for a in entry.data.issuers) if p}
-        return found
+        return set(entry.provinces(self.registries))
 
     def describe(self, entry: Entry) -> str:
         """ "Kế hoạch 27/KH-UBND (UBND tỉnh Lào Cai, 2024)": a candidate, as a warning names it."""

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Search filters: name → what the search page calls it (the order of its filter menus)
+SEARCH_FILTERS = {"loai": "Loại nội dung", "chuyen-muc": "Chuyên mục", "co-quan": "Cơ quan", "dia-phuong": "Địa phương",
+                  "loai-van-ban": "Loại văn bản", "nam": "Năm", "hieu-luc": "Tình trạng"}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class DocumentType:

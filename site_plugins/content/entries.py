@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..common import urls
 from ..common.vietnamese import shorten, slugify
 from .frontmatter import Parsed
-from .models import Article, Cooperative, Document
+from .models import Article, Cooperative, Document, Image
 
 if TYPE_CHECKING:
     from .registries import Registries
@@ -76,6 +76,8 @@ class Entry(Generic[Data]):
     # front matter, so that an entry with a bad date still has its unknown agency reported).
     ref_fields: ClassVar[dict[str, str]]
     body_top: ClassVar[int] = 1  # the level of the page heading the body sits under (a document's: "Nội dung", an h2)
+    schema_type: ClassVar[str]  # what schema.org calls it (its JSON-LD, and what a shared link needs)
+    pictured: ClassVar[bool] = True  # shown with a picture (a document is shown by its number, never by a picture)
 
     @property
     def id(self) -> str:
@@ -146,17 +148,57 @@ class Entry(Generic[Data]):
         """The agencies the entry belongs to (who published it, issued it, supports it)."""
         return []
 
-    def provinces(self) -> list[str]:
-        """The provinces the entry names itself (documents add their issuers' provinces: the catalog does)."""
+    def provinces(self, registries: Registries | None = None) -> list[str]:
+        """The provinces the entry belongs to (a document: its own and, given the registries, its issuers')."""
         return []
+
+    @property
+    def column(self) -> str | None:
+        """The column an article is published in (other kinds have none)."""
+        return None
+
+    @property
+    def campaign(self) -> str | None:
+        return None
 
     def mentioned(self) -> list[str]:
         """Ids of the cooperatives and documents an entry says it is about."""
         return []
 
-    def cover_src(self) -> str | None:
-        """The picture that stands for the entry in lists and on its social card, as written."""
+    def cover(self) -> Image | None:
+        """The picture that stands for the entry in lists (an article's cover, a cooperative's first photo)."""
         return None
+
+    def origin(self) -> tuple[str, list[str]]:
+        """Where a reader is told the entry comes from: ("agency", ids) or ("province", ids)."""
+        return "agency", self.agencies()
+
+    @property
+    def undated_year(self) -> int | None:
+        """The year of an entry known only by its year (a draft document without a day), else None."""
+        return None
+
+    def picture(self, images: list[str]) -> str | None:
+        """Of the entry's images (site paths: cover or photos first, then the body's), the one its social
+        card shows."""
+        return images[0] if images and self.pictured else None
+
+    def byline(self, registries: Registries) -> list[str]:
+        """Who speaks: the names feeds give as the authors."""
+        return [registries.agencies[a].name for a in self.agencies()]
+
+    def category(self, registries: Registries) -> tuple[str, str] | None:
+        """The first category of a feed item, (term, label): an article's column, a document's type."""
+        return None
+
+    def enclosed(self) -> list[str]:
+        """The files a feed item encloses, as written: the cover picture (a document: its PDFs)."""
+        return [cover.src] if (cover := self.cover()) else []
+
+    @property
+    def card_lines(self) -> tuple[str | None, str]:
+        """What a social card prints: a line above the title (a document's type and number), and the title."""
+        return None, self.title
 
     def spellings(self) -> list[str]:
         """How an editor may name the entry instead of writing its id."""
@@ -201,6 +243,7 @@ class ArticleEntry(Entry[Article]):
     kind: ClassVar[str] = "article"
     label: ClassVar[str] = "Tin bài"
     model: ClassVar[type[BaseModel]] = Article
+    schema_type: ClassVar[str] = "NewsArticle"
     id_prefix: ClassVar[str] = "tin"
     ref_fields: ClassVar[dict[str, str]] = {"column": "column", "agency": "agency", "provinces": "province", "tags": "tag",
                                             "cooperatives": "cooperative", "documents": "document", "campaign": "campaign"}  # fmt: skip
@@ -212,17 +255,31 @@ class ArticleEntry(Entry[Article]):
     def kicker(self, registries: Registries) -> str:
         return registries.columns[self.data.column].title
 
+    def byline(self, registries: Registries) -> list[str]:
+        return list(self.data.authors) or super().byline(registries)
+
+    def category(self, registries: Registries) -> tuple[str, str] | None:
+        return self.data.column, registries.columns[self.data.column].title
+
     def agencies(self) -> list[str]:
         return [self.data.agency]
 
-    def provinces(self) -> list[str]:
+    def provinces(self, registries: Registries | None = None) -> list[str]:
         return list(self.data.provinces)
+
+    @property
+    def column(self) -> str | None:
+        return self.data.column
+
+    @property
+    def campaign(self) -> str | None:
+        return self.data.campaign
 
     def mentioned(self) -> list[str]:
         return [*self.data.cooperatives, *self.data.documents]
 
-    def cover_src(self) -> str | None:
-        return self.data.cover.src if self.data.cover else None
+    def cover(self) -> Image | None:
+        return self.data.cover
 
     def own_files(self) -> list[FileRef]:
         cover = self.data.cover
@@ -234,6 +291,7 @@ class CooperativeEntry(Entry[Cooperative]):
     kind: ClassVar[str] = "cooperative"
     label: ClassVar[str] = "Hợp tác xã"
     model: ClassVar[type[BaseModel]] = Cooperative
+    schema_type: ClassVar[str] = "Organization"
     id_prefix: ClassVar[str] = "htx"
     ref_fields: ClassVar[dict[str, str]] = {"province": "province", "sectors": "sector", "agency": "agency", "tags": "tag"}
 
@@ -248,11 +306,14 @@ class CooperativeEntry(Entry[Cooperative]):
     def agencies(self) -> list[str]:
         return [self.data.agency] if self.data.agency else []
 
-    def provinces(self) -> list[str]:
+    def provinces(self, registries: Registries | None = None) -> list[str]:
         return [self.data.province]
 
-    def cover_src(self) -> str | None:
-        return self.data.photos[0].src if self.data.photos else None
+    def cover(self) -> Image | None:
+        return self.data.photos[0] if self.data.photos else None
+
+    def origin(self) -> tuple[str, list[str]]:
+        return "province", [self.data.province]
 
     def own_files(self) -> list[FileRef]:
         return [FileRef(f"photos.{i}.src", self.line("photos", i, "src"), p.src, True, p.alt) for i, p in enumerate(self.data.photos)]
@@ -263,6 +324,8 @@ class DocumentEntry(Entry[Document]):
     kind: ClassVar[str] = "document"
     label: ClassVar[str] = "Văn bản"
     model: ClassVar[type[BaseModel]] = Document
+    schema_type: ClassVar[str] = "Legislation"
+    pictured: ClassVar[bool] = False
     id_prefix: ClassVar[str] = "vb"
     ref_fields: ClassVar[dict[str, str]] = {"issuers": "agency", "provinces": "province", "tags": "tag", "replaced_by": "document"}
     body_top: ClassVar[int] = 2
@@ -286,6 +349,20 @@ class DocumentEntry(Entry[Document]):
     def date_field(self) -> str:
         return "date" if self.data.date else "issued"
 
+    @property
+    def undated_year(self) -> int | None:
+        return self.data.issued_year if self.data.issued is None and self.data.date is None else None
+
+    @property
+    def card_lines(self) -> tuple[str | None, str]:
+        return self.title, self.summary
+
+    def category(self, registries: Registries) -> tuple[str, str] | None:
+        return slugify(self.data.type), self.data.type
+
+    def enclosed(self) -> list[str]:
+        return [a.src for a in self.data.attachments]
+
     @classmethod
     def id_for_number(cls, type_code: str, number: str | None, issuers: str, place: str | None, year: int | None) -> str:
         """The id of an imported document, from what identifies it: "kh-145-lmhtxvn-2021"; a draft
@@ -305,8 +382,11 @@ class DocumentEntry(Entry[Document]):
         d = self.data
         return f"{d.issuers[0]} {d.issued_year} {d.number}" if d.number else None
 
-    def provinces(self) -> list[str]:
-        return list(self.data.provinces)
+    def provinces(self, registries: Registries | None = None) -> list[str]:
+        own = list(self.data.provinces)
+        if registries is None:
+            return own
+        return own + [p for p in (registries.agencies[a].province for a in self.data.issuers) if p]
 
     def nested_refs(self) -> Iterator[RefField]:
         d = self.data

@@ -26,7 +26,6 @@ from PIL import Image, ImageCms, ImageOps
 
 from ..common.cachefiles import fingerprint, matches, read_json, write_json
 from ..common.vietnamese import slugify
-from ..output.outputfiles import link_tree, within
 
 WIDTHS = (480, 960, 1600)
 QUALITY = {"avif": 55, "webp": 80, "jpeg": 82}
@@ -170,15 +169,6 @@ class Pipeline:
             self.pictures[source] = Picture(source, key, meta["width"], meta["height"], meta["fallback"], renditions)
         return self.pictures
 
-    def original(self, picture: Picture) -> bytes:
-        """What the upload's own URL serves: the largest rendition in the upload's format (metadata-free)."""
-        ext = picture.source.rsplit(".", 1)[-1].lower()
-        fmt = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp", "avif": "avif"}.get(ext, picture.fallback)
-        if fmt == "jpeg" and picture.fallback == "png":
-            fmt = "png"
-        largest = (picture.of(fmt) or picture.of(picture.fallback))[-1]
-        return (self.cache_dir / picture.key / largest.path.rsplit("/", 1)[-1]).read_bytes()
-
     def crops(self, picture: Picture) -> list[str]:
         """The picture cropped to 16:9, 4:3 and 1:1 (search engines ask for all three), as JPEG."""
         folder, name = self.cache_dir / picture.key, _name(picture.source)
@@ -200,15 +190,18 @@ class Pipeline:
             write_json(folder / CROPS, seal)
         return paths
 
-    def publish(self, site_dir: Path) -> None:
-        """Copy the renditions into the built site (the uploads themselves are never copied)."""
-        for picture in self.pictures.values():
-            target = within(site_dir, f"img/{picture.key}")
-            if not target.exists():
-                link_tree(self.cache_dir / picture.key, target, ignore=("meta.json", CROPS, ".*"))
-
 
 CROPS = "crops.json"  # the fingerprints of a picture's crops, made after its renditions
+
+
+def original(picture: Picture, cache_dir: Path) -> bytes:
+    """What the upload's own URL serves: the largest rendition in the upload's format (metadata-free)."""
+    ext = picture.source.rsplit(".", 1)[-1].lower()
+    fmt = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp", "avif": "avif"}.get(ext, picture.fallback)
+    if fmt == "jpeg" and picture.fallback == "png":
+        fmt = "png"
+    largest = (picture.of(fmt) or picture.of(picture.fallback))[-1]
+    return (cache_dir / picture.key / largest.path.rsplit("/", 1)[-1]).read_bytes()
 
 
 def _intact(folder: Path) -> dict | None:

@@ -21,14 +21,16 @@ from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import escape
 
+from ..bodies.fragments import parse
 from ..bodies.sanitize import text_html
 from ..catalog.catalog import Catalog
 from ..catalog.notices import Notice
 from ..common import urls
 from ..common.cachefiles import fingerprint, matches, read_json, write_json
-from ..common.vietnamese import VN_TZ, clean_text, slugify
-from ..content.entries import AnyEntry, ArticleEntry, DocumentEntry
-from ..views.listings import FEED_FORMATS, Listing
+from ..common.vietnamese import VN_TZ, clean_text
+from ..content.entries import AnyEntry
+from ..media.media import Media
+from ..views.listing import FEED_FORMATS, Listing
 from .outputfiles import link_or_copy, within
 
 MAX_BYTES = 1_000_000
@@ -65,11 +67,9 @@ class Item:
 
 def absolutize(fragment: str, base: str) -> str:
     """Make every link and image URL in an HTML fragment absolute; drop heading permalinks."""
-    if not fragment.strip():
+    root = parse(fragment)
+    if root is None:
         return ""
-    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    for anchor in root.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
-        anchor.drop_tree()
     for picture in list(root.iter("picture")):  # feed readers get the plain <img> (its fallback rendition)
         img = picture.find("img")
         if img is not None:
@@ -83,8 +83,9 @@ def absolutize(fragment: str, base: str) -> str:
 
 
 class FeedWriter:
-    def __init__(self, catalog: Catalog, settings: FeedSettings, render: Callable[[AnyEntry], str]):
+    def __init__(self, catalog: Catalog, settings: FeedSettings, render: Callable[[AnyEntry], str], media: Media | None = None):
         self.catalog, self.settings, self.render = catalog, settings, render
+        self.media = media or Media()
         self._items: dict[str, Item] = {}
 
     def absolute(self, url: str) -> str:
@@ -95,35 +96,21 @@ class FeedWriter:
             return self._items[entry.id]
         reg = self.catalog.registries
         url = self.absolute(entry.url)
-        categories = [(t, reg.tags[t].title) for t in entry.tags]
-        authors: list[str] = []
-        if isinstance(entry, ArticleEntry):
-            a = entry.data
-            categories.insert(0, (a.column, reg.columns[a.column].title))
-            authors = list(a.authors) or [reg.agencies[a.agency].name]
-            files = [a.cover.src] if a.cover else []
-        elif isinstance(entry, DocumentEntry):
-            d = entry.data
-            categories.insert(0, (slugify(d.type), d.type))
-            authors = [reg.agencies[x].name for x in d.issuers]
-            files = [x.src for x in d.attachments]
-        else:
-            c = entry.data
-            authors = [reg.agencies[c.agency].name] if c.agency else []
-            files = [c.photos[0].src] if c.photos else []
+        first = entry.category(reg)
+        categories = [*([first] if first else []), *((t, reg.tags[t].title) for t in entry.tags)]
         terms: dict[str, str] = {}
         for term, label in categories:  # one category per term: a column and a tag may share an id; the column's label wins
             terms.setdefault(term, label)
         enclosures = []
-        for src in files:
+        for src in entry.enclosed():
             path = urls.asset(entry.src_uri, src)
-            if (picture := self.catalog.pictures.get(path)) is not None:  # the processed image, mid-size, never the upload
+            if (picture := self.media.pictures.get(path)) is not None:  # the processed image, mid-size, never the upload
                 rendition = picture.best(picture.fallback, 960)
                 enclosures.append((self.absolute(rendition.path), rendition.size, rendition.media_type))
             else:
                 facts = self.catalog.files[path]
                 enclosures.append((self.absolute(urls.file_url(path)), facts.size, facts.media_type))
-        image = enclosures[0] if enclosures and not isinstance(entry, DocumentEntry) else None
+        image = enclosures[0] if enclosures and entry.pictured else None
         item = Item(
             id=f"tag:{self.settings.id_authority}:{entry.id}",
             url=url,
@@ -132,7 +119,7 @@ class FeedWriter:
             content=absolutize(self.render(entry), url) or text_html(entry.summary),  # an empty body: the summary, as text
             published=entry.published,
             updated=entry.updated,
-            authors=authors,
+            authors=entry.byline(reg),
             categories=list(terms.items()),
             image=image,
             attachments=enclosures,

@@ -20,22 +20,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import html as lxml_html
-
+from ..bodies.fragments import plain_text
 from ..catalog.catalog import Catalog
 from ..common import urls
 from ..common.vietnamese import short_date, shorten
-from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+from ..content.entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
 
 STROKE = "\u0335"
 LANGUAGE = "vi"
-BUNDLE = "pagefind"  # the folder of the index and Pagefind's scripts in the built site
-
-# filter name → what the search page calls it (the order of the page's filter menus)
-FILTERS = {"loai": "Loại nội dung", "chuyen-muc": "Chuyên mục", "co-quan": "Cơ quan", "dia-phuong": "Địa phương",
-           "loai-van-ban": "Loại văn bản", "nam": "Năm", "hieu-luc": "Tình trạng"}  # fmt: skip
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "div", "blockquote", "figcaption", "br", "dt", "dd", "pre"}
-KINDS = {"article": "Tin bài", "cooperative": "Hợp tác xã", "document": "Văn bản", "agency": "Cơ quan", "province": "Địa phương"}
+BUNDLE = urls.SEARCH_BUNDLE
+KINDS = {**{kind: entry_type.label for kind, entry_type in ENTRY_TYPES.items()}, "agency": "Cơ quan", "province": "Địa phương"}
 
 
 def encode(text: str) -> str:
@@ -50,19 +44,6 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
-
-
-def plain_text(body_html: str) -> str:
-    """The readable text of an entry's body HTML (heading permalinks left out)."""
-    if not body_html.strip():
-        return ""
-    tree = lxml_html.fragment_fromstring(body_html, create_parent="div")
-    for anchor in tree.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
-        anchor.drop_tree()
-    for element in tree.iter():
-        if element.tag in BLOCKS:  # "…</h2><p>…" are two words apart, not one
-            element.tail = " " + (element.tail or "")
-    return re.sub(r"\s+", " ", tree.text_content()).strip()
 
 
 def _join(*parts: str | None) -> str:
@@ -93,7 +74,7 @@ def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, li
     return Record(
         "/" + entry.url,
         encode(_join(content, distinct_words(body_text))),
-        {"title": encode(entry.headline if isinstance(entry, DocumentEntry) else entry.title), "kind": KINDS[entry.kind],
+        {"title": encode(entry.headline), "kind": KINDS[entry.kind],
          "date": short_date(date), "summary": encode(shorten(entry.summary, 300)), **{k: encode(v) for k, v in meta.items() if v}},
         filters,
         {"date": date.strftime("%Y-%m-%dT%H:%M")},
@@ -101,30 +82,45 @@ def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, li
 
 
 def entry_record(entry: AnyEntry, catalog: Catalog, body_text: str) -> Record:
-    reg = catalog.registries
-    agency = lambda ids: [reg.agencies[i].name for i in ids]  # noqa: E731
-    province = lambda ids: [reg.provinces[i].name for i in ids]  # noqa: E731
     if isinstance(entry, ArticleEntry):
-        a = entry.data
-        column = reg.columns[a.column].title
-        content = _join(a.title, a.summary)
-        filters = {"chuyen-muc": [column], "co-quan": agency([a.agency]), "dia-phuong": province(a.provinces), "nam": [str(a.date.year)]}
-        return _record(entry, content, body_text, filters, section=column)
+        return _article(entry, catalog, body_text)
     if isinstance(entry, CooperativeEntry):
-        c = entry.data
-        place = ", ".join(x for x in (c.commune, c.district, reg.provinces[c.province].name) if x)
-        sectors = ", ".join(reg.sectors[s].title for s in c.sectors)
-        ocop = ", ".join(f"{o.product} (OCOP {o.stars} sao {o.year})" for o in c.ocop)
-        content = _join(c.name, place, sectors, ", ".join(c.products), ocop, ", ".join(c.value_chains), c.summary)
-        filters = {"dia-phuong": province([c.province]), "co-quan": agency([c.agency] if c.agency else [])}
-        return _record(entry, content, body_text, filters, section=place)
+        return _cooperative(entry, catalog, body_text)
+    return _document(entry, catalog, body_text)
+
+
+def _names(catalog: Catalog, table: str, ids: list[str]) -> list[str]:
+    return [getattr(catalog.registries, table)[i].name for i in ids]
+
+
+def _article(entry: ArticleEntry, catalog: Catalog, body_text: str) -> Record:
+    a = entry.data
+    column = catalog.registries.columns[a.column].title
+    filters = {"chuyen-muc": [column], "co-quan": _names(catalog, "agencies", [a.agency]), "dia-phuong": _names(catalog, "provinces", a.provinces),
+               "nam": [str(a.date.year)]}  # fmt: skip
+    return _record(entry, _join(a.title, a.summary), body_text, filters, section=column)
+
+
+def _cooperative(entry: CooperativeEntry, catalog: Catalog, body_text: str) -> Record:
+    """Found by its name, place, sectors, products, OCOP stars and value chains."""
+    c, reg = entry.data, catalog.registries
+    place = ", ".join(x for x in (c.commune, c.district, reg.provinces[c.province].name) if x)
+    sectors = ", ".join(reg.sectors[s].title for s in c.sectors)
+    ocop = ", ".join(f"{o.product} (OCOP {o.stars} sao {o.year})" for o in c.ocop)
+    content = _join(c.name, place, sectors, ", ".join(c.products), ocop, ", ".join(c.value_chains), c.summary)
+    filters = {"dia-phuong": _names(catalog, "provinces", [c.province]), "co-quan": _names(catalog, "agencies", entry.agencies())}
+    return _record(entry, content, body_text, filters, section=place)
+
+
+def _document(entry: DocumentEntry, catalog: Catalog, body_text: str) -> Record:
+    """Found by its number (also spelt loosely), type, summary, issuers, place and signers."""
     d = entry.data
-    issuers = agency(d.issuers)
+    issuers = _names(catalog, "agencies", d.issuers)
     signers = "; ".join(f"{s.name}, {' '.join(x for x in (s.capacity, s.position) if x)}" for s in d.signers)
     # the number first and in its loose spellings too ("145 KH LMHTXVN"), so that a typed number finds it
     number = f"{d.number} {re.sub(r'[/-]', ' ', d.number)}" if d.number else ""
     content = _join(number, d.type, d.summary, ", ".join(issuers), d.place, signers)
-    filters = {"co-quan": issuers, "dia-phuong": province(d.provinces), "loai-van-ban": [d.type], "nam": [str(d.issued_year)],
+    filters = {"co-quan": issuers, "dia-phuong": _names(catalog, "provinces", d.provinces), "loai-van-ban": [d.type], "nam": [str(d.issued_year)],
                "hieu-luc": [catalog.legal[entry.id].label]}  # fmt: skip
     return _record(entry, content, body_text, filters, section=", ".join(issuers), number=d.number or "")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..common import urls
-from .listings import FEED_FORMATS, Listings
+from .listing import FEED_FORMATS
+from .listings import Listings
 from .siteviews import SiteViews
 
 

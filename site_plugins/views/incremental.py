@@ -24,7 +24,8 @@ from typing import Any
 from ..catalog.catalog import Catalog
 from ..common import urls
 from .dependencies import DependencyMap
-from .listings import FEED_FORMATS, Listings
+from .listing import FEED_FORMATS
+from .listings import Listings
 from .siteviews import Page, SiteViews
 
 
@@ -71,7 +72,7 @@ def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings,
     it) the pages' data are not hashed: the feeds' hashes are enough for the feed cache."""
 
     def pictures(entry_id: str) -> list[str]:  # an image replaced under the same name changes the page
-        return [p.key for path in catalog.images.get(entry_id, []) if (p := catalog.pictures.get(path)) is not None]
+        return [p.key for path in catalog.images.get(entry_id, []) if (p := views.media.pictures.get(path)) is not None]
 
     entries = {e.id: digest(repr(e.data), e.body, e.url, *pictures(e.id)) for e in catalog.entries}
     hashed = _page_digest if pages else (lambda page: "")

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from ..catalog.catalog import Catalog
 from ..common import urls
 from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+from ..media.media import Media
 
 LEGAL_FORCE = {"con-hieu-luc": "InForce", "het-hieu-luc-mot-phan": "PartiallyInForce", "het-hieu-luc": "NotInForce", "chua-co-hieu-luc": "NotInForce",
                "ngung-hieu-luc": "NotInForce", "ngung-hieu-luc-mot-phan": "PartiallyInForce", "du-thao": "NotInForce"}  # fmt: skip
@@ -27,8 +28,8 @@ class Site:
         return urljoin(self.url, path)
 
 
-def _image(site: Site, catalog: Catalog, key: str, alt: str) -> dict | None:
-    path = catalog.social.get(key)
+def _image(site: Site, media: Media, key: str, alt: str) -> dict | None:
+    path = media.cards.get(key)
     return {"url": site.absolute(path), "width": 1200, "height": 630, "alt": alt} if path else None
 
 
@@ -36,60 +37,75 @@ def _publisher(site: Site) -> dict:
     return {"@type": "Organization", "name": site.publisher, "url": site.url, "logo": {"@type": "ImageObject", "url": site.absolute(site.logo)}}
 
 
-def entry_share(entry: AnyEntry, catalog: Catalog, site: Site) -> dict:
+def entry_share(entry: AnyEntry, catalog: Catalog, media: Media, site: Site) -> dict:
     reg, url = catalog.registries, site.absolute(entry.url)
     share: dict = {"title": entry.title, "description": entry.summary, "url": url, "type": "website", "tags": [reg.tags[t].title for t in entry.tags],
-                   "image": _image(site, catalog, entry.id, entry.title), "published": entry.published.isoformat(),
+                   "image": _image(site, media, entry.id, entry.title), "published": entry.published.isoformat(),
                    "modified": entry.updated.isoformat(), "section": None}  # fmt: skip
     dc = {"DC.title": entry.title, "DC.description": entry.summary, "DC.date": entry.published.date().isoformat(),
           "DC.publisher": site.publisher, "DC.identifier": url, "DC.language": "vi"}  # fmt: skip
     if isinstance(entry, ArticleEntry):
-        a = entry.data
-        share.update(type="article", section=reg.columns[a.column].title)
-        authors = [{"@type": "Person", "name": n} for n in a.authors] or [{"@type": "Organization", "name": reg.agencies[a.agency].name}]
-        images = [site.absolute(p) for p in catalog.crops.get(entry.id, [])] or ([share["image"]["url"]] if share["image"] else [])
-        share["jsonld"] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": entry.title[:110], "description": entry.summary,
-                           "image": images, "datePublished": entry.published.isoformat(), "dateModified": entry.updated.isoformat(),
-                           "author": authors, "publisher": _publisher(site), "mainEntityOfPage": url, "inLanguage": "vi",
-                           "articleSection": share["section"], "keywords": share["tags"]}  # fmt: skip
-        dc["DC.creator"] = ", ".join(a.authors) or reg.agencies[a.agency].name
+        _article(entry, catalog, media, site, share, dc)
     elif isinstance(entry, DocumentEntry):
-        d = entry.data
-        node = catalog.graph.by_entry[entry.id]
-        related = {"sua-doi": "legislationAmends", "bai-bo": "legislationRepeals", "thay-the": "legislationChanges"}
-        doc: dict = {"@context": "https://schema.org", "@type": "Legislation", "name": entry.title, "description": d.summary, "url": url,
-                     "legislationType": d.type, "legislationLegalForce": LEGAL_FORCE[catalog.legal[entry.id].status], "inLanguage": "vi",
-                     "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": reg.agencies[i].name,
-                                              "url": site.absolute(urls.agency(i))} for i in d.issuers]}  # fmt: skip
-        if d.number:
-            doc["legislationIdentifier"] = d.number
-        if d.issued:
-            doc["legislationDate"] = d.issued.isoformat()
-        for cited, relation in node.bases:
-            if relation in related:
-                doc.setdefault(related[relation], []).append({"@type": "Legislation", "name": cited.label, "url": site.absolute(cited.url)})
-        share["jsonld"], share["section"] = doc, d.type
-        dc.update({"DC.creator": "; ".join(reg.agencies[i].name for i in d.issuers), "DC.identifier": d.number or url,
-                   "DC.type": d.type, "DC.date": (d.issued.isoformat() if d.issued else str(d.issued_year)),
-                   "DC.rights": catalog.legal[entry.id].label})  # fmt: skip
-    elif isinstance(entry, CooperativeEntry):
-        c = entry.data
-        org: dict = {"@context": "https://schema.org", "@type": "Organization", "name": c.name, "description": c.summary, "url": url,
-                     "address": {"@type": "PostalAddress", "addressRegion": reg.provinces[c.province].name, "addressCountry": "VN",
-                                 **({"addressLocality": c.district} if c.district else {})}}  # fmt: skip
-        if c.founded:
-            org["foundingDate"] = str(c.founded)
-        if c.contact and c.contact.website:
-            org["sameAs"] = [c.contact.website]
-        if share["image"]:
-            org["image"] = share["image"]["url"]
-        share["jsonld"] = org
-        dc["DC.creator"] = site.publisher
+        _document(entry, catalog, site, share, dc)
+    else:
+        _cooperative(entry, catalog, site, share, dc)
     share["dc"] = dc
     return share
 
 
-def agency_share(agency_id: str, catalog: Catalog, site: Site) -> dict:
+def _article(entry: ArticleEntry, catalog: Catalog, media: Media, site: Site, share: dict, dc: dict) -> None:
+    """NewsArticle, with the cover in the three crops search engines ask for."""
+    a, reg, url = entry.data, catalog.registries, share["url"]
+    share.update(type="article", section=reg.columns[a.column].title)
+    authors = [{"@type": "Person", "name": n} for n in a.authors] or [{"@type": "Organization", "name": reg.agencies[a.agency].name}]
+    images = [site.absolute(p) for p in media.crops.get(entry.id, [])] or ([share["image"]["url"]] if share["image"] else [])
+    share["jsonld"] = {"@context": "https://schema.org", "@type": entry.schema_type, "headline": entry.title[:110], "description": entry.summary,
+                       "image": images, "datePublished": entry.published.isoformat(), "dateModified": entry.updated.isoformat(),
+                       "author": authors, "publisher": _publisher(site), "mainEntityOfPage": url, "inLanguage": "vi",
+                       "articleSection": share["section"], "keywords": share["tags"]}  # fmt: skip
+    dc["DC.creator"] = ", ".join(a.authors) or reg.agencies[a.agency].name
+
+
+def _document(entry: DocumentEntry, catalog: Catalog, site: Site, share: dict, dc: dict) -> None:
+    """Legislation: its identifier, date, legal force, who passed it and what it amends, repeals or replaces."""
+    d, reg, url = entry.data, catalog.registries, share["url"]
+    node = catalog.graph.by_entry[entry.id]
+    related = {"sua-doi": "legislationAmends", "bai-bo": "legislationRepeals", "thay-the": "legislationChanges"}
+    doc: dict = {"@context": "https://schema.org", "@type": entry.schema_type, "name": entry.title, "description": d.summary, "url": url,
+                 "legislationType": d.type, "legislationLegalForce": LEGAL_FORCE[catalog.legal[entry.id].status], "inLanguage": "vi",
+                 "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": reg.agencies[i].name,
+                                          "url": site.absolute(urls.agency(i))} for i in d.issuers]}  # fmt: skip
+    if d.number:
+        doc["legislationIdentifier"] = d.number
+    if d.issued:
+        doc["legislationDate"] = d.issued.isoformat()
+    for cited, relation in node.bases:
+        if relation in related:
+            doc.setdefault(related[relation], []).append({"@type": "Legislation", "name": cited.label, "url": site.absolute(cited.url)})
+    share["jsonld"], share["section"] = doc, d.type
+    dc.update({"DC.creator": "; ".join(reg.agencies[i].name for i in d.issuers), "DC.identifier": d.number or url,
+               "DC.type": d.type, "DC.date": (d.issued.isoformat() if d.issued else str(d.issued_year)),
+               "DC.rights": catalog.legal[entry.id].label})  # fmt: skip
+
+
+def _cooperative(entry: CooperativeEntry, catalog: Catalog, site: Site, share: dict, dc: dict) -> None:
+    """Organization: its address (province, district), founding year, website and picture."""
+    c, reg = entry.data, catalog.registries
+    org: dict = {"@context": "https://schema.org", "@type": entry.schema_type, "name": c.name, "description": c.summary, "url": share["url"],
+                 "address": {"@type": "PostalAddress", "addressRegion": reg.provinces[c.province].name, "addressCountry": "VN",
+                             **({"addressLocality": c.district} if c.district else {})}}  # fmt: skip
+    if c.founded:
+        org["foundingDate"] = str(c.founded)
+    if c.contact and c.contact.website:
+        org["sameAs"] = [c.contact.website]
+    if share["image"]:
+        org["image"] = share["image"]["url"]
+    share["jsonld"] = org
+    dc["DC.creator"] = site.publisher
+
+
+def agency_share(agency_id: str, catalog: Catalog, media: Media, site: Site) -> dict:
     reg = catalog.registries
     agency = reg.agencies[agency_id]
     url = site.absolute(urls.agency(agency_id))
@@ -109,6 +125,6 @@ def agency_share(agency_id: str, catalog: Catalog, site: Site) -> dict:
         org["subOrganization"] = [{"@type": "GovernmentOrganization", "name": reg.agencies[c].name, "url": site.absolute(urls.agency(c))} for c in children]
     description = f"Tin bài và văn bản của {agency.name}"
     return {"title": agency.name, "description": description, "url": url, "type": "website", "tags": [], "section": None, "published": None,
-            "modified": None, "image": _image(site, catalog, f"agency:{agency_id}", agency.name), "jsonld": org,
+            "modified": None, "image": _image(site, media, f"agency:{agency_id}", agency.name), "jsonld": org,
             "dc": {"DC.title": agency.name, "DC.description": description, "DC.publisher": site.publisher, "DC.identifier": url,
                    "DC.language": "vi"}}  # fmt: skip

@@ -1,0 +1,259 @@
+"""The build of one site, stage after stage, for any engine (plugin.py adapts it to MkDocs's events).
+
+    load()            content → catalog → URL ledger → media (renditions, crops, cards) → listings →
+                      views → dependency map → (in the preview) the plan of what to render
+    view(src_uri)     the page a source file is rendered as: its template, title and data
+    body(src, html)   a body as the engine rendered it, made safe and responsive; kept for feeds and search
+    write(out)        renditions and cards, feeds, OPML, the search index, deletions, redirects, the ledger
+
+Nothing here knows MkDocs: the engine hands over plain options, the Markdown extensions it runs
+(``Bodies``) and a logger, and calls these methods in that order."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .bodies.fragments import plain_text
+from .bodies.render import Bodies
+from .catalog.loading import load_catalog
+from .common import urls
+from .common.messages import t
+from .content.entries import AnyEntry
+from .content.files import MAX_PIXELS
+from .content.frontmatter import MAX_BODY
+from .media import socialcards
+from .media.media import Brand, make_media
+from .media.pictures import original, responsive
+from .output import search
+from .output.feeds import FeedCache, FeedSettings, FeedWriter
+from .output.opml import opml
+from .output.outputfiles import within
+from .output.published import publish_media
+from .output.redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
+from .views import incremental
+from .views.dependencies import dependency_map
+from .views.listings import Listings
+from .views.page import Page, Settings
+from .views.sharing import Site as SharingSite
+from .views.siteviews import SiteViews
+
+
+@dataclass
+class Options:
+    content_dir: Path
+    site_url: str
+    site_name: str
+    cache_dir: Path  # the image cache; feeds and the ledger's copy are kept beside it
+    ledger: Path  # published-urls.yml
+    ledger_name: str  # as editors are told of it
+    feed_id_authority: str
+    now: datetime
+    publisher: str = ""
+    brand: str = "#0b5130"
+    preview: bool = False  # drafts and scheduled entries shown
+    feed_limit: int = 50
+    page_size: int = 20
+    related: int = 5
+    home_column: str = "kinh-te-tap-the-htx"
+    max_pixels: int = MAX_PIXELS
+    max_body: int = MAX_BODY
+    setup: list[Path] = field(default_factory=list)  # files and folders whose change means a whole build (mkdocs.yml, the theme)
+    markdown: tuple[list, dict] = ([], {})  # the engine's Markdown extensions and their settings (bodies rendered here)
+    serving: bool = False  # the preview: its snapshot is kept; search indexing runs in the background
+    incremental: bool = False  # compare with this process's previous build of the same site (serve --dirty)
+    key: str = ""  # which site: whose previous build to compare with
+
+
+# The preview's state across rebuilds of one process: the last build of each site, and the search
+# indexing running in the background (one at a time).
+PREVIOUS: dict[str, incremental.Snapshot] = {}
+INDEXING: list[threading.Thread] = []
+
+
+class Build:
+    def __init__(self, options: Options, bodies: Bodies, log: logging.Logger):
+        self.options, self.bodies, self.log = options, bodies, log
+        self.entry_html: dict[str, str] = {}
+
+    # loading ------------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Every stage before pages are rendered; ContentError names every problem of the content."""
+        o = self.options
+        self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)
+        self.ledger = self._open_ledger()
+        started = time.perf_counter()
+        drawn = socialcards.available()
+        if not drawn:
+            self.log.warning(t("build.no_font"))
+        self.media = make_media(self.catalog, o.cache_dir, Brand(o.site_name, o.brand), cards=drawn)
+        self.report_damaged(self.media.damaged)
+        self.log.info(t("build.images", encoded=self.media.encoded, reused=self.media.reused, seconds=time.perf_counter() - started))
+        self.listings = Listings(self.catalog, o.site_name)
+        settings = Settings(o.page_size, o.related, o.home_column, site=SharingSite(o.site_url, o.site_name, o.publisher or o.site_name))
+        self.views = SiteViews(self.catalog, self.listings, settings, self.media)
+        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit)
+        self._plan()
+        self.bodies.prepare(self.catalog)
+        for warning in self.catalog.warnings:
+            self.log.warning(str(warning))
+        if self.catalog.unpublished:  # nothing vanishes silently: name each entry that is not published, and why
+            self.log.info(t("build.hidden", count=len(self.catalog.unpublished)))
+            for note in self.catalog.unpublished:
+                self.log.info("  %s", note)
+        self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
+
+    def _open_ledger(self) -> Ledger:
+        """The URL ledger, validated; URLs an earlier build recorded and the file lost are kept and named."""
+        o = self.options
+        backup = o.cache_dir.parent / f"{LEDGER}.{incremental.digest(o.ledger.resolve())[:12]}"
+        ledger = open_ledger(o.ledger, backup, o.ledger_name, forget=os.environ.get("PORTAL_FORGET_URLS") == "1")
+        # what matters is the redirects: old URLs that are not an entry's URL today
+        dropped = sorted(f"/{u}" for i, old in ledger.lost.items() for u in old if (e := self.catalog.by_id.get(i)) is None or e.url != u)
+        if dropped:
+            self.log.warning(t("ledger.lost", name=o.ledger_name, count=len(dropped), examples=", ".join(dropped[:3])))
+        return ledger
+
+    def _plan(self) -> None:
+        """In the preview (`serve --dirty`), what this build renders: see views/incremental.py."""
+        o = self.options
+        setup = incremental.files_digest([*o.setup, o.content_dir / "_registry"])
+        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, pages=o.serving)
+        previous = PREVIOUS.get(o.key) if o.serving and o.incremental else None
+        self.plan = incremental.plan(previous, self.snapshot)
+        self.reused_html = incremental.reusable_html(previous, self.snapshot)
+        self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
+        if self.plan is not None:
+            self.log.info(t("build.incremental", pages=len(self.plan.pages), feeds=len(self.plan.feeds), changed=len(self.plan.changed)))
+
+    def report_damaged(self, damaged: list[str]) -> None:
+        if damaged:
+            shown = ", ".join(damaged[:5]) + (f" (+{len(damaged) - 5})" if len(damaged) > 5 else "")
+            self.log.warning(t("build.cache_damaged", what=shown))
+
+    # what the engine asks while it renders ------------------------------------------------------------
+    def hidden(self) -> set[str]:
+        """Source files of entries that are not published (drafts, scheduled)."""
+        return {e.src_uri for e in self.catalog.hidden}
+
+    def upload(self, src_uri: str) -> bytes | None:
+        """What an uploaded picture's own URL serves: its cleaned full-size rendition (None: not used)."""
+        picture = self.media.pictures.get(src_uri)
+        return original(picture, self.options.cache_dir) if picture is not None else None
+
+    def entry(self, src_uri: str) -> AnyEntry | None:
+        return self.catalog.by_src.get(src_uri)
+
+    def needed(self, output: str) -> bool:
+        """Whether the page written at ``output`` is rendered by this build."""
+        return self.plan is None or output in self.plan.pages
+
+    def data_files(self) -> dict[str, str]:
+        """Site path → content of the files views make that are not pages (open data, filter indexes)."""
+        found = dict(self.views.open_files)
+        found.update({path: json.dumps(rows, ensure_ascii=False, separators=(",", ":")) for path, rows in self.views.data_files.items()})
+        return found
+
+    def view(self, src_uri: str) -> Page | None:
+        """The page a source file is rendered as: a generated page, an entry's page, or None (a page of its own)."""
+        if (page := self.generated.get(src_uri)) is not None:
+            return page
+        entry = self.catalog.by_src.get(src_uri)
+        return self.views.entry_pages[entry.id] if entry is not None else None
+
+    def body(self, src_uri: str, html: str) -> str:
+        """A page's body HTML as the engine rendered it: sanitised, an entry's images as <picture>."""
+        if (entry := self.catalog.by_src.get(src_uri)) is not None:
+            self.bodies.report_mentions(entry)
+            html = responsive(self.bodies.clean(entry.path, html), entry.url, entry.src_uri, self.media.pictures)
+            self.entry_html[src_uri] = html
+        elif src_uri not in self.generated:  # a page of its own in content/ ("giới thiệu"): sanitised too
+            html = self.bodies.clean(f"{self.options.content_dir.name}/{src_uri}", html)
+        return html
+
+    def html_of(self, entry: AnyEntry) -> str:
+        """An entry's body HTML as its page shows it (rendered here when the engine did not render it)."""
+        if entry.src_uri not in self.entry_html and (kept := self.reused_html.get(entry.id)) is not None:
+            self.entry_html[entry.src_uri] = kept[1]
+        if entry.src_uri not in self.entry_html:
+            html = self.bodies.render(entry, *self.options.markdown)
+            self.entry_html[entry.src_uri] = responsive(html, entry.url, entry.src_uri, self.media.pictures)
+        return self.entry_html[entry.src_uri]
+
+    # writing ------------------------------------------------------------------------------------------
+    def write(self, out: Path) -> None:
+        """Everything after the pages: renditions and cards, feeds, OPML, the search index, deletions,
+        redirect pages and the ledger."""
+        o = self.options
+        publish_media(self.media, out)
+        self._write_feeds(out)
+        self._write_search(out)
+        # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
+        taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
+        moved = redirects(self.ledger.urls, self.catalog, taken)
+        snap = self.snapshot
+        snap.outputs = set(snap.pages) | set(snap.feeds) | {urls.output(old) for old in moved} | set(self.media.card_files)
+        previous = PREVIOUS.get(o.key)
+        if self.plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
+            for path in previous.outputs - snap.outputs:
+                within(out, path).unlink(missing_ok=True)
+        if written := write_redirects(out, moved, self.catalog, o.site_url):
+            self.log.info(t("build.redirects", count=written))
+        snap.html = {e.id: (snap.entries[e.id], self.entry_html[e.src_uri]) for e in self.catalog.entries if e.src_uri in self.entry_html}
+        if o.serving:
+            PREVIOUS[o.key] = snap
+        if not o.preview:  # drafts shown in a preview were never published
+            self.ledger.save(self.catalog)
+
+    def forget(self) -> None:
+        """The preview showed problems instead of pages: its next build is a whole one."""
+        PREVIOUS.pop(self.options.key, None)
+
+    def _write_feeds(self, out: Path) -> None:
+        o = self.options
+        settings = FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit)
+        writer = FeedWriter(self.catalog, settings, self.html_of, self.media)
+        if self.plan is not None:  # the preview: only the feeds that changed
+            written = [path for x in self.listings if x.feed_path("rss") in self.plan.feeds for path in writer.write(x, out)]
+        else:
+            cache = FeedCache(o.cache_dir.parent / "feeds", writer)
+            setup = incremental.digest(self.snapshot.setup, self.snapshot.links, FeedCache.CODE, settings)
+            written = [path for x in self.listings for path in cache.write(x, out, incremental.digest(setup, self.snapshot.feeds[x.feed_path("rss")]))]
+            cache.prune()
+            self.report_damaged(cache.damaged)
+        (out / urls.OPML).write_bytes(opml(self.listings, o.site_url, f"{o.site_name} — Tất cả nguồn tin"))
+        self.log.info(t("build.feeds", count=len(written), lists=len(self.listings.all), opml=urls.OPML))
+
+    def _write_search(self, out: Path) -> None:
+        records = self._search_records()
+        if self.options.serving:  # the preview serves the changed pages at once; the search index follows in the background
+            for running in INDEXING:
+                running.join()
+            INDEXING[:] = [threading.Thread(target=self._index, args=(records, out), daemon=True)]
+            INDEXING[0].start()
+        else:
+            self._index(records, out)
+
+    def _index(self, records: list[search.Record], out: Path) -> None:
+        started = time.perf_counter()
+        count = search.write_index(records, out)
+        self.log.info(t("build.search", count=count, seconds=time.perf_counter() - started))
+
+    def _search_records(self) -> list[search.Record]:
+        """One record per entry (kept from the previous build when the entry did not change) and per
+        agency and province."""
+        made: list[Any] = []
+        for entry in self.catalog.entries:
+            kept = self.reused_records.get(entry.id)
+            if kept is None or kept[0] != self.snapshot.entries[entry.id]:
+                kept = (self.snapshot.entries[entry.id], search.entry_record(entry, self.catalog, plain_text(self.html_of(entry))))
+            self.snapshot.records[entry.id] = kept
+            made.append(kept[1])
+        return made + list(search.registry_records(self.catalog))

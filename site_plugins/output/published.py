@@ -1,0 +1,23 @@
+"""The media stage's files in the site: each picture's renditions and crops, and the social cards,
+linked from the cache (never copied where the file system allows a hard link). The uploads
+themselves are never published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..media.media import Media
+from ..media.pictures import CROPS
+from .outputfiles import link_or_copy, link_tree, within
+
+
+def publish_media(media: Media, out: Path) -> None:
+    if media.cache_dir is not None:
+        for picture in media.pictures.values():
+            target = within(out, f"img/{picture.key}")
+            if not target.exists():  # a folder is named by the content hash: what is there is right
+                link_tree(media.cache_dir / picture.key, target, ignore=("meta.json", CROPS, ".*"))
+    for path, source in media.card_files.items():
+        if not (target := within(out, path)).exists():  # named by the hash of what they show
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(source, target)

@@ -1,0 +1,150 @@
+"""The pages of every declared list: cards, or a table of documents or cooperatives, paginated;
+what the first page of each kind of list shows above it (a column's sub-columns, an agency's
+facts and tasks, a province's cooperatives and documents, the registry's filters); and the index
+files the client-side filters of /van-ban/ and /htx/ load."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from ..catalog.tasks import TrackedTask, task_counts, task_order
+from ..common import urls
+from ..common.vietnamese import sort_key
+from ..common.vocabulary import STATUSES
+from .cards import capped, link
+from .listing import Listing
+from .page import Book, feed_formats
+from .sharing import agency_share
+
+DOCUMENT_INDEX_KEYS = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
+COOPERATIVE_INDEX_KEYS = ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")
+
+
+def list_pages(book: Book, listing: Listing) -> None:
+    """The pages of one declared list: cards, or a table of documents or cooperatives."""
+    template, first_extra, every_page = extras(book, listing)
+    feeds = book.listings.advertised(listing.url)
+    table = listing.layout == "table"
+    # table rows are made when their page is made (so that the page records what it shows)
+    items: list = [partial(book.cards.row, e) for e in listing.page_entries] if table else listing.page_entries
+    size = book.settings.table_size if table else book.settings.page_size
+    for url, chunk, pagination in book.split(listing.url, items, size):
+        first = pagination["number"] == 1
+        heading = listing.title if first else f"{listing.title} — trang {pagination['number']}"
+
+        def make(chunk: list = chunk, pagination: dict = pagination, first: bool = first, heading: str = heading) -> dict:
+            if table:
+                context = {"heading": heading, "rows": [row() for row in chunk], "count": len(items), "filters": None, "index": None,
+                           "breadcrumbs": [], "pagination": pagination, **every_page}  # fmt: skip
+            else:
+                context = {"heading": listing.title, "intro": listing.description, "cards": book.cards.cards(chunk), "pagination": pagination, **every_page}
+            return {**context, **(first_extra() if first else {})}
+
+        book.add(url, heading, template, make, listing.description, feeds)
+
+
+def extras(book: Book, listing: Listing) -> tuple[str, Callable[[], dict], dict]:
+    """A list's template, what its first page shows above the list, and what every page has."""
+    c, cards, kind, subject = book.catalog, book.cards, listing.kind, str(listing.subject)
+    if kind == "column":
+        return (
+            "portal/list.html",
+            lambda: {
+                "children": [cards.column(k) for k in c.column_children.get(subject, [])],
+                "breadcrumbs": [link(urls.COLUMNS, "Chuyên mục"), *(cards.column(k) for k in reversed(c.column_ancestry(subject)[1:]))],
+            },
+            {},
+        )
+    if kind == "agency":
+        share = {"share": agency_share(subject, c, book.media, book.settings.site)} if book.settings.site else {}
+        return "portal/agency.html", lambda: {**agency_extra(book, subject), **share}, {}
+    if kind == "province":
+        return "portal/province.html", lambda: province_extra(book, subject), {}
+    if kind == "documents":
+        return "portal/documents.html", lambda: document_filters(book), {}
+    if kind == "cooperatives":
+        return "portal/cooperatives.html", lambda: cooperative_filters(book), {}
+    if kind in ("doctype", "year", "status"):
+        return "portal/documents.html", dict, {"breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]}
+    if kind == "sector":
+        return "portal/cooperatives.html", dict, {"breadcrumbs": [link(urls.COOPERATIVES, "Hợp tác xã")]}
+    return "portal/list.html", dict, {}
+
+
+def agency_extra(book: Book, agency_id: str) -> dict:
+    c, cards = book.catalog, book.cards
+    own = c.by_agency.get(agency_id, [])
+    descendants = set(c.agency_descendants(agency_id))
+    from_children = sorted({e for d in descendants for e in c.by_agency.get(d, [])}, key=lambda e: (e.published, e.id), reverse=True)
+    return {
+        "facts": cards.agency_facts(agency_id),
+        "documents": capped([e for e in own if e.kind == "document"], cards.row),
+        "child_entries": cards.cards(from_children[: book.settings.page_size]),
+        **agency_tasks(book, agency_id),
+    }
+
+
+def agency_tasks(book: Book, agency_id: str) -> dict:
+    """The tasks an agency leads or joins: counts by status, then the list, most urgent first."""
+    tasks = sorted(book.catalog.tasks_by_agency.get(agency_id, []), key=task_order)
+
+    def row(tracked: TrackedTask) -> dict:
+        book.cards.title_link(tracked.document)
+        return {**book.cards.task(tracked), "lead": agency_id in tracked.task.lead}
+
+    return {"tasks": capped(tasks, row), "task_counts": task_counts(tasks), "task_feed": feed_formats(book.listings[f"tasks:{agency_id}"])}
+
+
+def province_extra(book: Book, province_id: str) -> dict:
+    c, reg, cards = book.catalog, book.catalog.registries, book.cards
+    entries = c.by_province.get(province_id, [])
+    province = reg.provinces[province_id]
+    return {
+        "sections": [
+            {"title": "Hợp tác xã", "rows": capped([e for e in entries if e.kind == "cooperative"], cards.row), "kind": "cooperatives"},
+            {"title": "Văn bản", "rows": capped([e for e in entries if e.kind == "document"], cards.row), "kind": "documents"},
+        ],
+        "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: sort_key(reg.agencies[a].name)) if reg.agencies[a].province == province_id],
+        "lineage": {
+            "successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
+            "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province_id, []) if p in reg.provinces],
+        },
+    }
+
+
+def document_filters(book: Book) -> dict:
+    """The registry's filters: by type, year, issuer (every issuing agency: the page shows every document's) and status."""
+    cards, listings = book.cards, book.listings
+    issuing = {a: cards.agency(a) for e in cards.shown(listings["type:document"].entries) for a in e.agencies()}
+    statuses = [x.subject for x in listings if x.kind == "status"]
+    return {
+        "filters": {
+            "types": [link(urls.document_type(t), t, id=t) for t in listings.document_types()],
+            "years": [link(x.url, str(x.subject), id=str(x.subject)) for x in listings if x.kind == "year"],
+            "issuers": sorted(issuing.values(), key=lambda a: sort_key(a["title"])),
+            "statuses": [link(urls.document_status(k), v, id=k) for k, v in STATUSES.items() if k in statuses],
+        },
+        "index": urls.DOCUMENT_INDEX,
+    }
+
+
+def cooperative_filters(book: Book) -> dict:
+    """The directory's filters: by province (those with a cooperative) and sector."""
+    c, reg, cards = book.catalog, book.catalog.registries, book.cards
+    provinces = sorted({p for e in cards.shown(list(c.cooperatives)) for p in e.provinces()}, key=lambda p: sort_key(reg.provinces[p].name))
+    return {
+        "filters": {"provinces": [cards.province(p) | {"id": p} for p in provinces], "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]},
+        "index": urls.COOPERATIVE_INDEX,
+    }
+
+
+def filter_indexes(book: Book) -> dict[str, list]:
+    """The whole registry and directory as the client-side filters load them (site path → rows)."""
+    cards, listings = book.cards, book.listings
+    documents = [cards.row(e) for e in listings["type:document"].entries]
+    cooperatives = [cards.row(e) for e in listings["type:cooperative"].page_entries]
+    return {
+        urls.DOCUMENT_INDEX: [{k: r[k] for k in DOCUMENT_INDEX_KEYS} for r in documents],
+        urls.COOPERATIVE_INDEX: [{k: r[k] for k in COOPERATIVE_INDEX_KEYS} for r in cooperatives],
+    }

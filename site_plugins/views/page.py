@@ -1,0 +1,91 @@
+"""A generated page as the views make it, and the book the views make pages into.
+
+A ``Page`` is a URL, a title, the template that lays it out, the data it needs, the lists whose
+feeds it advertises and the entries it shows (recorded while its data is made: the dependency
+map of incremental builds reads them). Lists are paginated (``…/page/2/``) so that no page grows
+with the size of the site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..catalog.catalog import Catalog
+from ..common import urls
+from ..media.media import Media
+from .cards import Cards, link
+from .listing import FEED_FORMATS, Listing
+from .listings import Listings
+from .sharing import Site as SharingSite
+
+
+@dataclass
+class Page:
+    url: str  # "co-quan/lien-minh-htx-viet-nam/" ("" is the home page)
+    title: str
+    template: str  # under theme/, e.g. "portal/list.html"
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    feeds: list[Listing] = field(default_factory=list)  # the lists whose feeds this page advertises
+    shows: set[str] = field(default_factory=set)  # ids of the entries whose data appears on it
+    updated: str = ""  # YYYY-MM-DD of the newest entry it shows (the sitemap's lastmod); "" when it shows none
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source(self.url)
+
+
+@dataclass
+class Settings:
+    page_size: int = 20
+    related: int = 5
+    home_column: str = "kinh-te-tap-the-htx"
+    home_latest: int = 10
+    table_size: int = 50  # rows per page of the document registry and the cooperative directory
+    site: SharingSite | None = None  # for sharing metadata (absolute URLs); None: pages carry none
+
+
+def feed_links(listings: list[Listing]) -> list[dict]:
+    """``<link rel="alternate">`` data for the feeds of these lists, every format."""
+    return [
+        {"title": f"{x.feed_title} ({label})", "type": media_type, "url": x.feed_path(fmt)}
+        for x in listings
+        for fmt, (media_type, label) in FEED_FORMATS.items()
+    ]
+
+
+def feed_formats(listing: Listing) -> list[dict]:
+    """Links to a list's feed in each format ("RSS", "Atom", "JSON Feed"), for a page to show."""
+    return [link(listing.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]
+
+
+class Book:
+    """The generated pages, by URL, and what every page maker needs."""
+
+    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings, media: Media):
+        self.catalog, self.listings, self.settings, self.media = catalog, listings, settings, media
+        self.cards = Cards(catalog, media)
+        self.pages: dict[str, Page] = {}
+
+    def add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "", feeds: list[Listing] | None = None) -> Page:
+        """A page whose data ``make`` makes; every entry shown while it is made is recorded on the page."""
+        if url in self.pages:  # the catalog rejected every clash an editor can cause: this is a bug
+            raise RuntimeError(f"two generated pages share /{url}")
+        with self.cards.recording() as shown:
+            context = make()
+        newest = max((self.catalog.by_id[i].updated for i in shown), default=None)
+        page = Page(url, title, template, context, description, feeds or [self.listings["site"]], shown, newest.date().isoformat() if newest else "")
+        self.pages[url] = page
+        return page
+
+    @staticmethod
+    def split(base: str, items: list, size: int) -> Iterable[tuple[str, list, dict]]:
+        """(url, the items of that page, pagination) for ``base`` and ``base/page/N/``."""
+        total = max(1, -(-len(items) // size))
+        pages = [urls.page(base, n) for n in range(1, total + 1)]
+        for number, url in enumerate(pages, start=1):
+            yield (
+                url,
+                items[(number - 1) * size : number * size],
+                {"number": number, "total": total, "previous": pages[number - 2] if number > 1 else None, "next": pages[number] if number < total else None},
+            )
