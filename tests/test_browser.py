@@ -4,6 +4,7 @@ request and no request to any host but the local server, on a phone and a deskto
 from __future__ import annotations
 
 import os
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -65,11 +66,22 @@ def rows_text(page, table):
     return [" ".join(t.split()) for t in page.locator(f"table.{table} tbody tr").all_inner_texts()]
 
 
+SLOTS = re.compile(r' data-(?:text|href|links|sep|if|stars)="[^"]*"')
+
+
+def rows_html(page, table):
+    """Each row's markup without the template's slot attributes, whitespace between tags folded."""
+    script = "rows => rows.map(r => { const c = r.cloneNode(true); c.querySelectorAll('a').forEach(a => a.setAttribute('href', a.href)); return c.outerHTML; })"
+    rows = page.locator(f"table.{table} tbody tr").evaluate_all(script)  # links compared by where they lead
+    return [re.sub(r">\s+<", "><", SLOTS.sub("", r)) for r in rows]
+
+
 @pytest.mark.browser
 def test_client_side_filter_of_the_document_registry(browser, server):
     context, page, problems = open_page(browser, server + "van-ban/", 1280)
     try:
         before = rows_text(page, "portal-documents")
+        before_html = rows_html(page, "portal-documents")
         form = "form.portal-filter"
         page.select_option(f"{form} select[name=type]", "Kế hoạch")
         page.wait_for_function("document.querySelector('form.portal-filter output').textContent.includes('kết quả')")
@@ -82,6 +94,8 @@ def test_client_side_filter_of_the_document_registry(browser, server):
         page.wait_for_function("document.querySelector('form.portal-filter output').textContent === '1 kết quả'")
         found = rows_text(page, "portal-documents")
         assert len(found) == 1 and found[0].startswith("14/CTPH-LMHTX-BTGTU")
+        server = [r for r in before_html if "14-ctph-lmhtx-btgtu-2022" in r]
+        assert len(server) == 1 and rows_html(page, "portal-documents") == server  # the script's row is the server's row, labels included
         page.locator("table.portal-documents tbody a").first.click()
         page.wait_for_load_state("networkidle")
         assert page.url.endswith("/van-ban/14-ctph-lmhtx-btgtu-2022/")
@@ -94,12 +108,16 @@ def test_client_side_filter_of_the_document_registry(browser, server):
 def test_client_side_filter_of_the_cooperative_directory(browser, server):
     context, page, problems = open_page(browser, server + "htx/", 360)
     try:
+        server_rows = [r for r in rows_html(page, "portal-cooperatives") if "Kim Sơn" in r]
         page.select_option("form.portal-filter select[name=ocop_stars]", "4")
         page.select_option("form.portal-filter select[name=sector_ids]", "tieu-thu-cong-nghiep")
         page.wait_for_function("document.querySelector('form.portal-filter output').textContent === '1 kết quả'")
         assert rows_text(page, "portal-cooperatives") == [
             "Hợp tác xã Cói mỹ nghệ Kim Sơn HTX kiểu mới Tỉnh Ninh Bình Tiểu thủ công nghiệp, Thương mại – dịch vụ ★★★★"
         ]
+        assert len(server_rows) == 1 and rows_html(page, "portal-cooperatives") == server_rows  # the same markup: labels on phones too
+        labels = page.locator("table.portal-cooperatives tbody td").evaluate_all("cells => cells.map(c => c.dataset.label)")
+        assert labels == ["Tên", "Địa phương", "Lĩnh vực", "OCOP"]
         assert problems == []
     finally:
         context.close()

@@ -202,6 +202,7 @@ class Cards:
         return {
             "agency": a,
             "level": LEVELS[a.level],
+            "dissolved": short_date(a.dissolved) if a.dissolved else None,
             "kind": AGENCY_KINDS[a.kind],
             "parent": self.agency(a.parent) if a.parent else None,
             "province": self.province(a.province) if a.province else None,

@@ -10,7 +10,7 @@ from functools import partial
 
 from ..catalog.tasks import TrackedTask, task_counts, task_order
 from ..common import urls
-from ..common.vietnamese import sort_key
+from ..common.vietnamese import short_date, sort_key
 from ..common.vocabulary import STATUSES
 from .cards import capped, link
 from .listing import Listing
@@ -107,8 +107,8 @@ def province_extra(book: Book, province_id: str) -> dict:
         ],
         "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: sort_key(reg.agencies[a].name)) if reg.agencies[a].province == province_id],
         "lineage": {
-            "successors": [{**cards.province(s.id), "date": s.date} for s in province.successors],
-            "predecessors": [{**cards.province(p), "date": step.date} for p, step in c.predecessors.get(province_id, []) if p in reg.provinces],
+            "successors": [{**cards.province(s.id), "date": short_date(s.date)} for s in province.successors],
+            "predecessors": [{**cards.province(p), "date": short_date(step.date)} for p, step in c.predecessors.get(province_id, []) if p in reg.provinces],
         },
     }
 

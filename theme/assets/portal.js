@@ -24,36 +24,28 @@
   }
 
   function links(items, root, sep) {
-    var span = el("span");
+    var found = document.createDocumentFragment();
     items.forEach(function (item, i) {
-      if (i) span.appendChild(document.createTextNode(sep));
-      span.appendChild(el("a", item.title, { href: root + item.url }));
+      if (i) found.appendChild(document.createTextNode(sep));
+      found.appendChild(el("a", item.title, { href: root + item.url }));
     });
-    return span;
+    return found;
   }
 
-  function td(child) {
-    var cell = el("td");
-    if (typeof child === "string") cell.textContent = child; else cell.appendChild(child);
-    return cell;
+  // A table row from the page's own <template> (the same Jinja macro as the server's rows, labels
+  // for phones included): each data-* attribute names the index field the place shows.
+  function fill(template, row, root) {
+    var tr = template.content.querySelector("tr").cloneNode(true);
+    tr.querySelectorAll("[data-text]").forEach(function (n) { n.textContent = row[n.dataset.text]; });
+    tr.querySelectorAll("[data-href]").forEach(function (n) { n.setAttribute("href", root + row[n.dataset.href]); });
+    tr.querySelectorAll("[data-links]").forEach(function (n) { n.appendChild(links([].concat(row[n.dataset.links]), root, n.dataset.sep || ", ")); });
+    tr.querySelectorAll("[data-if]").forEach(function (n) { if (!row[n.dataset.if]) { n.previousSibling.remove(); n.remove(); } });
+    tr.querySelectorAll("[data-stars]").forEach(function (n) {
+      var count = Number(row[n.dataset.stars]);
+      n.appendChild(count ? el("span", "★".repeat(count), { "class": "portal-stars", "role": "img", "aria-label": count + " sao" }) : document.createTextNode("—"));
+    });
+    return tr;
   }
-
-  var render = {
-    documents: function (row, root) {
-      var tr = el("tr");
-      [el("a", row.number, { href: root + row.url }), row.type, row.doc_summary, links(row.issuers, root, "; "), row.issued, row.status_label]
-        .forEach(function (c) { tr.appendChild(td(c)); });
-      return tr;
-    },
-    cooperatives: function (row, root) {
-      var tr = el("tr"), name = el("span");
-      name.appendChild(el("a", row.title, { href: root + row.url }));
-      if (row.new_model) { name.appendChild(document.createTextNode(" ")); name.appendChild(el("span", "HTX kiểu mới", { "class": "portal-badge" })); }
-      var stars = row.ocop_stars ? el("span", "★".repeat(row.ocop_stars), { "class": "portal-stars", "role": "img", "aria-label": row.ocop_stars + " sao" }) : "—";
-      [name, links([row.province], root, ""), links(row.sectors, root, ", "), stars].forEach(function (c) { tr.appendChild(td(c)); });
-      return tr;
-    }
-  };
 
   function matches(row, name, value) {
     if (name === "issuers") return row.issuers.some(function (a) { return a.id === value; });  // ids travel beside links
@@ -67,6 +59,7 @@
     var table = form.parentNode.querySelector("table.portal-" + kind);
     if (!table) return;
     var body = table.tBodies[0], original = Array.prototype.slice.call(body.rows);
+    var template = form.parentNode.querySelector("template.portal-row-template");
     var pager = form.parentNode.querySelector(".portal-pagination");
     var output = form.querySelector("output");
     var root = form.dataset.root.replace(/\/?$/, "/");
@@ -82,7 +75,7 @@
         var found = rows.filter(function (row) {
           return active.every(function (f) { return matches(row, f.name, f.value); });
         });
-        body.replaceChildren.apply(body, found.map(function (row) { return render[kind](row, root); }));
+        body.replaceChildren.apply(body, found.map(function (row) { return fill(template, row, root); }));
         if (pager) pager.hidden = true;
         output.textContent = found.length + " kết quả";
       }).catch(function (error) { output.textContent = "Không tải được danh sách: " + error.message; });
