@@ -1,14 +1,9 @@
 """The only module that knows MkDocs: it turns MkDocs events into calls on the build (build.py).
 
-on_startup/on_config  → options; the portal's Markdown extensions; staging of the output folder
-on_files              → Build.load(); hidden entries and unpublishable files out, entries' URLs, generated pages in
-on_page_markdown      → each page's template, title and description, an entry's cleaned body
-on_env                → the sitemap's lastmod from the content
-on_page_content       → Build.body(): safe, responsive body HTML
-on_page_context       → the page's data and feed links
-on_post_build         → Build.write(): renditions, feeds, OPML, search index, redirects, ledger
-on_build_error/on_shutdown → the staged output put in place, or dropped when the build failed
-"""
+on_config: options, Markdown extensions, the staged output folder · on_files: Build.load(), files in
+and out · on_page_markdown/_content/_context: each page's template, body and data (Build.view,
+Build.body) · on_env: the sitemap's lastmod · on_post_build: Build.write() · on_shutdown: the
+staged site put in place, or dropped when the build failed."""
 
 from __future__ import annotations
 
@@ -54,11 +49,6 @@ class PortalConfig(base.Config):
     max_body_bytes = c.Type(int, default=MAX_BODY)  # a larger body is refused (bounded memory and time)
 
 
-class DropDirtyWarning(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("A 'dirty' build is being performed")
-
-
 def from_content(file: File, config) -> bool:
     """A file MkDocs found in the content folder (not the theme's, not one we generate)."""
     return file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)
@@ -91,7 +81,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.serving, self.dirty = command == "serve", dirty
         self.staged = command in ("build", "gh-deploy")  # a one-off build into the output folder: staged (outputfiles.py)
         if dirty:  # MkDocs warns in English on every save that a dirty build may be wrong; ours is exact
-            logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
+            logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith("A 'dirty' build"))
 
     def on_config(self, config):
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug  # heading ids keep đ as d
@@ -121,20 +111,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.build_failed = True
 
     def on_shutdown(self):
-        if self.staging is None:
-            return
-        staging, self.staging = self.staging, None
-        try:
-            if self.build_failed:
-                staging.abort()  # the previous site stays as it was
-            else:
-                staging.commit()
-                log.info(t("build.committed", folder=self.output))
-        except OSError as exc:
-            log.error(str(os_failure(exc)))
-        finally:
-            staging.release()
-            self.mkdocs_config.site_dir = str(self.output)
+        if self.staging is not None:
+            try:
+                self.staging.finish(succeeded=not self.build_failed)  # a failed build leaves the previous site as it was
+                if not self.build_failed:
+                    log.info(t("build.committed", folder=self.output))
+            except OSError as exc:
+                log.error(str(os_failure(exc)))
+            finally:
+                self.mkdocs_config.site_dir, self.staging = str(self.output), None
 
     def _options(self, config) -> Options:
         here = Path(config.config_file_path or ".")

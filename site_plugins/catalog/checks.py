@@ -13,8 +13,9 @@ from ..common import urls
 from ..common.messages import problem, t
 from ..common.problems import Problem
 from ..common.vietnamese import date_line, short_date
-from ..content.entries import AnyEntry, DocumentEntry, FileRef, id_words
-from ..content.files import BadFile, FileFacts, inspect_attachment, inspect_image
+from ..content.entries import AnyEntry, DocumentEntry
+from ..content.entry import id_words
+from ..content.files import BadFile, FileFacts, FileRef, inspect_attachment, inspect_image
 from ..content.tree import inside
 from .graph import CitationGraph
 from .tasks import find_task

@@ -3,6 +3,7 @@ facts (size, media type, dimensions) recorded for the pages and feeds that need 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -64,3 +65,34 @@ def inspect_attachment(path: Path) -> FileFacts:
         if file.read(5) != b"%PDF-":
             raise BadFile("pdf.unreadable")
     return FileFacts(path.stat().st_size, "application/pdf")
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file an entry points at: where it is written and what it must be."""
+
+    field: str  # "cover.src", "photos.0.src", "attachments.1.src", "body"
+    line: int
+    src: str  # as written, relative to the Markdown file
+    image: bool
+    alt: str | None  # the alt text an image has (None: none)
+
+
+BODY_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)|<img\b(?P<attrs>[^>]*)>", re.I)
+_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def body_images(body: str, first_line: int) -> list[FileRef]:
+    """Images of a body (Markdown ![alt](src) and <img>), local ones only, with their lines."""
+    found = []
+    for match in BODY_IMAGE.finditer(body):
+        if match["attrs"] is not None:
+            attrs = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(match["attrs"])}
+            src, alt = attrs.get("src", ""), attrs.get("alt")
+        else:
+            src, alt = match["src"], match["alt"]
+        if not src or re.match(r"^([a-z]+:|//|#)", src, re.I):
+            continue  # another host (the sanitiser and the browser deal with it) or an anchor
+        line = first_line + body.count("\n", 0, match.start())
+        found.append(FileRef("body", line, src, True, alt.strip() if alt and alt.strip() else None))
+    return found

@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..common import urls
-from ..content.entries import ENTRY_TYPES, id_words
+from ..content.entries import ENTRY_TYPES
+from ..content.entry import id_words
 
 FOLDERS = {kind: section for section, kind in urls.SECTIONS.items()}
 

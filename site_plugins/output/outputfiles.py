@@ -97,6 +97,13 @@ class Staging:
     def abort(self) -> None:
         shutil.rmtree(self.partial, ignore_errors=True)
 
+    def finish(self, succeeded: bool) -> None:
+        """The new site in place when the build succeeded, else dropped; the lock released either way."""
+        try:
+            self.commit() if succeeded else self.abort()
+        finally:
+            self.release()
+
     def release(self) -> None:
         if self._lock is not None:
             os.close(self._lock)  # closing the descriptor releases the lock
