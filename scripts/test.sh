@@ -22,4 +22,5 @@ source scripts/_venv.sh
 .venv/bin/ruff check site_plugins tests scripts
 .venv/bin/ruff format --check site_plugins tests scripts
 .venv/bin/mypy
-exec .venv/bin/python -m pytest "$@"
+# On every core (at most four workers): variant builds share one cache of renditions and cards (tests/helpers.py).
+exec .venv/bin/python -m pytest -n auto --maxprocesses=4 "$@"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, ROOT
+from helpers import CONTENT, ROOT
 
 NOW = "2026-11-25T09:00"
 NEW = "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md"

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
-from conftest import CONTENT, FIXTURES, NOW, SITE_URL, Site, build_site, site_config
+from helpers import CONTENT, FIXTURES, NOW, SITE_URL, Site, build_site, site_config
 from lxml import etree, html
 
 from site_plugins.catalog.loading import load_catalog
@@ -33,12 +33,15 @@ def is_history(path) -> bool:
     return page.exists() and 'id="lich-su"' in page.read_text("utf-8")
 
 
-def assert_absolute_html(fragment: str, where: str):
+def assert_absolute_html(fragment: str, where: str) -> int:
+    """Every link and image URL of the fragment is absolute; returns how many it checked."""
     if not fragment.strip():
-        return
+        return 0
     root = html.fragment_fromstring(fragment, create_parent="div")
-    for attr in root.xpath(".//@href | .//@src"):
+    found = root.xpath(".//@href | .//@src")
+    for attr in found:
         assert urlsplit(attr).scheme in ("http", "https", "mailto"), f"{where}: relative URL {attr!r}"
+    return len(found)
 
 
 def test_every_list_has_three_feeds(site):
@@ -69,6 +72,7 @@ def test_every_list_has_three_feeds(site):
 
 def test_every_list_page_has_its_feeds(site):
     """Every page that lists entries (the first page of a list) has the three feeds beside it."""
+    checked = 0
     for page in site.html_pages():
         folder = page.parent
         rel = folder.relative_to(site.root).as_posix()
@@ -80,6 +84,8 @@ def test_every_list_page_has_its_feeds(site):
             continue  # the home page shows several lists; it advertises the site's feed
         for name in ("feed.xml", "atom.xml", "feed.json"):
             assert (folder / name).exists(), f"{rel}/{name}"
+        checked += 1
+    assert checked > 40  # columns, agencies, provinces, tags, years, months…: not a handful
 
 
 def test_empty_lists_have_valid_empty_feeds(site):
@@ -97,7 +103,9 @@ def test_empty_lists_have_valid_empty_feeds(site):
 
 @pytest.mark.parametrize("name", ["feed.xml", "atom.xml"])
 def test_xml_feeds_parse_cleanly_item_by_item(site, name):
-    for path in feed_files(site, name):
+    files, items, links = feed_files(site, name), 0, 0
+    assert len(files) > 40
+    for path in files:
         raw = path.read_bytes()
         assert len(raw) <= MAX_BYTES, path
         parsed = feedparser.parse(raw)
@@ -121,9 +129,11 @@ def test_xml_feeds_parse_cleanly_item_by_item(site, name):
                 assert [link.rel for link in entry.links if link.href == entry.link] == ["alternate"]
             assert entry.summary
             for content in entry.get("content", []):
-                assert_absolute_html(content.value, f"{path}: {entry.id}")
+                links += assert_absolute_html(content.value, f"{path}: {entry.id}")
             dates.append(entry.published_parsed)
+            items += 1
         assert dates == sorted(dates, reverse=True), path
+    assert items > 200 and links > 20  # the checks above saw items and their links
 
 
 def test_rss_channel_updated_is_the_newest_item_date(site):
@@ -133,7 +143,9 @@ def test_rss_channel_updated_is_the_newest_item_date(site):
 
 
 def test_json_feeds_have_the_required_fields(site):
-    for path in feed_files(site, "feed.json"):
+    files, items = feed_files(site, "feed.json"), 0
+    assert len(files) > 40
+    for path in files:
         data = json.loads(path.read_text("utf-8"))
         assert data["version"] == "https://jsonfeed.org/version/1.1"
         assert data["title"] and isinstance(data["items"], list)
@@ -146,6 +158,8 @@ def test_json_feeds_have_the_required_fields(site):
             assert item["url"].startswith(SITE_URL)
             assert item["date_published"].endswith("+07:00") and item["date_modified"].endswith("+07:00")
             assert_absolute_html(item["content_html"], f"{path}: {item['id']}")
+            items += 1
+    assert items > 200
 
 
 def test_document_items_are_titled_with_their_number(site):
@@ -259,6 +273,7 @@ def test_opml_lists_every_feed_and_nothing_else(site):
     assert len(urls) == len(set(urls))
     files = {SITE_URL + p.relative_to(site.root).as_posix() for p in feed_files(site, "feed.xml")}
     assert set(urls) == files
+    assert len(urls) > 40
     for outline in root.iter("outline"):
         if outline.get("xmlUrl"):
             assert outline.get("type") == "rss" and outline.get("htmlUrl").startswith(SITE_URL)
@@ -332,10 +347,13 @@ def test_two_builds_give_byte_identical_feeds(site, tmp_path):
 
 
 def test_one_category_per_term_and_no_duplicate_tags(site):
+    seen = 0
     for path in feed_files(site, "atom.xml"):
         for entry in feedparser.parse(path.read_bytes()).entries:
             terms = [t.term for t in entry.get("tags", [])]
             assert len(terms) == len(set(terms)), f"{path}: {entry.id}"
+            seen += len(terms)
+    assert seen > 200  # items with categories were seen
     for path in feed_files(site, "feed.json"):
         for item in json.loads(path.read_text("utf-8"))["items"]:
             assert len(item["tags"]) == len(set(item["tags"])), f"{path}: {item['id']}"

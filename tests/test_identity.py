@@ -11,14 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, NOW, ROOT, Site, build_site, site_config
+from helpers import CONTENT, NOW, ROOT, Site, build_site, site_config
+from helpers import write_document as document
 
 from site_plugins.catalog.loading import load_catalog
 from site_plugins.content.schema import parse_datetime
-
-
-def document(content: Path, name: str, body: str) -> None:
-    (content / "van-ban" / name).write_text(f"---\n{body.strip()}\n---\n\nNội dung.\n", "utf-8")
 
 
 def article(content: Path, name: str, head: str, text: str) -> None:

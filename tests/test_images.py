@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, NOW, SITE_URL, Site, build_site, site_config
+from helpers import CONTENT, NOW, SITE_URL, Site, build_site, site_config
 from PIL import Image, ImageDraw
 
 from site_plugins.catalog.loading import load_catalog
@@ -43,7 +43,7 @@ def photo_site(tmp_path_factory) -> tuple[Site, Path, object]:
     text = article.read_text("utf-8")
     text = text.replace("cover: {src: ../anh/coi-kim-son.jpg, alt: Sản phẩm cói mỹ nghệ}", "cover: {src: ../anh/dien-thoai.jpg, alt: Ảnh chụp bằng điện thoại}")
     article.write_text(text + "\n![Ảnh trong bài](../anh/dien-thoai.jpg)\n", "utf-8")
-    config = site_config(root / "config", content)
+    config = site_config(root / "config", content, private_cache=True)  # what the cache does is under test here
     first = build_site(root / "site", config)
     assert first.returncode == 0, first.stderr
     second = build_site(root / "again", config)
@@ -215,7 +215,7 @@ def test_a_social_card_has_every_glyph_and_its_text(tmp_path):
 
 
 def test_home_page_weight_on_a_phone(site, browser):
-    from conftest import serve_folder
+    from helpers import serve_folder
 
     with serve_folder(site.root) as base:
         context = browser.new_context(viewport={"width": 360, "height": 780})

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import CONTENT, FIXTURES, ROOT
+from helpers import CONTENT, FIXTURES, ROOT
 
 from site_plugins.common.docnumbers import parse_number
 from site_plugins.content.registries import load_registries

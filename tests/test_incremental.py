@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, NOW, SITE_URL, build_site, site_config
+from helpers import CONTENT, NOW, SITE_URL, build_site, site_config
 
 ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
 

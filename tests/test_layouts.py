@@ -6,8 +6,9 @@ signature pasted beside "Nơi nhận", citations with names and long dates, and 
 from __future__ import annotations
 
 import pytest
-from test_importer import REGISTRIES
+from helpers import CONTENT
 
+from site_plugins.content.registries import load_registries
 from site_plugins.importer.importer import import_text
 from site_plugins.importer.legacy import TCVN3, VNI, encoding_of, to_unicode
 from site_plugins.importer.source import NoTextLayer, read_source
@@ -32,6 +33,8 @@ Nơi nhận: TM. ỦY BAN NHÂN DÂN
 
 Nguyễn Trọng Hài
 """
+
+REGISTRIES = load_registries(CONTENT)[0]
 
 
 def plan(filler: str = "") -> dict:
@@ -163,7 +166,7 @@ def test_evaluate_reports_accuracy_per_field_and_every_miss(tmp_path):
     import subprocess
     import sys
 
-    from conftest import FIXTURES, ROOT
+    from helpers import FIXTURES, ROOT
 
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "documents" / "_registry", corpus / "_registry")
@@ -181,7 +184,7 @@ def test_evaluate_reports_accuracy_per_field_and_every_miss(tmp_path):
 def test_the_corpus_of_real_documents_meets_the_target():
     """28 public documents (tests/fixtures/documents/README.md), 3 of them also as .docx, .pdf and
     TCVN3 bytes; every field an expected file lists, judged exactly. The target is 95%."""
-    from conftest import FIXTURES
+    from helpers import FIXTURES
 
     from site_plugins.content.registries import load_registries
     from site_plugins.importer.evaluation import evaluate

@@ -2,7 +2,7 @@
 feeds, "Mới cập nhật", and task tracking — on a site built from the fixture content plus a
 family of Lào Cai decisions that amend, replace, suspend and report on each other.
 
-The build's "now" is 25/11/2026 (conftest.NOW)."""
+The build's "now" is 25/11/2026 (helpers.NOW)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import CONTENT, NOW, Site, build_site, serve_folder, site_config
-from test_documents import scheme
-from test_identity import document
+from helpers import CONTENT, NOW, Site, build_site, scheme, serve_folder, site_config
+from helpers import write_document as document
 
 from site_plugins.catalog.loading import load_catalog
 from site_plugins.catalog.tasks import due_date, status_of

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, NOW, ROOT, build_site, site_config
+from helpers import CONTENT, NOW, ROOT, build_site, site_config
 
 from site_plugins.catalog.loading import load_catalog
 from site_plugins.common.problems import ContentError

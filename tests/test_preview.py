@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, NOW, ROOT, SITE_URL, Site, build_site, serve_folder, site_config
+from helpers import CONTENT, NOW, ROOT, SITE_URL, Site, build_site, serve_folder, site_config
 
 OLD = "tin-tuc/kim-son-giu-nghe-coi/"
 NEW = "tin-tuc/kim-son-giu-nghe-coi-truyen-thong/"

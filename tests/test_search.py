@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from conftest import serve_folder
+from helpers import serve_folder
 
 from site_plugins.bodies.fragments import plain_text
 from site_plugins.common.vocabulary import SEARCH_FILTERS

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-import yaml
-from conftest import CONTENT, NOW, Site, build_site, serve_folder, site_config
+from helpers import BODY, CONTENT, ENTITIES, LEGIT, NOW, QUOTES, UNCLOSED, Site, build_site, edit_entry, edit_registry, serve_folder, site_config
 
 from site_plugins.bodies.sanitize import Sanitizer
 from site_plugins.catalog.loading import load_catalog
@@ -18,40 +17,6 @@ from site_plugins.common.problems import ContentError
 from site_plugins.content.registries import load_registries
 from site_plugins.content.schema import parse_datetime
 from site_plugins.importer.importer import import_file
-
-LEGIT = "Doanh thu tăng >20% & lãi <5 tỷ \"kỷ lục\" 'mới'"  # a real headline: must be shown as written
-UNCLOSED = "Tin <img src=x onerror=window.__pwned=1"  # a tag left open: no '>' to close it
-QUOTES = 'Tin " onmouseover="window.__pwned=1" data-x="'  # attribute injection through quotes
-ENTITIES = "Tin &lt;script&gt;window.__pwned=1&lt;/script&gt;"  # entities that decode to a tag
-HOSTILE = (LEGIT, UNCLOSED, QUOTES, ENTITIES)
-BODY = """Đoạn mở đầu an toàn.
-
-<script>window.__pwned = 1</script>
-
-<img src="../anh/che-shan-tuyet.jpg" onerror="window.__pwned = 1" alt="ảnh">
-
-[Liên kết độc](javascript:window.__pwned=1) và [dữ liệu](data:text/html,<script>window.__pwned=1</script>)
-
-<svg><script>window.__pwned = 1</script></svg>
-
-<iframe src="https://evil.example/"></iframe>
-
-<p onclick="window.__pwned = 1">Đoạn có sự kiện.</p>
-"""
-
-
-def _edit(path: Path, change) -> None:
-    text = path.read_text("utf-8")
-    _, head, body = text.split("---\n", 2)
-    data = yaml.safe_load(head)
-    body = change(data) or body
-    path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{body}", "utf-8")
-
-
-def _edit_registry(path: Path, item_id: str, **fields) -> None:
-    items = yaml.safe_load(path.read_text("utf-8"))
-    next(i for i in items if i["id"] == item_id).update(fields)
-    path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -65,24 +30,24 @@ def hostile(tmp_path_factory) -> tuple[Site, Path]:
         d["cover"].update(alt=UNCLOSED, caption=QUOTES, credit=ENTITIES)
         return "\n" + BODY
 
-    _edit(content / "tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong.md", article)
+    edit_entry(content / "tin-tuc/che-shan-tuyet-ban-xeo-vuon-ra-thi-truong.md", article)
 
     def cooperative(d):
         d.update(name=UNCLOSED, summary=ENTITIES, district=QUOTES, products=[LEGIT, UNCLOSED])
         d["contact"] = {"address": QUOTES, "phone": "0214 3 123 456", "email": "htx@example.vn", "website": "https://htx.example.vn/?a=1&b=2"}
 
-    _edit(content / "htx/htx-che-shan-tuyet-ban-xeo.md", cooperative)
+    edit_entry(content / "htx/htx-che-shan-tuyet-ban-xeo.md", cooperative)
 
     def document(d):
         d.update(summary=UNCLOSED, recipients=[QUOTES, ENTITIES])
         d["signers"][0].update(name="Nguyễn Ngọc Bảo", position=QUOTES)
         d["tasks"][0].update(text=ENTITIES)
 
-    _edit(content / "van-ban/145-kh-lmhtxvn-2021.md", document)
+    edit_entry(content / "van-ban/145-kh-lmhtxvn-2021.md", document)
     registry = content / "_registry"
-    _edit_registry(registry / "tags.yml", "ocop", title=QUOTES, description=UNCLOSED)
-    _edit_registry(registry / "agencies.yml", "lien-minh-htx-tinh-lao-cai", name=UNCLOSED, short_name=ENTITIES)
-    _edit_registry(registry / "columns.yml", "htx-kieu-moi", title=ENTITIES, description=QUOTES)
+    edit_registry(registry / "tags.yml", "ocop", title=QUOTES, description=UNCLOSED)
+    edit_registry(registry / "agencies.yml", "lien-minh-htx-tinh-lao-cai", name=UNCLOSED, short_name=ENTITIES)
+    edit_registry(registry / "columns.yml", "htx-kieu-moi", title=ENTITIES, description=QUOTES)
     # and the importer: an outside .txt whose trích yếu carries a tag left open
     source = root / "van-ban-doc.txt"
     source.write_text(
@@ -118,7 +83,9 @@ def test_pages_show_hostile_text_literally(hostile):
     assert LEGIT in [a.text_content() for a in home.xpath("//h3[@class='portal-card__title']/a")]
     tag = site.html("tu-khoa/ocop/")
     assert tag.xpath("//h1")[0].text_content() == QUOTES
-    for page in site.html_pages():
+    pages, json_ld = site.html_pages(), 0
+    assert len(pages) > 150
+    for page in pages:
         doc = site.html(page.relative_to(site.root).as_posix())
         for element in doc.iter():
             if not isinstance(element.tag, str):
@@ -128,8 +95,10 @@ def test_pages_show_hostile_text_literally(hostile):
         for data in doc.xpath("//script[@type='application/ld+json']/text()"):  # data, not code: escaped JSON
             assert "<" not in data and ">" not in data, page
             json.loads(data)
+            json_ld += 1
         scripts = " ".join(s.text or "" for s in doc.xpath("//script[not(@type='application/ld+json')]"))
         assert "__pwned" not in scripts, page
+    assert json_ld > 50  # the JSON-LD of entry and agency pages was read
 
 
 def test_feeds_and_json_carry_the_text_literally_and_no_script(hostile):
@@ -149,7 +118,7 @@ def test_feeds_and_json_carry_the_text_literally_and_no_script(hostile):
 def test_the_build_warns_about_what_the_sanitiser_removed(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    _edit(content / "tin-tuc/kim-son-giu-nghe-coi.md", lambda d: "\n" + BODY)
+    edit_entry(content / "tin-tuc/kim-son-giu-nghe-coi.md", lambda d: "\n" + BODY)
     result = build_site(tmp_path / "site", site_config(tmp_path / "config", content), strict=False)
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stderr.splitlines() if "kim-son-giu-nghe-coi.md" in x)
@@ -161,7 +130,7 @@ def test_the_build_warns_about_what_the_sanitiser_removed(tmp_path):
 def test_urls_accept_only_http_and_mailto(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    _edit(content / "htx/htx-che-shan-tuyet-ban-xeo.md",
+    edit_entry(content / "htx/htx-che-shan-tuyet-ban-xeo.md",
           lambda d: d.update(contact={"website": "javascript:alert(1)", "email": "x\" onclick=\"alert(1)"}))  # fmt: skip
     with pytest.raises(ContentError) as caught:
         load_catalog(content, parse_datetime(NOW))
@@ -205,12 +174,12 @@ def test_no_dialog_no_script_in_chromium(hostile, browser):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
         for path in pages:
-            page.goto(base + path)
-            page.wait_for_load_state("networkidle")
+            page.goto(base + path, wait_until="load")
             page.mouse.move(200, 300)
-            for element in page.locator("h1, .portal-card__title a, .portal-sapo, td, dd").all()[:40]:
-                element.hover(force=True)  # onmouseover, if any had slipped in
-            assert page.evaluate("window.__pwned") is None, path
+            hovered = page.locator("h1, .portal-card__title a, .portal-sapo, td, dd")
+            assert hovered.count() > 0, path
+            hovered.evaluate_all("els => els.slice(0, 40).forEach(e => e.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
+            assert page.evaluate("window.__pwned") is None, path  # onmouseover, if any had slipped in
         # the documents filter renders rows from index JSON: pick the hostile row's agency
         page.goto(base + "van-ban/")
         page.select_option("form.portal-filter select[name=issuers]", "lien-minh-htx-viet-nam")

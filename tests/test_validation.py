@@ -5,7 +5,7 @@ import sys
 import unicodedata
 
 import pytest
-from conftest import FIXTURES, NOW, ROOT, site_config
+from helpers import FIXTURES, NOW, ROOT, site_config
 
 from site_plugins.catalog.loading import load_catalog
 from site_plugins.common.problems import ContentError
@@ -105,7 +105,7 @@ def test_the_live_content_passes_check():
 
 def test_build_fails_on_broken_content_and_names_every_problem(tmp_path):
     config = site_config(tmp_path, BROKEN)
-    from conftest import build_site
+    from helpers import build_site
 
     result = build_site(tmp_path / "site", config)
     assert result.returncode != 0

@@ -121,7 +121,9 @@ def render_all(cards: list[Card], cache_dir: Path) -> tuple[list[Path], list[str
     seal = seal if isinstance(seal, dict) else {}
     targets = [cache_dir / f"{card.key()}.jpg" for card in cards]
     todo = list({t: (c, t) for c, t in zip(cards, targets, strict=True) if not matches(t, seal.get(t.name))}.values())
-    damaged = [target.name for _, target in todo if target.exists()]
+    # damaged: a card the manifest knows whose file is not what was drawn (a card drawn meanwhile by
+    # another build, whose entry is not in the manifest read here yet, is simply drawn again)
+    damaged = [target.name for _, target in todo if target.name in seal and target.exists()]
     if len(todo) > 50 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             made = list(pool.map(_save, todo, chunksize=32))

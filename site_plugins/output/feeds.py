@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -253,7 +254,7 @@ class FeedCache:
     """Feed files kept between builds (beside the image cache), by a hash of everything a feed shows:
     a list whose entries did not change is copied, not serialised again. Every reused file is checked
     against the fingerprint recorded when it was written (a damaged entry is written anew and
-    reported). Folders no build used last time are removed."""
+    reported). Folders no build has used for an hour are removed."""
 
     CODE = Path(__file__).read_bytes()  # a new version of this module writes feeds anew
     SEAL = "seal.json"
@@ -269,6 +270,7 @@ class FeedCache:
         paths = [listing.feed_path(fmt) for fmt in FEED_FORMATS]
         seal = read_json(folder / self.SEAL)
         if isinstance(seal, dict) and all(matches(folder / fmt, seal.get(fmt)) for fmt in FEED_FORMATS):
+            os.utime(folder)  # in use: another build's prune leaves it
             for fmt, path in zip(FEED_FORMATS, paths, strict=True):
                 within(out_dir, path).parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(folder / fmt, within(out_dir, path))
@@ -288,8 +290,16 @@ class FeedCache:
             shutil.rmtree(temporary, ignore_errors=True)
         return written
 
-    def prune(self) -> None:
+    def prune(self, keep_seconds: float = 3600) -> None:
+        """Remove the folders no build has used for a while (a build running beside this one, into
+        another output folder, may be using what this one did not)."""
         if self.folder.is_dir():
-            for old in self.folder.iterdir():
-                if old.name not in self.used:
-                    shutil.rmtree(old, ignore_errors=True)
+            old = time.time() - keep_seconds
+            for entry in self.folder.iterdir():
+                if entry.name in self.used or entry.name.startswith("."):  # in use, or being written by a build
+                    continue
+                try:
+                    if entry.stat().st_mtime < old:
+                        shutil.rmtree(entry, ignore_errors=True)
+                except FileNotFoundError:
+                    pass  # removed meanwhile by another build
