@@ -59,21 +59,24 @@ def check(content: Path, now: str | None) -> int:
     return 0
 
 
-def evaluate_corpus(folder: Path, content: Path) -> int:
-    """Per-field accuracy of the importer on a folder of documents with expected fields."""
+def evaluate_corpus(folder: Path, content: Path, show_held_out: bool) -> int:
+    """Per-field accuracy of the importer on a folder of documents with expected fields: the
+    tuning part, the held-out part (its held-out/) and the whole, against the site's registry."""
     from .content.registries import load_registries
-    from .importer.evaluation import evaluate
+    from .importer.evaluation import evaluate_corpus as score
 
-    registries = load_registries(folder if (folder / "_registry").is_dir() else content)[0]
-    report = evaluate(folder, registries)
-    print("\n".join(report.lines()))
-    for miss in report.misses:
+    result = score(folder, load_registries(content)[0])
+    for title, report in (("", result.tuning), ("held-out", result.held_out), ("toàn bộ", result.whole)):
+        if report.documents:
+            print("\n".join(report.lines(title)))
+    for miss in result.tuning.misses + (result.held_out.misses if show_held_out else []):
         print(f"  sai: {miss}")
-    return 0 if report.documents else 1
+    return 0 if result.whole.documents else 1
 
 
 def import_document(source: Path, content: Path, force: bool) -> int:
     from .content.registries import load_registries
+    from .importer.header import NotADocument
     from .importer.importer import IncompleteImport, import_file
 
     registries, problems = load_registries(content)
@@ -82,6 +85,9 @@ def import_document(source: Path, content: Path, force: bool) -> int:
         return 1
     try:
         imported, target = import_file(source, registries, content / "van-ban", force)
+    except NotADocument as exc:
+        print(t("import.refused", source=source, reason=exc), file=sys.stderr)
+        return 1
     except FileExistsError as exc:
         print(t("import.exists", target=exc.args[0]), file=sys.stderr)
         return 1
@@ -95,6 +101,8 @@ def import_document(source: Path, content: Path, force: bool) -> int:
         print(t("import.unreadable", source=source, error=exc), file=sys.stderr)
         return 1
     print(t("import.wrote", target=target))
+    for agency in imported.agencies:
+        print(t("import.agency_added", name=agency["name"], id=agency["id"], proposed=t("import.proposed") if agency.get("review") else ""))
     for warning in imported.warnings:
         print(t("import.warning", target=target, text=warning), file=sys.stderr)
     print(t("import.review"))
@@ -122,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     p_import = sub.add_parser("import", help=t("cli.import"), description=t("cli.import"))
     p_import.add_argument("source", type=Path)
     p_import.add_argument("--evaluate", action="store_true", help=t("cli.evaluate"))
+    p_import.add_argument("--show-held-out", action="store_true", help=t("cli.show_held_out"))
     p_import.add_argument("--content", default=Path("content"), type=Path)
     p_import.add_argument("--force", action="store_true", help=t("cli.force"))
     p_new = sub.add_parser("new", help=t("cli.new"), description=t("cli.new"))
@@ -140,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.content, args.now)
     if args.command == "new":
         return new(args.kind, args.title, args.content)
-    return evaluate_corpus(args.source, args.content) if args.evaluate else import_document(args.source, args.content, args.force)
+    return evaluate_corpus(args.source, args.content, args.show_held_out) if args.evaluate else import_document(args.source, args.content, args.force)
 
 
 if __name__ == "__main__":

@@ -34,10 +34,24 @@ def test_the_printed_type_word_wins_for_qd():
     assert parse_number("178/CTPH-BTGTW-LMHTXVN").type_name("Văn bản") == "Chương trình phối hợp"  # generic word
 
 
-@pytest.mark.parametrize("raw", ["145 KH LMHTXVN", "abc", "/2020/", "145/LMHTXVN", ""])
+@pytest.mark.parametrize("raw", ["145 KH LMHTXVN", "abc", "/2020/", "/LMHTXVN", "145-/", ""])
 def test_malformed_numbers_are_refused_with_an_example(raw):
     with pytest.raises(DocNumberError, match=r"viết đúng như in, ví dụ"):
         parse_number(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, text, type_name, issuers",
+    [
+        ("126/SKHĐT", "126/SKHĐT", None, ("SKHĐT",)),  # a công văn: the issuer's code alone
+        ("70/2025/UBTVQH15", "70/2025/UBTVQH15", "Nghị quyết", ("UBTVQH15",)),  # the Standing Committee
+        ("01/QCPH/UBND-UBMTTQ", "01/QCPH/UBND-UBMTTQ", "Quy chế phối hợp", ("UBND", "UBMTTQ")),  # a slash before the issuers
+        ("1213/2010/HDLN/STC-SCT", "1213/2010/HDLN/STC-SCT", "Hướng dẫn", ("STC", "SCT")),
+    ],
+)
+def test_numbers_without_a_type_code_or_with_two_slashes(raw, text, type_name, issuers):
+    number = parse_number(raw)
+    assert (number.text, number.type_name(), number.issuer_codes) == (text, type_name, issuers)
 
 
 def test_number_keys_ignore_spacing_and_eth():

@@ -41,6 +41,17 @@ def test_a_law_cited_by_name_joins_its_numbered_page(catalog):
     assert "title:Luật Hợp tác xã năm 2012" not in catalog.graph.nodes
 
 
+def test_a_law_cited_only_by_name_and_year_joins_the_published_law(catalog):
+    """Without the 2023 law (whose citation gives the 2012 law's number and name together), the
+    citations "Luật Hợp tác xã năm 2012" still lead to the published law: by its name and year."""
+    from site_plugins.catalog.graph import CitationGraph
+
+    graph = CitationGraph([d for d in catalog.documents if d.id != "luat-17-2023-qh15"], catalog.registries)
+    law = graph.by_entry["luat-23-2012-qh13"]
+    assert {"ctph-14-lmhtx-btgtu-lao-cai-2022", "hd-13-btgtu-lang-son-2020", "kh-145-lmhtxvn-2021"} <= {e.id for e, _ in law.cited_by}
+    assert not [n for n in graph.nodes if n.startswith("title:")]
+
+
 def test_stub_page_lists_who_cites_it(site):
     page = site.html("van-ban/70-kl-tw/")
     text = site.main_text("van-ban/70-kl-tw/")

@@ -16,6 +16,7 @@ from ..common.vietnamese import date_line, short_date
 from ..content.entries import AnyEntry, DocumentEntry
 from ..content.entry import id_words
 from ..content.files import BadFile, FileFacts, FileRef, inspect_attachment, inspect_image
+from ..content.registries import Registries
 from ..content.tree import inside
 from .graph import CitationGraph
 from .tasks import find_task
@@ -127,6 +128,18 @@ def check_completions(documents: list[DocumentEntry]) -> list[Problem]:
             named = f"; id: {', '.join(ids)}" if ids else ""
             message = problem("doc.task_unknown", document=completion.document, task=completion.task, count=len(target.data.tasks), ids=named)
             found.append(Problem(entry.path, entry.line("completes", i, "task"), f"completes.{i}.task", *message))
+    return found
+
+
+def check_reviews(documents: list[DocumentEntry], registries: Registries) -> list[Problem]:
+    """What the importer was not sure of, and the agencies it proposed: warnings until an editor has
+    checked them against the original and removed the `review` lines."""
+    found = [Problem(e.path, e.line("review", i), f"review.{i + 1}", *problem("review.item", text=note), warning=True)
+             for e in documents for i, note in enumerate(e.data.review)]  # fmt: skip
+    for agency in registries.agencies.values():
+        if agency.review:
+            path, line = registries.origins[("agencies", agency.id)]
+            found.append(Problem(path, line, f"{agency.id}.review", *problem("review.agency", text=agency.review), warning=True))
     return found
 
 

@@ -9,6 +9,7 @@ only by name ("Luật Hợp tác xã năm 2012") joins the numbered node once an
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..common import urls
 from ..common.docnumbers import number_key
+from ..common.vietnamese import name_key
 
 if TYPE_CHECKING:
     from ..content.entries import DocumentEntry as Entry
@@ -149,6 +151,19 @@ class CitationGraph:
         return node
 
     def _by_title(self, cite: Citation) -> Node:
+        """A law cited by its name ("Luật Hợp tác xã năm 2023"): the published law of that name and
+        year when the site has it, else a stub of that title."""
+        named = re.match(r"^(?P<type>Luật|Bộ luật|Pháp lệnh)\s+(?P<name>.+?)(?:\s+năm\s+(?P<year>\d{4}))?$", cite.title or "")
+        if named:
+            year = int(named["year"]) if named["year"] else (cite.issued.year if cite.issued else None)
+            wanted = name_key(f"{named['type']} {named['name']}")
+            laws = [
+                n for n in self.by_entry.values()
+                if n.entry is not None and n.entry.data.type == named["type"] and (year is None or n.entry.data.issued_year == year)
+                and wanted in (name_key(n.entry.data.summary), name_key(f"{named['type']} {n.entry.data.summary}"))
+            ]  # fmt: skip
+            if len(laws) == 1:
+                return laws[0]
         return self.nodes.setdefault(cite.key, Node(cite.key))
 
     def _name_stubs(self) -> None:

@@ -21,7 +21,7 @@ from ..content.registries import load_registries
 from ..content.schema import parse_datetime
 from ..content.tree import scan
 from .catalog import Catalog
-from .checks import check_completions, check_dates, check_files, check_generated_urls, check_unique, why_unpublished
+from .checks import check_completions, check_dates, check_files, check_generated_urls, check_reviews, check_unique, why_unpublished
 from .reading import read_entries
 from .references import RefChecker, check_entry, check_registries
 
@@ -55,6 +55,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
     problems += check_unique(entries, now)
     problems += check_dates(entries, now)
     problems += check_completions(documents)
+    problems += check_reviews(documents, registries)
     problems += check_generated_urls(entries, documents)
     if [p for p in problems if not p.warning]:
         raise ContentError(problems)

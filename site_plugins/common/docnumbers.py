@@ -20,7 +20,11 @@ LAW_ISSUER = re.compile(r"^QH\d+$")
 
 _LETTERS = "A-Za-zĐđÐ"  # Ð (U+00D0, Icelandic Eth) is what OCR often reads for Đ
 _CODE = rf"[{_LETTERS}][{_LETTERS}0-9]*(?:\.[{_LETTERS}][{_LETTERS}0-9]*)*"  # a code may hold a dot: 06/QC-TT.HĐND-UBND
-_STATE = re.compile(rf"^(?P<number>\d+)?/(?:(?P<year>(?:19|20)\d\d)/)?(?P<symbol>{_CODE}(?:-{_CODE})*)$")
+# a joint rule may put a slash between the type and the issuers: 01/QCPH/UBND-UBMTTQ
+_STATE = re.compile(rf"^(?P<number>\d+)?/(?:(?P<year>(?:19|20)\d\d)/)?(?P<symbol>{_CODE}(?:-{_CODE})*)(?:/(?P<issuers>{_CODE}(?:-{_CODE})*))?$")
+# Laws carry no type code, nor do the Standing Committee's resolutions (70/2025/UBTVQH15) and
+# many công văn (126/SKHĐT): the issuer's code alone.
+ISSUER_ONLY_TYPES = ((re.compile(r"^QH\d+$"), "Luật"), (re.compile(r"^UBTVQH\d+$"), "Nghị quyết"))
 _PARTY = re.compile(rf"^(?P<number>\d+)-(?P<type>{_CODE})/(?P<issuers>{_CODE}(?:-{_CODE})*)$")
 _PREFIX = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*")
 
@@ -36,6 +40,7 @@ class DocNumber:
     type_code: str | None  # "KH", "HD"; None for a law
     issuer_codes: tuple[str, ...]  # ("LMHTX", "BTGTU")
     shape: str  # "state" | "party"
+    joiner: str = "-"  # between the type and the issuers: "/" in 01/QCPH/UBND-UBMTTQ
 
     @property
     def text(self) -> str:
@@ -43,7 +48,7 @@ class DocNumber:
         issuers = "-".join(self.issuer_codes)
         if self.shape == "party":
             return f"{self.number}-{self.type_code}/{issuers}"
-        symbol = f"{self.type_code}-{issuers}" if self.type_code else issuers
+        symbol = f"{self.type_code}{self.joiner}{issuers}" if self.type_code else issuers
         year = f"{self.year}/" if self.year else ""
         return f"{self.number or ''}/{year}{symbol}"
 
@@ -53,7 +58,8 @@ class DocNumber:
         if printed and printed not in GENERIC_WORDS:
             return HEADING_WORDS.get(printed, printed)
         if self.type_code is None:
-            return "Luật" if self.issuer_codes and LAW_ISSUER.match(self.issuer_codes[-1]) else printed
+            coded = next((name for pattern, name in ISSUER_ONLY_TYPES if self.issuer_codes and pattern.match(self.issuer_codes[-1])), None)
+            return coded or printed
         return (self.type_names() or (printed,))[0]
 
     def type_names(self) -> tuple[str, ...]:
@@ -64,8 +70,18 @@ class DocNumber:
         return TYPES_BY_CODE.get(self.type_code) or upper.get(self.type_code.upper(), ())
 
 
+# Cyrillic and Greek capitals that look like Latin ones, pasted into symbols by some sites and OCR
+LOOK_ALIKES = str.maketrans("АВЕКМНОРСТХУІЅАВЕΖΗΙΚΜΝΟΡΤΥΧаеорсху", "ABEKMHOPCTXYISABEZHIKMNOPTYXaeopcxy")
+
+
+def latin_symbols(text: str) -> str:
+    """Cyrillic or Greek look-alikes inside a word that also holds Latin letters ("UВND" with a
+    Cyrillic В) made Latin; Vietnamese text has no other use for those scripts."""
+    return re.sub(r"\w+", lambda m: m.group(0).translate(LOOK_ALIKES) if re.search(r"[\u0370-\u04ff]", m.group(0)) else m.group(0), text)
+
+
 def _squeeze(raw: str) -> str:
-    text = nfc(raw).replace("Ð", "Đ").replace("–", "-").replace("—", "-")
+    text = latin_symbols(nfc(raw)).replace("Ð", "Đ").replace("–", "-").replace("—", "-")
     text = _PREFIX.sub("", text.strip())
     text = re.sub(r"\s*([/-])\s*", r"\1", text).strip().rstrip(".,;")
     # OCR reads 0 as O and 1 as l or I inside the number: "1O/KH-UBND", "l2/KH-UBND"
@@ -81,14 +97,16 @@ def parse_number(raw: str) -> DocNumber:
     if match := _PARTY.match(text):
         return DocNumber(match["number"], None, match["type"], tuple(match["issuers"].split("-")), "party")
     if match := _STATE.match(text):
+        year = int(match["year"]) if match["year"] else None
         parts = match["symbol"].split("-")
+        if match["issuers"]:  # 01/QCPH/UBND-UBMTTQ
+            return DocNumber(match["number"], year, match["symbol"], tuple(match["issuers"].split("-")), "state", "/")
         if len(parts) == 1 and not LAW_ISSUER.match(parts[0]):
             parts = _split_glued(parts[0])  # "QĐUBND": a PDF's text layer lost the hyphen
-        if len(parts) == 1:  # 23/2012/QH13: a law, no type code
-            if not LAW_ISSUER.match(parts[0]):
+        if len(parts) == 1:  # 23/2012/QH13, 126/SKHĐT: the issuer's code alone
+            if not match["number"]:
                 raise DocNumberError(t("value.number_no_code", value=raw.strip()))
-            return DocNumber(match["number"], int(match["year"]) if match["year"] else None, None, tuple(parts), "state")
-        year = int(match["year"]) if match["year"] else None
+            return DocNumber(match["number"], year, None, tuple(parts), "state")
         return DocNumber(match["number"], year, parts[0], tuple(parts[1:]), "state")
     raise DocNumberError(t("value.number", value=raw.strip()))
 
@@ -103,7 +121,7 @@ def _split_glued(symbol: str) -> list[str]:
 
 
 # A number inside running text: "Kết luận số 70-KL/TW", "Nghị quyết 134/NQ-CP", "70-\nKL/TW".
-NUMBER_IN_TEXT = re.compile(rf"\b\d+(?:/(?:19|20)\d\d)?(?:/{_CODE}(?:-{_CODE})*|-{_CODE}/{_CODE}(?:-{_CODE})*)")
+NUMBER_IN_TEXT = re.compile(rf"\b\d+(?:/(?:19|20)\d\d)?(?:/{_CODE}(?:-{_CODE})*(?:/{_CODE}(?:-{_CODE})*)?|-{_CODE}/{_CODE}(?:-{_CODE})*)")
 
 
 def number_key(text: str) -> str:

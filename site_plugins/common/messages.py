@@ -359,8 +359,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "issuers: code '{code}' matches no single agency in the registry — add the agency id by hand",
     },
     "import.issuer_none": {
-        "vi": "issuers: không tìm thấy cơ quan cho phần đầu '{header}' — thêm cơ quan vào agencies.yml hoặc viết mã của nó",
-        "en": "issuers: no agency found for the header {header} — add it to agencies.yml or write its id",
+        "vi": "issuers: phần đầu văn bản không ghi cơ quan ban hành — đã tạo cơ quan tạm '{name}' (mã {id}) trong content/_registry/agencies.yml: thay bằng cơ quan thật trong 'issuers:' rồi xóa cơ quan tạm",
+        "en": "issuers: the header names no issuing body — made a placeholder '{name}' (id {id}) in content/_registry/agencies.yml: put the real agency in 'issuers:' and delete the placeholder",
+    },
+    "import.issuer_proposed": {
+        "vi": "issuers: không cơ quan nào trong danh mục khớp với phần đầu văn bản — đã đề xuất '{name}' (mã {id}) trong content/_registry/agencies.yml: kiểm tra tên, cấp, loại và tỉnh",
+        "en": "issuers: no registry agency matches the header — proposed '{name}' (id {id}) in content/_registry/agencies.yml: check its name, level, kind and province",
+    },
+    "import.page_chrome": {
+        "vi": "văn bản được chép cùng trang web: đã bỏ {lines} dòng của trang (trình đơn, bảng thuộc tính, liên kết) — đối chiếu phần đầu và phần cuối với bản gốc",
+        "en": "the text was copied with its web page: left out {lines} lines of the page (menus, metadata table, links) — check the start and end against the original",
+    },
+    "import.task_lead_unknown": {
+        "vi": "tasks: cơ quan chủ trì '{name}' không có trong danh mục — nhiệm vụ chỉ ghi tên; thêm cơ quan vào agencies.yml rồi ghi mã vào 'lead:' nếu cần",
+        "en": "tasks: the leading body '{name}' is in no registry — the task keeps its printed name only; add it to agencies.yml and its id to 'lead:' if needed",
+    },
+    "import.from_lead": {
+        "vi": "{field}: văn bản đăng lại không có phần đầu — lấy '{value}' từ câu mở đầu hoặc dòng tiêu đề; đối chiếu bản gốc",
+        "en": "{field}: a repost without its header — took '{value}' from the lead sentence or title line; check the original",
+    },
+    "import.from_page": {
+        "vi": "{field}: văn bản không ghi — lấy '{value}' từ dòng '{label}:' của trang web; đối chiếu bản gốc",
+        "en": "{field}: not in the document — took '{value}' from the web page's '{label}:' line; check the original",
+    },
+    "import.year_unknown": {
+        "vi": "year: văn bản không ghi năm nào — tạm ghi năm nhập {year}; sửa theo bản gốc",
+        "en": "year: the text gives no year at all — wrote the year of import, {year}; correct it from the original",
+    },
+    "import.year_guessed": {
+        "vi": "year: không thấy dòng ngày tháng — lấy năm {year} từ số văn bản hoặc ngày đầu tiên trong văn bản; đối chiếu bản gốc",
+        "en": "year: no date line — took the year {year} from the number or the first date of the text; check the original",
+    },
+    "import.not_a_document": {
+        "vi": "không phải văn bản hành chính: không có số, loại văn bản, ngày ban hành hay cơ quan ban hành — kiểm tra lại tệp (có phải trang web, bài báo?)",
+        "en": "not an official document: no number, type, date or issuing body — check the file (a web page, a news article?)",
+    },
+    "import.registry_note": {
+        "vi": "Thêm khi nhập văn bản {source}: cơ quan lấy từ danh mục quốc gia, hoặc đề xuất (có dòng 'review') — kiểm tra rồi xóa 'review'",
+        "en": "Added when importing {source}: agencies from the national registry, or proposed (with a 'review' line) — check them, then remove 'review'",
+    },
+    "review.item": {
+        "vi": "cần xem lại: {text} — đối chiếu với bản gốc rồi xóa dòng này",
+        "en": "to review: {text} — check it against the original, then remove this line",
+    },
+    "review.agency": {
+        "vi": "cơ quan được đề xuất khi nhập văn bản: {text} — kiểm tra rồi xóa dòng 'review'",
+        "en": "an agency proposed by the importer: {text} — check it, then remove the 'review' line",
     },
     "import.date_bad": {"vi": "issued: '{text}' không phải ngày có thật — kiểm tra lại", "en": "issued: '{text}' is not a real date — check it"},
     "import.date_blank": {
@@ -397,14 +441,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "status: the number is blank, so this is marked as a draft (status: du-thao) — change it once issued",
     },
     "import.type_missing": {
-        "vi": "type: không thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN…) — thêm 'type:' bằng tay",
-        "en": "type: no type word (KẾ HOẠCH, HƯỚNG DẪN…) found — add 'type:' by hand",
+        "vi": "type: không thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN…) — đã ghi 'Công văn': sửa lại cho đúng",
+        "en": "type: no type word (KẾ HOẠCH, HƯỚNG DẪN…) found — wrote 'Công văn': correct it",
     },
     "import.summary_missing": {
-        "vi": "summary: không thấy trích yếu — thêm 'summary:' bằng tay",
-        "en": "summary: no summary line (trích yếu) found — add 'summary:' by hand",
+        "vi": "summary: không thấy trích yếu — đã lấy câu đầu của nội dung: sửa lại cho đúng",
+        "en": "summary: no summary line (trích yếu) found — took the first sentence of the body: correct it",
     },
     "import.wrote": {"vi": "đã ghi {target}", "en": "wrote {target}"},
+    "import.agency_added": {"vi": "đã thêm vào danh mục cơ quan: {name} ({id}){proposed}", "en": "added to the agency registry: {name} ({id}){proposed}"},
+    "import.proposed": {"vi": " — đề xuất, cần kiểm tra", "en": " — proposed, to check"},
+    "import.refused": {"vi": "lỗi: {source}: {reason}", "en": "error: {source}: {reason}"},
     "import.review": {
         "vi": "Đối chiếu các trường với bản gốc, rồi chạy 'portal check'.",
         "en": "Check the fields against the original, then run 'portal check'.",
@@ -432,6 +479,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.evaluate": {
         "vi": "đo độ chính xác: nguồn là thư mục văn bản, mỗi tệp kèm <tên>.expected.yml ghi các trường đúng",
         "en": "measure accuracy: the source is a folder of documents, each with <name>.expected.yml of its right fields",
+    },
+    "cli.show_held_out": {
+        "vi": "khi đo: in cả các lỗi của phần để riêng (held-out/) — phần này không dùng để chỉnh quy tắc",
+        "en": "when measuring: print the misses of the held-out part (held-out/) too — that part is not for tuning rules",
     },
     "cli.new": {
         "vi": "tạo tệp mới có đủ các trường bắt buộc: article (bài viết), cooperative (hợp tác xã), document (văn bản)",

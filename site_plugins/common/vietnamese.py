@@ -88,6 +88,7 @@ def month_name(year: int, month: int) -> str:
 _SAME = [
     ("hợp tác xã", "htx"),
     ("ủy ban nhân dân", "ubnd"),
+    ("hội đồng nhân dân", "hđnd"),
     ("mặt trận tổ quốc", "mttq"),
     ("trung ương", "tw"),
     ("thông tin và truyền thông", "tt&tt"),

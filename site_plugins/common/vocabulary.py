@@ -30,7 +30,8 @@ DOCUMENT_TYPES: tuple[DocumentType, ...] = (
     DocumentType("Quyết định", ("QĐ",)),
     DocumentType("Quy định", ("QĐ", "QYĐ")),
     DocumentType("Quy chế", ("QC",)),
-    DocumentType("Hướng dẫn", ("HD",)),
+    DocumentType("Quy chế phối hợp", ("QCPH",)),
+    DocumentType("Hướng dẫn", ("HD", "HDLN")),  # HDLN: a joint guidance of several departments
     DocumentType("Kế hoạch", ("KH",)),
     DocumentType("Chương trình", ("CTr",), ("Chương trình hành động", "Chương trình công tác")),
     DocumentType("Chương trình phối hợp", ("CTPH",)),

@@ -109,6 +109,8 @@ class Signer(Strict):
     position: PlainText
     capacity: Literal[CAPACITIES] | None = None  # type: ignore[valid-type]
     on_behalf_of: PlainText | None = None  # "Ban Chấp hành", "Liên minh HTX tỉnh"
+    # the capacity lines as printed when they nest: ["TM. Ủy ban nhân dân tỉnh", "KT. Chủ tịch"]
+    chain: Annotated[list[PlainText], Field(max_length=4)] = []
     agency: Ref | None = None
 
 
@@ -203,6 +205,7 @@ class Document(Strict):
     draft: bool = False
     featured: bool = False
     slug: Slug | None = None
+    review: list[PlainText] = Field(default=[], max_length=100)  # what the importer was not sure of: shown by portal check until removed
 
     @model_validator(mode="before")
     @classmethod

@@ -55,6 +55,7 @@ class Agency(Item):
     aliases: list[PlainText] = Field(default=[], max_length=50)  # other spellings met in documents ("Liên minh HTX tỉnh")
     successors: list[Lineage] = Field(default=[], max_length=20)
     dissolved: VnDate | None = None
+    review: PlainText | None = None  # written by the importer for an agency it proposed: check it, then remove the line
 
 
 class Province(Item):
@@ -108,11 +109,17 @@ class Registries:
 
 
 def load_registries(content_dir: Path) -> tuple[Registries, list[Problem]]:
+    """A site's registries: content/_registry/<name>.yml, every one of them required."""
+    return read_registries(content_dir / REGISTRY_DIR, f"{content_dir.name}/{REGISTRY_DIR}", REGISTRY_MODELS)
+
+
+def read_registries(folder: Path, display_folder: str, models: dict[str, type[Item]]) -> tuple[Registries, list[Problem]]:
+    """The registry files ``models`` names in ``folder``, validated; every problem listed, never raised."""
     registries = Registries()
     problems: list[Problem] = []
-    for name, model in REGISTRY_MODELS.items():
-        file = content_dir / REGISTRY_DIR / f"{name}.yml"
-        display = f"{content_dir.name}/{REGISTRY_DIR}/{name}.yml"
+    for name, model in models.items():
+        file = folder / f"{name}.yml"
+        display = f"{display_folder}/{name}.yml"
         if not file.exists():
             problems.append(Problem(display, 0, "", *problem("registry.missing", name=name)))
             continue

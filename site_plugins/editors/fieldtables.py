@@ -33,6 +33,7 @@ EXAMPLES = {
     "illustrative": "true", "type": "Kế hoạch", "number": "145/KH-LMHTXVN", "issuers": "[lien-minh-htx-viet-nam]",
     "place": "Hà Nội", "issued": "2021-03-22", "year": "2021",
     "signers": "[{name: Nguyễn Ngọc Bảo, position: Chủ tịch, capacity: TM., on_behalf_of: Ban Chấp hành}]",
+    "review": "[\"issued: chỉ giữ năm 2021 — đối chiếu bản gốc\"]",
     "recipients": "[Ban Tuyên giáo Trung ương]", "cites": "[{number: 70-KL/TW, relation: can-cu}]",
     "tasks": "[{text: …, lead: [lien-minh-htx-viet-nam], deadline: Quý I/2021}]", "status": "ngung-hieu-luc",
     "replaced_by": "luat-17-2023-qh15", "effective": "2024-07-01", "expires": "2030-12-31", "status_since": "2025-09-01",

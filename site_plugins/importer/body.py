@@ -10,14 +10,21 @@ BULLET = re.compile(r"^[-–+•]\s*")
 _ENDS = (".", ";", ":", "!", "?", '"', "”", ")", ",")
 
 
+_BLOCK = re.compile(r"^(?:[IVX]+\.\s|\d+(?:\.\d+)*\.\s|[-–+•]|[a-zđ]\)\s|Căn cứ\b|Điều \d|Chương [IVXLC]+|Mục \d|Nơi nhận|Thực hiện\b)")
+
+
 def paragraphs(lines: list[str]) -> list[str]:
-    """One paragraph per line, joining lines that a page break or OCR split mid-sentence
-    ("Thông tin cung" / "cấp đảm bảo …")."""
+    """One paragraph per line, joining lines that a page break, OCR or a PDF's line wrapping split
+    mid-sentence ("Thông tin cung" / "cấp đảm bảo …"; a full-width line of a PDF and the line
+    after it, unless that one starts a block: an item, "Căn cứ", "Điều", a heading)."""
+    widths = sorted(len(line) for line in lines if line)
+    full = widths[int(len(widths) * 0.8)] if len(widths) >= 5 else 0
     out: list[str] = []
     for line in lines:
         if not line:
             continue
-        if out and line[0].islower() and not out[-1].endswith(_ENDS):
+        wrapped = full >= 50 and len(out[-1]) >= 0.8 * full and not _BLOCK.match(line) and not line.isupper() if out else False
+        if out and not out[-1].endswith(_ENDS) and (line[0].islower() or wrapped):
             out[-1] += " " + line
         else:
             out.append(line)

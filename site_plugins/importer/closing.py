@@ -10,7 +10,7 @@ from .agencies import AgencyMatcher
 from .columns import is_upper, looks_like_name, split_closing
 from .source import sentence_case
 
-CAPACITY = re.compile(r"^(?P<cap>TM|KT|K/T|Q|TL|TUQ|PT)\s*\.?\s*(?P<rest>.*)$")
+CAPACITY = re.compile(r"^(?P<cap>TM|T/M|KT|K/T|Q|TL|TUQ|PT)\s*\.?\s*(?P<rest>.*)$")
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
 
 
@@ -36,55 +36,71 @@ def _capacity(line: str):
     return match if match and is_upper(line) else None
 
 
-def _capacity_name(match: re.Match) -> str:
-    """ "K/T" is written "KT." like the others."""
-    return {"K/T": "KT"}.get(match["cap"], match["cap"]) + "."
-
-
 def _signers(lines: list[str], start: int, matcher: AgencyMatcher, issuers: list[str], province: str | None) -> list[dict]:
+    """Each signature block: its capacity lines, however the page broke them ("TM. ỦY BAN NHÂN" /
+    "DÂN KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"), read as one chain of layers (TM. the body, KT. the head)
+    and the position, then the name."""
     signers = []
     i = start
     while i < len(lines):
-        match = _capacity(lines[i])
-        if not match:
+        if not _capacity(lines[i]):
             i += 1
             continue
-        capacity = _capacity_name(match)
-        on_behalf = match["rest"].strip()
-        position_parts, name, j = [], None, i + 1
-        if not on_behalf and j < len(lines) and is_upper(lines[j]) and not _capacity(lines[j]):
-            on_behalf, j = lines[j], j + 1  # "TM." alone: the next capitals say on whose behalf
-        body = None  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the body the signer acts for
-        if j < len(lines) and (inner := _capacity(lines[j])):
-            body, on_behalf = on_behalf, inner["rest"].strip()
-            capacity = _capacity_name(inner)
-            j += 1
+        caps, name, j = [lines[i]], None, i + 1
         while j < len(lines) and j < i + 9:
             line = lines[j]
-            if line and is_upper(line):  # "TM." alone: the next capitals say on whose behalf
-                if on_behalf:
-                    position_parts.append(line)
-                else:
-                    on_behalf = line
+            if line and is_upper(line):
+                if _capacity(line) and len(caps) > 1 and POSITION_END.search(" ".join(caps)):
+                    break  # the next signer's block, side by side in the copy
+                caps.append(line)
             elif line and looks_like_name(line):
                 name = line
                 break
             j += 1
-        if name:
-            position = sentence_case(" ".join(position_parts)) if position_parts else sentence_case(on_behalf)
-            agency = matcher.by_text(body or on_behalf, province) if (body or on_behalf) else None
-            if agency not in issuers:
-                agency = issuers[0] if len(issuers) == 1 else None
-            signer = {
-                "name": name,
-                "position": position,
-                "capacity": capacity,
-                "on_behalf_of": sentence_case(body) if body else sentence_case(on_behalf) if position_parts else None,
-                "agency": agency,
-            }
-            signers.append({k: v for k, v in signer.items() if v})
+        if name and (signer := _signer(" ".join(caps), name, matcher, issuers, province)):
+            signers.append(signer)
         i = j + 1
     return signers
+
+
+LAYER = re.compile(r"(?:^|\s)(TM|T/M|KT|K/T|Q|TL|TUQ|PT)\s*(?:\.\s*|\s+)")
+POSITION_END = re.compile(
+    r"(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|"
+    r"THỦ TƯỚNG|TỔNG BIÊN TẬP|TRƯỞNG PHÒNG|TỔNG GIÁM ĐỐC|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHI CỤC TRƯỞNG)(?:\s+THƯỜNG TRỰC)?\s*$"
+)
+
+
+def _signer(caps: str, name: str, matcher: AgencyMatcher, issuers: list[str], province: str | None) -> dict | None:
+    """One signer from the capitals of the block: "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH" is capacity KT. for the Chủ tịch, on behalf of the Ủy ban nhân dân tỉnh (the chain kept
+    whole as printed), position Phó Chủ tịch."""
+    parts = LAYER.split(" " + re.sub(r"\s+", " ", caps.replace("*", " ")).strip())
+    layers = [({"K/T": "KT", "T/M": "TM"}.get(cap, cap) + ".", rest.strip()) for cap, rest in zip(parts[1::2], parts[2::2], strict=False)]
+    if not layers:
+        return None
+    cap, rest = layers[-1]
+    position = POSITION_END.search(rest)
+    if position and position.start() > 0:  # "CHỦ TỊCH PHÓ CHỦ TỊCH": the head, then the signer's own position
+        layers[-1], title = (cap, rest[: position.start()].strip()), position.group(0).strip()
+    elif len(layers) > 1 or cap != "TM.":
+        title = rest  # "KT. CHỦ TỊCH" alone: the signer holds that position's authority
+        layers[-1] = (cap, "")
+    else:
+        return None
+    body = layers[0][1] if len(layers) > 1 else None  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH"
+    on_behalf = layers[-1][1]
+    agency = matcher.by_text(body or on_behalf, province) if (body or on_behalf) else None
+    if agency not in issuers:
+        agency = issuers[0] if len(issuers) == 1 else None
+    signer = {
+        "name": name,
+        "position": sentence_case(title),
+        "capacity": cap,
+        "on_behalf_of": sentence_case(body or on_behalf) if (body or on_behalf) else None,
+        "chain": [f"{c} {sentence_case(r)}".strip() for c, r in layers] if len(layers) > 1 else None,
+        "agency": agency,
+    }
+    return {k: v for k, v in signer.items() if v}
 
 
 POSITION = re.compile(r"\b(CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|GIÁM ĐỐC|TRƯỞNG BAN|BÍ THƯ|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|VỤ TRƯỞNG|THỦ TƯỚNG)\b")
@@ -108,6 +124,8 @@ def _recipients(lines: list[str], start: int) -> list[str]:
         if not line:
             blank = True
             continue
+        if _capacity(line) or (is_upper(line) and POSITION.search(line)):
+            break  # the signature, pasted after "Nơi nhận" by a web page's table
         if re.match(r"^[-–+•]", line):
             items.append(line.lstrip("-–+• ").strip())
         elif items and not blank:  # a wrapped item; a word or a comma a narrow column pushed down

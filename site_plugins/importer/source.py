@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 from ..common.messages import t
 from ..common.vietnamese import clean_text
 from ..common.vocabulary import HEADING_WORDS, MENTION_WORDS
-from .columns import gazette_heading, rejoin_broken, split_header_line, web_table_cells
+from .columns import gazette_heading, is_upper, rejoin_broken, split_header_line, web_table_cells
 
 _NOISE = [
     re.compile(r"^\[(signature|chữ ký|đã ký|ký)\]$", re.I),  # signature placeholders
@@ -127,7 +128,31 @@ _ACRONYMS = ("htx", "ubnd", "hđnd", "mttq", "ptnt", "kt-xh", "lmhtx", "tw")
 _NAMING = r"(?:^|ban hành|phê duyệt|thực hiện|triển khai|thuộc|về|sửa đổi, bổ sung|bãi bỏ|thay thế)"
 
 
-def restore_case(text: str, places: Iterable[str]) -> str:
+def learned_case(text: str) -> dict[tuple[str, str], str]:
+    """How the document itself writes a word after another inside its sentences: "đồng bằng sông
+    Cửu Long" in the body teaches ("sông", "cửu") → "Cửu" and ("cửu", "long") → "Long", for a
+    trích yếu printed in capitals. A word is learned only with a capital, written so more often
+    than not after that word; the first word of a sentence, a line or a list item teaches nothing."""
+    seen: dict[tuple[str, str], dict[str, int]] = {}
+    for line in text.split("\n"):
+        if is_upper(line):
+            continue  # a heading in capitals teaches nothing
+        for sentence in re.split(r"(?<=[.:;!?])\s+|\s+[-–+]\s+|[“\"(]", line):
+            words = re.findall(r"\w+", sentence)
+            for before, word in pairwise(words):
+                if before.isdigit() or len(before) == 1:
+                    continue  # "1. Khu dân cư", "a) Trung tâm": a list item starts there
+                forms = seen.setdefault((before.lower(), word.lower()), {})
+                forms[word] = forms.get(word, 0) + 1
+    learned = {}
+    for pair, forms in seen.items():
+        form, count = max(forms.items(), key=lambda f: f[1])
+        if form[:1].isupper() and not form.isupper() and count * 2 > sum(forms.values()):
+            learned[pair] = form
+    return learned
+
+
+def restore_case(text: str, places: Iterable[str], learned: dict[tuple[str, str], str] | None = None) -> str:
     """A trích yếu printed in capitals, as the registry writes it: "BAN HÀNH QUY ĐỊNH … TỈNH TIỀN
     GIANG" → "Ban hành Quy định … tỉnh Tiền Giang". Province names, a few proper names, a
     document type named by the phrase before it and the first word of a quoted title keep their
@@ -141,7 +166,20 @@ def restore_case(text: str, places: Iterable[str]) -> str:
     result = re.sub(r"([“\"]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), result)
     result = re.sub(r"(?<!cơ )\bsở (\w)", lambda m: "Sở " + m.group(1).upper(), result)  # a department: "Sở Tư pháp"
     result = re.sub(rf"\b({'|'.join(_ACRONYMS)})\b", lambda m: m.group(1).upper(), result)
+    if learned:
+        result = _apply_learned(result, learned)
     return result[:1].upper() + result[1:]
+
+
+def _apply_learned(text: str, learned: dict[tuple[str, str], str]) -> str:
+    """Each word with the capital the document's body gives it after the same word."""
+    words = list(re.finditer(r"\w+", text))
+    out, at = [], 0
+    for before, word in zip([None, *words], words, strict=False):
+        form = learned.get((before.group(0).lower(), word.group(0).lower())) if before else None
+        out += [text[at : word.start()], word.group(0)[:1].upper() + word.group(0)[1:] if form else word.group(0)]
+        at = word.end()
+    return "".join(out) + text[at:]
 
 
 def _recase(found: re.Match, name: str) -> str:

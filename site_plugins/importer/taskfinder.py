@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..common.messages import t
+from ..common.vietnamese import name_key
 from .agencies import AgencyMatcher
 
 ROMAN = re.compile(r"^(?P<num>[IVX]+)\.\s+(?P<title>.+)$")
@@ -76,7 +78,7 @@ def find_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | No
     def start(text: str, depth_name: tuple[int, str]) -> FoundTask:
         name = depth_name[1]
         lead = _named(name, matcher, province, r"[;,]")
-        partners = [a for a in matcher.mentioned(_partner_clause(text)) if a not in lead]
+        partners = [a for a in _named(_partner_clause(text), matcher, province) if a not in lead]
         task = FoundTask(text, name, lead, partners)
         tasks.append(task)
         return task
@@ -116,12 +118,14 @@ def find_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | No
     return tasks
 
 
-_VERBS = (r"(?:tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền|hướng dẫn|theo dõi|kiểm tra|báo cáo|rà soát|nghiên cứu|tham mưu|"
+_VERBS = (r"(?:làm đầu mối|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền|hướng dẫn|theo dõi|kiểm tra|báo cáo|rà soát|nghiên cứu|tham mưu|"
           r"đôn đốc|chỉ đạo|phổ biến|đánh giá|tổng hợp|biên soạn|cung cấp|hỗ trợ|phối hợp|bố trí|lồng ghép|quản lý|sơ kết|tổng kết)\b")  # fmt: skip
 _LEAD = r"(?:^|\.\s+|^\d+(?:\.\d+)*\.\s+|^[-–+•]\s*)"
 SENTENCES = [
     # "Giao Sở Nông nghiệp chủ trì, phối hợp với Liên minh HTX tỉnh tổ chức …"
     re.compile(rf"{_LEAD}Giao\s+(?P<lead>.+?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<partners>.+?))?[,\s]+(?P<text>{_VERBS}.*)$", re.I),
+    # "Giao Văn phòng Quận ủy, Văn phòng HĐND&UBND quận tham mưu đôn đốc …"
+    re.compile(rf"{_LEAD}(?i:giao)\s+(?P<lead>[A-ZĐ][^;:]+?)\s+(?P<text>{_VERBS}.*)$"),
     # "Liên minh HTX tỉnh chủ trì, phối hợp Sở Tài chính thực hiện …"
     re.compile(rf"{_LEAD}(?P<lead>[A-ZĐ][^,;:]+?)\s+chủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<partners>.+?)[,\s]+(?P<text>{_VERBS}.*)$"),
     # "Ban Tuyên giáo Tỉnh ủy có trách nhiệm tuyên truyền …"
@@ -133,26 +137,57 @@ TABLE_HEADER = {"nội dung": "text", "chủ trì": "lead", "cơ quan chủ trì
 
 
 def _named(text: str, matcher: AgencyMatcher, province: str | None, between: str = r"[;,]|\bvà\b") -> list[str]:
-    """The registry agencies a text names: each part between separators, and any mentioned."""
-    found = [matcher.by_text(part, province) for part in re.split(between, text)]
-    return list(dict.fromkeys(a for a in [*found, *matcher.mentioned(text)] if a))
+    """The registry agencies a text names, in order: the full names it mentions ("Bộ Giáo dục và
+    Đào tạo" whole), and each part between separators that starts with a name ("Liên minh Hợp tác
+    xã tỉnh" in a Lạng Sơn document)."""
+    key = name_key(text)
+    found = matcher.mentions(text, province)
+    if whole := matcher.by_text(text, province):  # "Sở Nông nghiệp và Phát triển nông thôn": a "và" inside one name
+        found.append((0, whole))
+    at = 0
+    for part in re.split(between, text):
+        part_key = name_key(part)
+        at = max(key.find(part_key, at), at) if part_key else at
+        if named := matcher.by_text(part, province):
+            found.append((at, named))
+    return list(dict.fromkeys(agency_id for _, agency_id in sorted(found, key=lambda f: f[0])))
 
 
-def find_sentence_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | None, known: set[str]) -> list[FoundTask]:
-    """Tasks written as sentences anywhere in the body, in their usual forms (``SENTENCES``);
-    paragraphs that already gave a task (``known`` texts) are skipped."""
+# a deadline written into a task: "… trong Quý I/2027", "trước ngày 30/6/2026", "hoàn thành trong tháng 9/2026"
+DEADLINE_IN_TEXT = re.compile(
+    r"\b(?:(?:hoàn thành\s+)?(?:trước|trong)\s+)?(?P<when>Quý\s+[IV]+(?:/|\s+năm\s+)\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4})", re.I
+)
+
+
+def deadline_in(text: str) -> str | None:
+    """The last deadline a task's text names, as printed ("Quý I/2027")."""
+    found = list(DEADLINE_IN_TEXT.finditer(text))
+    return found[-1]["when"] if found else None
+
+
+def find_sentence_tasks(paragraphs: list[str], matcher: AgencyMatcher, province: str | None, known: set[str],
+                        warnings: list[str] | None = None) -> list[FoundTask]:  # fmt: skip
+    """Tasks written as sentences anywhere in the body, in their usual forms (``SENTENCES``), with
+    their partners and deadline; paragraphs that already gave a task (``known`` texts) are
+    skipped. A task whose lead no registry knows is kept under the printed name, with a warning."""
     tasks = []
     for paragraph in paragraphs:
         if any(text in paragraph for text in known):
             continue
         for pattern in SENTENCES:
             if match := pattern.search(paragraph):
-                lead_name = match["lead"].strip()
+                lead_name = match["lead"].strip(" ,")
                 lead = _named(lead_name, matcher, province)
-                if not lead:
-                    continue
+                if not lead and not re.match(
+                    r"(?i)(giao\b|.*\b(sở|ban|phòng|văn phòng|ủy|hội|liên minh|trung tâm|đài|báo|mặt trận|đoàn)\b)", f"{match.group(0)[:6]} {lead_name}"
+                ):
+                    continue  # "Giao" with no agency in the words: not a task
+                text = match["text"].strip().rstrip(".;")
+                text = text[:1].upper() + text[1:]
                 partners = [a for a in _named(match.groupdict().get("partners") or "", matcher, province) if a not in lead]
-                tasks.append(FoundTask(match["text"].strip().rstrip(".;"), lead_name, lead, partners))
+                if not lead and warnings is not None:
+                    warnings.append(t("import.task_lead_unknown", name=lead_name))
+                tasks.append(FoundTask(text, lead_name, lead, partners, deadline_in(text)))
                 break
     return tasks
 
