@@ -218,7 +218,7 @@ def local(name: str, city: bool, merged: str | None) -> list[dict]:
         if parent:
             entry["parent"] = mine[parent]
         entry["province"] = pid
-        if aliases:
+        if aliases := [a for a in dict.fromkeys(aliases) if a != full]:
             entry["aliases"] = aliases
         steps = []
         if successor:

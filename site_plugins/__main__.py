@@ -109,8 +109,22 @@ def import_document(source: Path, content: Path, force: bool) -> int:
     return 0
 
 
-def new(kind: str, title: str, content: Path) -> int:
+def new(kind: str, title: str, content: Path, province: str | None = None, code: str | None = None) -> int:
     from .editors.newentry import write_skeleton
+    from .editors.newitem import KINDS, ItemExists, new_item
+
+    if kind in KINDS:
+        from .content.registries import load_registries
+
+        try:
+            added = new_item(kind, title, content, load_registries(content)[0], province, code)
+        except ItemExists as exc:
+            print(t("new.item_exists", id=exc.args[0]), file=sys.stderr)
+            return 1
+        print(t("new.item_wrote", id=added.items[0]["id"], file=added.file))
+        for item in added.items[1:]:
+            print(t("new.item_also", id=item["id"], name=item.get("name") or item.get("title")))
+        return 0
 
     try:
         target = write_skeleton(kind, title, content, resolve_now())
@@ -134,9 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     p_import.add_argument("--content", default=Path("content"), type=Path)
     p_import.add_argument("--force", action="store_true", help=t("cli.force"))
     p_new = sub.add_parser("new", help=t("cli.new"), description=t("cli.new"))
-    p_new.add_argument("kind", choices=["article", "cooperative", "document"])
+    p_new.add_argument("kind", choices=["article", "cooperative", "document", "agency", "tag", "sector", "province", "column"])
     p_new.add_argument("title", help=t("cli.title"))
     p_new.add_argument("--content", default=Path("content"), type=Path)
+    p_new.add_argument("--province", help=t("cli.province"))
+    p_new.add_argument("--code", help=t("cli.code"))
     p_guide = sub.add_parser("guide", help=t("cli.guide"), description=t("cli.guide"))
     p_guide.add_argument("path", nargs="?", default=Path("docs/huong-dan-bien-tap.md"), type=Path)
     args = parser.parse_args(argv)
@@ -148,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.content, args.now)
     if args.command == "new":
-        return new(args.kind, args.title, args.content)
+        return new(args.kind, args.title, args.content, args.province, args.code)
     return evaluate_corpus(args.source, args.content, args.show_held_out) if args.evaluate else import_document(args.source, args.content, args.force)
 
 

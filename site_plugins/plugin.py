@@ -75,10 +75,11 @@ def os_failure(exc: OSError, action: str = "write") -> PluginError:
 class PortalPlugin(BasePlugin[PortalConfig]):
     serving = dirty = staged = build_failed = False
     failed: ContentError | None = None
+    urls: dict[str, str]  # each entry's source → its URL at the last good build (the preview's problem pages)
     staging: Staging | None = None
 
     def on_startup(self, *, command, dirty):
-        self.serving, self.dirty = command == "serve", dirty
+        self.serving, self.dirty, self.urls = command == "serve", dirty, {}
         self.staged = command in ("build", "gh-deploy")  # a one-off build into the output folder: staged (outputfiles.py)
         if dirty:  # MkDocs warns in English on every save that a dirty build may be wrong; ours is exact
             logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith("A 'dirty' build"))
@@ -145,8 +146,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.failed = exc
             self.build.forget()  # the problem pages replace real ones: the next build is a whole one
             kept = Files([f for f in files if not f.is_documentation_page() and not from_content(f, config)])
-            for src in dict.fromkeys(["index.md", *nav_sources(config.nav)]):  # every page of the nav shows the problems
-                kept.append(File.generated(config, src, content=""))
+            pages = [f.src_uri for f in files if f.is_documentation_page() and from_content(f, config)]
+            for src in dict.fromkeys(["index.md", *nav_sources(config.nav), *pages]):  # the nav and every entry, at its last URL
+                problem_page = File.generated(config, src, content="")
+                if url := self.urls.get(src):
+                    problem_page.dest_uri, problem_page.url = urls.output(url), url
+                kept.append(problem_page)
             return kept
         except OSError as exc:
             raise os_failure(exc, "read") from None
@@ -159,6 +164,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 files.append(File.generated(config, file.src_uri, content=cleaned))  # an upload's URL serves its cleaned rendition
             elif (entry := build.entry(file.src_uri)) is not None:
                 file.dest_uri, file.url = urls.output(entry.url), entry.url
+                self.urls[file.src_uri] = entry.url  # where the preview shows its problems, should it break
                 render_when(file, build.needed(file.dest_uri))
         for path, content in build.data_files().items():
             files.append(File.generated(config, path, content=content))

@@ -222,7 +222,7 @@ def test_pdf_attachments_are_checked_listed_and_enclosed(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_catalog(content, parse_datetime(NOW))
     assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
-        "attachments.0.src: '../tep/hong.pdf' không đọc được thành PDF — xuất lại văn bản dạng PDF"
+        "attachments.1.src: '../tep/hong.pdf' không đọc được thành PDF — xuất lại văn bản dạng PDF"
     ]
     plan.write_text(text.replace("hong.pdf", "145-kh-lmhtxvn.pdf"), "utf-8")
 

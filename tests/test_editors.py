@@ -90,15 +90,17 @@ def test_the_editors_path(workspace):
     ]
     edit(copy, "id: tin-2024-05-29-kim-son-nghe-coi", "id: tin-2026-11-20-kim-son-mua-coi-2026")
 
-    # 5. a year typo and a draft: accepted, but named as not published, never silently
+    # 5. a year typo is an error; meant (scheduled: true) and a draft: accepted, named as not published
     edit(article, "date: 2026-11-25T09:00", "date: 2052-11-25T09:00")
+    typo = portal("check", "content", cwd=workspace)
+    assert problems(typo) == [
+        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:5: date: ngày 25/11/2052 xa hơn một năm nữa (gõ nhầm năm?) — sửa năm; "
+        "nếu thật sự muốn hẹn đăng xa như vậy, thêm dòng 'scheduled: true'"
+    ]
+    edit(article, "date: 2052-11-25T09:00", "date: 2052-11-25T09:00\nscheduled: true")
     edit(copy, "\n---\n", "\ndraft: true\n---\n")
     fifth = portal("check", "content", cwd=workspace)
     assert fifth.returncode == 0, fifth.stderr
-    assert (
-        "content/tin-tuc/hop-tac-xa-nuoi-ong-quan-ba.md:5: cảnh báo: date: ngày 25/11/2052 xa hơn một năm nữa (gõ nhầm năm?) — kiểm tra lại; bài chỉ hiện từ ngày đó"
-        in fifth.stderr
-    )
     notes = [line for line in fifth.stdout.splitlines() if "chưa đăng" in line]
     assert notes == [
         "content/tin-tuc/ban-nhap-chuyen-doi-so-htx.md:9: draft: chưa đăng: bài nháp (draft: true) — xóa dòng 'draft: true' khi muốn đăng",
@@ -155,3 +157,72 @@ def test_the_guides_field_tables_are_generated_from_the_schema(tmp_path):
     # and a change in the schema makes it stale
     copy.write_text(text.replace("| `slug` |", "| `slg` |", 1), "utf-8")
     assert refresh(copy)
+
+
+GOOD = """---
+id: tin-2026-11-20-thu
+title: Tin thử
+summary: Một câu tóm tắt.
+date: 2026-11-20T08:00
+column: htx-kieu-moi
+agency: lien-minh-htx-viet-nam
+tags: [chuyen-doi-so]
+---
+
+Nội dung.
+"""
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("title: Tin thử", "title: Hội nghị: tổng kết", "content/tin-tuc/thu.md:3: lỗi cú pháp: dấu ':' nằm trong một giá trị chưa đặt trong ngoặc kép"),
+        (
+            "tags: [chuyen-doi-so]",
+            "tags: [chuyen-doi-so, htx\ndraft: false",
+            "content/tin-tuc/thu.md:8: lỗi cú pháp: danh sách mở bằng '[' ở dòng này chưa đóng",
+        ),
+        ("title: Tin thử", "\ttitle: Tin thử", "content/tin-tuc/thu.md:3: lỗi cú pháp: có ký tự tab ở dòng này"),
+        (
+            "tags: [chuyen-doi-so]",
+            "tags: [chuyen-doi-so, khong-co-the-nay]",
+            "content/tin-tuc/thu.md:8: tags.2: không có từ khóa 'khong-co-the-nay' — chạy 'portal new tag \"Tên …\"', hoặc thêm vào cuối "
+            "content/_registry/tags.yml: - {id: khong-co-the-nay, title: …}",
+        ),
+        (
+            "date: 2026-11-20T08:00",
+            "date: 20/11/2026 08:00",
+            "content/tin-tuc/thu.md:5: date: '20/11/2026 08:00' viết theo kiểu ngày/tháng/năm — viết năm-tháng-ngày: 2026-11-20T08:00",
+        ),
+        ("title: Tin thử\n", "", "content/tin-tuc/thu.md:1: title: bắt buộc phải có — thêm 'title: …'"),
+    ],
+)
+def test_front_matter_mistakes_are_named_in_vietnamese_at_their_line(workspace, old, new, expected):
+    (workspace / "content/tin-tuc/thu.md").write_text(GOOD.replace(old, new, 1), "utf-8")
+    result = portal("check", "content", cwd=workspace)
+    assert result.returncode == 1
+    assert [line for line in problems(result) if line.startswith(expected)], result.stderr
+
+
+def test_a_missing_field_with_fixed_values_lists_them(workspace):
+    text = (CONTENT / "van-ban/145-kh-lmhtxvn-2021.md").read_text("utf-8").replace("type: Kế hoạch\n", "", 1)
+    (workspace / "content/van-ban/145-kh-lmhtxvn-2021.md").write_text(text, "utf-8")
+    (line,) = [x for x in problems(portal("check", "content", cwd=workspace)) if ": type:" in x]
+    assert line.startswith("content/van-ban/145-kh-lmhtxvn-2021.md:1: type: bắt buộc phải có — thêm 'type: …' với một trong: 'Nghị quyết', 'Kết luận'")
+
+
+def test_registry_items_without_writing_yaml(workspace):
+    """`portal new agency|tag|province|column`: a national body comes with its data and lineage, any
+    other gets level and kind from its name; the registry stays valid and an entry can use them."""
+    for args in (["agency", "Ủy ban nhân dân tỉnh Quảng Bình"], ["agency", "Hợp tác xã Nông nghiệp Bắc Hà", "--province", "lao-cai"],
+                 ["tag", "Chuyển đổi số xanh"], ["province", "Tỉnh Gia Lai"], ["column", "Nông thôn mới"]):  # fmt: skip
+        result = portal("new", *args, "--content", "content", cwd=workspace)
+        assert result.returncode == 0 and result.stdout.startswith("đã thêm '"), result.stderr
+    agencies = (workspace / "content/_registry/agencies.yml").read_text("utf-8")
+    assert "id: ubnd-tinh-quang-binh" in agencies and "id: ubnd-tinh-quang-tri" in agencies  # merged into Quảng Trị in 2025
+    assert "{id: hop-tac-xa-nong-nghiep-bac-ha, name: Hợp tác xã Nông nghiệp Bắc Hà, level: tinh, kind: nha-nuoc, province: lao-cai}" in agencies
+    again = portal("new", "tag", "Chuyển đổi số xanh", "--content", "content", cwd=workspace)
+    assert again.returncode == 1 and "đã có mã 'chuyen-doi-so-xanh'" in again.stderr
+    (workspace / "content/tin-tuc/thu.md").write_text(GOOD.replace("[chuyen-doi-so]", "[chuyen-doi-so-xanh]").replace("htx-kieu-moi", "nong-thon-moi"), "utf-8")
+    result = portal("check", "content", cwd=workspace)
+    assert result.returncode == 0, result.stderr

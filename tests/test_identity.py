@@ -96,7 +96,7 @@ def test_the_graph_keeps_two_documents_of_the_same_number_apart(same_number):
     assert [(e.id, rel) for e, rel in ninh_thuan.cited_by] == [("kh-9-lmhtxvn-2025", "lien-quan")]  # chosen by issuer
     warnings = [str(w) for w in catalog.warnings if "27/KH-UBND" in str(w)]
     assert warnings == [
-        "content/van-ban/9-kh-lmhtxvn.md:9: cảnh báo: cites.0: số 27/KH-UBND ứng với 2 văn bản trên trang "
+        "content/van-ban/9-kh-lmhtxvn.md:9: cảnh báo: cites.1: số 27/KH-UBND ứng với 2 văn bản trên trang "
         "(Kế hoạch 27/KH-UBND (UBND tỉnh Ninh Thuận, 2025), Kế hoạch 27/KH-UBND (UBND tỉnh Lào Cai, 2024)) — chưa liên kết; "
         "ghi thêm 'issuer:' (mã cơ quan ban hành) hoặc 'issued:' (ngày ban hành) trong trích dẫn này"
     ]

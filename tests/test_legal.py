@@ -264,7 +264,7 @@ def test_a_report_naming_a_task_that_does_not_exist_is_an_error(family, tmp_path
     path.write_text(path.read_text("utf-8").replace("task: 2}", "task: 9}"), "utf-8")
     with pytest.raises(ContentError) as raised:
         load_catalog(content, parse_datetime(NOW))
-    (problem,) = [p for p in raised.value.problems if p.field == "completes.0.task"]
+    (problem,) = [p for p in raised.value.problems if p.field == "completes.1.task"]
     assert problem.path.endswith("bc-2.md") and problem.line == 10
     assert "không có nhiệm vụ '9'" in problem.message and "id: tap-huan" in problem.message and "1 đến 6" in problem.fix
 

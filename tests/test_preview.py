@@ -117,6 +117,10 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
         article.write_text(good.replace("title: ", "title: Sửa khi đang xem trước — ", 1), "utf-8")  # a save while serving
         _wait_for(base + "tin-tuc/", "Sửa khi đang xem trước")  # its list shows the new title,
         assert "Sửa khi đang xem trước" in _get(base + "tin-tuc/kim-son-giu-nghe-coi/")  # and its page
+        article.write_text(good.replace("title: ", "title: Hội nghị: ", 1), "utf-8")  # a mistake while editing that page:
+        edited = _wait_for(base + "tin-tuc/kim-son-giu-nghe-coi/", "Nội dung có lỗi")  # the page itself says so, not its old text
+        assert "dấu &#39;:&#39; nằm trong một giá trị chưa đặt trong ngoặc kép" in edited and "Sửa khi đang xem trước" not in edited
+        assert "Nội dung có lỗi" in _get(base + "van-ban/145-kh-lmhtxvn-2021/")  # and every other page, at its own URL
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]

@@ -65,9 +65,13 @@ def test_a_name_written_instead_of_an_id_gets_the_id(tmp_path):
     refs = RefChecker(REGISTRIES, [])
     refs.check("agency", ["Liên minh HTX tỉnh Lào Cai", "lien-minh-htx-tinh-lao-ca", "khong-co-dau"], "a.md", 7, "issuers")
     assert [(p.field, p.fix) for p in refs.problems] == [
-        ("issuers.0", "viết mã 'lien-minh-htx-tinh-lao-cai' (Liên minh Hợp tác xã tỉnh Lào Cai), không viết tên"),
-        ("issuers.1", "có phải ý bạn là 'lien-minh-htx-tinh-lao-cai'?"),
-        ("issuers.2", "thêm vào content/_registry/agencies.yml, hoặc viết mã của một mục đã có"),
+        ("issuers.1", "viết mã 'lien-minh-htx-tinh-lao-cai' (Liên minh Hợp tác xã tỉnh Lào Cai), không viết tên"),
+        ("issuers.2", "có phải ý bạn là 'lien-minh-htx-tinh-lao-cai'?"),
+        (
+            "issuers.3",
+            "chạy 'portal new agency \"Tên …\"', hoặc thêm vào cuối content/_registry/agencies.yml: "
+            "- {id: khong-co-dau, name: …, level: tinh, kind: nha-nuoc, province: …} — hoặc viết mã của một mục đã có",
+        ),
     ]
     refs.check("tag", [f"the-{i}" for i in range(MAX_CHECKED + 1)], "a.md", 8, "tags")
     assert len(refs.problems) == 3  # thousands of ids: the schema reports the length, not each id

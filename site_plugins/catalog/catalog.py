@@ -44,7 +44,7 @@ class Catalog:
         for ambiguity in self.graph.ambiguous:  # a citation that names several published documents
             citing = ambiguity.citing
             names = ", ".join(self.graph.describe(e) for e in ambiguity.candidates)
-            field = f"cites.{ambiguity.index}"
+            field = f"cites.{ambiguity.index + 1}"
             message = problem("doc.ambiguous_cite", number=ambiguity.number, count=len(ambiguity.candidates), candidates=names)
             self.warnings.append(Problem(citing.path, citing.line("cites", ambiguity.index), field, *message, warning=True))
         self.legal: dict[str, LegalState] = legal_states(self.graph, self.documents, self.by_id, self.now)

@@ -127,7 +127,7 @@ def check_completions(documents: list[DocumentEntry]) -> list[Problem]:
             ids = [task.id for task in target.data.tasks if task.id]
             named = f"; id: {', '.join(ids)}" if ids else ""
             message = problem("doc.task_unknown", document=completion.document, task=completion.task, count=len(target.data.tasks), ids=named)
-            found.append(Problem(entry.path, entry.line("completes", i, "task"), f"completes.{i}.task", *message))
+            found.append(Problem(entry.path, entry.line("completes", i, "task"), f"completes.{i + 1}.task", *message))
     return found
 
 
@@ -144,12 +144,13 @@ def check_reviews(documents: list[DocumentEntry], registries: Registries) -> lis
 
 
 def check_dates(entries: list[AnyEntry], now: datetime) -> list[Problem]:
-    """A date more than a year ahead, or before 1945, is most likely a typo in the year."""
+    """A date more than a year ahead (unless `scheduled: true` says it is meant), or before 1945, is
+    most likely a typo in the year."""
     found = []
     for entry in entries:
         field, when = entry.date_field, entry.published
-        if when > now + timedelta(days=365):
-            found.append(Problem(entry.path, entry.line(field), field, *problem("date.far_future", date=short_date(when)), warning=True))
+        if when > now + timedelta(days=365) and not entry.data.scheduled:  # an error: the entry would silently wait years
+            found.append(Problem(entry.path, entry.line(field), field, *problem("date.far_future", date=short_date(when))))
         elif when.year < 1945:
             found.append(Problem(entry.path, entry.line(field), field, *problem("date.too_old", date=short_date(when)), warning=True))
     return found

@@ -73,7 +73,7 @@ class RefChecker:
         for index, ref in enumerate(values):
             if ref is None or ref in known or ref in self.reported.get(table, ()) or ref in PLACEHOLDERS:  # placeholders: reported by the schema
                 continue
-            where = f"{field}.{index}" if isinstance(value, (list, tuple)) else field
+            where = f"{field}.{index + 1}" if isinstance(value, (list, tuple)) else field
             self.problems.append(Problem(path, line, where, *problem("ref.unknown", what=t(f"what.{table}"), value=ref, fix=self._fix(table, ref))))
 
     def _fix(self, table: str, ref: Any) -> str:
@@ -86,7 +86,18 @@ class RefChecker:
             return t("did_you_mean", value=near_id[0])  # a typo in the id
         if near_name:  # a name with a typo
             return t("ref.by_name", id=names[near_name[0]][0], name=names[near_name[0]][1])
-        return t("ref.add", file=REGISTRY_FILES[table]) if table in REGISTRY_FILES else t("ref.entry", what=what)
+        if table not in REGISTRY_FILES:
+            return t("ref.entry", what=what)
+        return t("ref.add", kind=table, file=REGISTRY_FILES[table], block=BLOCKS.get(table, "- {{id: {id}, title: …}}").format(id=ref))
+
+
+# the block an editor adds for an unknown id, written out
+BLOCKS = {
+    "agency": "- {{id: {id}, name: …, level: tinh, kind: nha-nuoc, province: …}}",
+    "province": "- {{id: {id}, name: Tỉnh …}}",
+    "column": "- {{id: {id}, title: …, description: …}}",
+    "campaign": "- {{id: {id}, title: …, description: …}}",
+}
 
 
 def check_registries(reg: Registries, refs: RefChecker) -> None:

@@ -32,6 +32,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "phần khai báo không phải các dòng 'trường: giá trị' — viết mỗi dòng một 'trường: giá trị'",
         "en": "front matter is not a set of 'field: value' lines — write one 'field: value' per line",
     },
+    "file.yaml.colon": {
+        "vi": "lỗi cú pháp: dấu ':' nằm trong một giá trị chưa đặt trong ngoặc kép — đặt cả giá trị trong ngoặc kép, ví dụ title: \"Hội nghị: tổng kết năm\"",
+        "en": "syntax error: a ':' inside an unquoted value — put the whole value in double quotes, e.g. title: \"Meeting: results\"",
+    },
+    "file.yaml.tab": {
+        "vi": "lỗi cú pháp: có ký tự tab ở dòng này — YAML chỉ nhận dấu cách để thụt đầu dòng; thay tab bằng hai dấu cách",
+        "en": "syntax error: a tab on this line — YAML indents with spaces only; replace the tab with two spaces",
+    },
+    "file.yaml.list": {
+        "vi": "lỗi cú pháp: danh sách mở bằng '[' ở dòng này chưa đóng, hoặc một mục có dấu ',' hay ':' mà không đặt trong ngoặc kép — đóng bằng ']' và đặt mục đó trong ngoặc kép",
+        "en": "syntax error: the list opened with '[' on this line is not closed, or an item holds ',' or ':' unquoted — close it with ']' and quote that item",
+    },
+    "file.yaml.quote": {
+        "vi": 'lỗi cú pháp: dấu ngoặc kép mở ở dòng này chưa được đóng — thêm dấu " ở cuối giá trị',
+        "en": 'syntax error: the quote opened on this line is not closed — add the closing "',
+    },
+    "file.yaml.escape": {
+        "vi": "lỗi cú pháp: dấu '\\' trong giá trị đặt trong ngoặc kép — dùng ngoặc đơn '…' hoặc bỏ dấu '\\'",
+        "en": "syntax error: a '\\' inside a double-quoted value — use single quotes or drop the '\\'",
+    },
+    "file.yaml.no_colon": {
+        "vi": "lỗi cú pháp: dòng này thiếu dấu ':' sau tên trường — viết 'tên: giá trị'",
+        "en": "syntax error: this line lacks the ':' after the field name — write 'name: value'",
+    },
+    "file.yaml.indent": {
+        "vi": "lỗi cú pháp: thụt đầu dòng không đều ở dòng này — các trường bắt đầu sát lề trái, các mục '- ' của một danh sách thụt như nhau",
+        "en": "syntax error: uneven indentation on this line — fields start at the left margin, the '- ' items of a list are indented alike",
+    },
     "file.yaml": {
         "vi": "lỗi cú pháp YAML: {what} — kiểm tra thụt đầu dòng, đặt trong ngoặc kép giá trị có dấu ':' hoặc '#'",
         "en": "YAML syntax error: {what} — check indentation and quote values that contain ':' or '#'",
@@ -137,6 +165,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "remove it (see the editors' guide for the fields of this kind of entry)",
     },
     "field.required": {"vi": "bắt buộc phải có — thêm '{name}: …'", "en": "is required — add '{name}: …'"},
+    "field.required_one_of": {
+        "vi": "bắt buộc phải có — thêm '{name}: …' với một trong: {choices}",
+        "en": "is required — add '{name}: …' with one of: {choices}",
+    },
+    "value.date_day_first": {
+        "vi": "'{value}' viết theo kiểu ngày/tháng/năm — viết năm-tháng-ngày: {spelled}",
+        "en": "'{value}' is day/month/year — write year-month-day: {spelled}",
+    },
     "field.not_allowed": {"vi": "'{value}' không phải giá trị được phép — {fix}", "en": "'{value}' is not allowed — {fix}"},
     "field.retired_status": {
         "vi": "không cần ghi nữa: tình trạng được tự tính từ ngày có hiệu lực và văn bản thay thế (ghi 'relation: thay-the' ở văn bản mới) — xóa dòng 'status:'",
@@ -201,7 +237,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # references ---------------------------------------------------------------------------------
     "ref.unknown": {"vi": "không có {what} '{value}' — {fix}", "en": "unknown {what} '{value}' — {fix}"},
     "ref.by_name": {"vi": "viết mã '{id}' ({name}), không viết tên", "en": "write its id '{id}' ({name}), not its name"},
-    "ref.add": {"vi": "thêm vào content/_registry/{file}.yml, hoặc viết mã của một mục đã có", "en": "add it to content/_registry/{file}.yml"},
+    "ref.add": {
+        "vi": "chạy 'portal new {kind} \"Tên …\"', hoặc thêm vào cuối content/_registry/{file}.yml: {block} — hoặc viết mã của một mục đã có",
+        "en": "run 'portal new {kind} \"Name …\"', or add to the end of content/_registry/{file}.yml: {block} — or write the id of an existing item",
+    },
     "ref.entry": {"vi": "viết id của một {what} đã có", "en": "write the id of an existing {what} entry"},
     "what.agency": {"vi": "cơ quan", "en": "agency"},
     "what.province": {"vi": "tỉnh, thành phố", "en": "province"},
@@ -280,8 +319,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "not published: scheduled for {when} — it appears when the site is built after that moment",
     },
     "date.far_future": {
-        "vi": "ngày {date} xa hơn một năm nữa (gõ nhầm năm?) — kiểm tra lại; bài chỉ hiện từ ngày đó",
-        "en": "the date {date} is more than a year ahead (a typo in the year?) — check it; the entry appears only from that day",
+        "vi": "ngày {date} xa hơn một năm nữa (gõ nhầm năm?) — sửa năm; nếu thật sự muốn hẹn đăng xa như vậy, thêm dòng 'scheduled: true'",
+        "en": "the date {date} is more than a year ahead (a typo in the year?) — correct the year; if it is really meant, add 'scheduled: true'",
     },
     "date.too_old": {"vi": "ngày {date} trước năm 1945 (gõ nhầm năm?) — kiểm tra lại", "en": "the date {date} is before 1945 (a typo in the year?) — check it"},
     "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
@@ -485,8 +524,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "when measuring: print the misses of the held-out part (held-out/) too — that part is not for tuning rules",
     },
     "cli.new": {
-        "vi": "tạo tệp mới có đủ các trường bắt buộc: article (bài viết), cooperative (hợp tác xã), document (văn bản)",
-        "en": "write a new entry with every required field: article, cooperative or document",
+        "vi": "tạo tệp mới có đủ các trường bắt buộc: article (bài viết), cooperative (hợp tác xã), document (văn bản); "
+        "hoặc thêm vào danh mục: agency (cơ quan), tag (từ khóa), sector (lĩnh vực), province (tỉnh), column (chuyên mục)",
+        "en": "write a new entry with every required field (article, cooperative, document), or add a registry item (agency, tag, sector, province, column)",
+    },
+    "cli.province": {"vi": "mã tỉnh của cơ quan (khi tên không ghi tỉnh)", "en": "the agency's province id (when its name does not say)"},
+    "cli.code": {"vi": "ký hiệu cơ quan trong số văn bản, ví dụ UBND, LMHTX", "en": "the agency's code in document numbers, e.g. UBND"},
+    "new.item_note": {"vi": "Thêm bằng lệnh 'portal new'", "en": "Added by 'portal new'"},
+    "new.item_wrote": {
+        "vi": "đã thêm '{id}' vào {file} — mở tệp để kiểm tra (với cơ quan: cấp, loại, tỉnh), rồi chạy 'portal check'",
+        "en": "added '{id}' to {file} — open it to check (for an agency: level, kind, province), then run 'portal check'",
+    },
+    "new.item_also": {"vi": "  và '{id}' ({name}) mà nó trỏ tới", "en": "  and '{id}' ({name}) it points at"},
+    "new.item_exists": {
+        "vi": "lỗi: danh mục đã có mã '{id}' — dùng mã đó, hoặc đặt tên khác",
+        "en": "error: the registry already has '{id}' — use it, or choose another name",
     },
     "cli.title": {"vi": "tiêu đề (hoặc tên hợp tác xã, trích yếu văn bản)", "en": "the title (or cooperative name, document summary)"},
     "cli.guide": {

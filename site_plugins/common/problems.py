@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from .messages import t
 
 
+def field_name(loc: tuple) -> str:
+    """A field's place as an editor counts: "tags.2" is the second tag (lists counted from 1)."""
+    return ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in loc)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str

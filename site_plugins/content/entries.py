@@ -100,7 +100,7 @@ class CooperativeEntry(Entry[Cooperative]):
         return "province", [self.data.province]
 
     def own_files(self) -> list[FileRef]:
-        return [FileRef(f"photos.{i}.src", self.line("photos", i, "src"), p.src, True, p.alt) for i, p in enumerate(self.data.photos)]
+        return [FileRef(f"photos.{i + 1}.src", self.line("photos", i, "src"), p.src, True, p.alt) for i, p in enumerate(self.data.photos)]
 
 
 @dataclass(eq=False)
@@ -175,17 +175,17 @@ class DocumentEntry(Entry[Document]):
     def nested_refs(self) -> Iterator[RefField]:
         d = self.data
         for i, signer in enumerate(d.signers):
-            yield RefField("agency", f"signers.{i}.agency", ("signers", i), signer.agency)
+            yield RefField("agency", f"signers.{i + 1}.agency", ("signers", i), signer.agency)
         for i, cite in enumerate(d.cites):
-            yield RefField("agency", f"cites.{i}.issuer", ("cites", i), cite.issuer)
+            yield RefField("agency", f"cites.{i + 1}.issuer", ("cites", i), cite.issuer)
         for i, completion in enumerate(d.completes):
-            yield RefField("document", f"completes.{i}.document", ("completes", i, "document"), completion.document)
+            yield RefField("document", f"completes.{i + 1}.document", ("completes", i, "document"), completion.document)
         for i, task in enumerate(d.tasks):
-            yield RefField("agency", f"tasks.{i}.lead", ("tasks", i, "lead"), task.lead)
-            yield RefField("agency", f"tasks.{i}.partners", ("tasks", i, "partners"), task.partners)
+            yield RefField("agency", f"tasks.{i + 1}.lead", ("tasks", i, "lead"), task.lead)
+            yield RefField("agency", f"tasks.{i + 1}.partners", ("tasks", i, "partners"), task.partners)
 
     def own_files(self) -> list[FileRef]:
-        return [FileRef(f"attachments.{i}.src", self.line("attachments", i, "src"), a.src, False, "") for i, a in enumerate(self.data.attachments)]
+        return [FileRef(f"attachments.{i + 1}.src", self.line("attachments", i, "src"), a.src, False, "") for i, a in enumerate(self.data.attachments)]
 
 
 AnyEntry = ArticleEntry | CooperativeEntry | DocumentEntry

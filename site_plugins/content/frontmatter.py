@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ..common.messages import problem
-from ..common.problems import Problem
+from ..common.problems import Problem, field_name
 from ..common.vietnamese import clean_text, find_control_chars
 
 _NO_DATES = {
@@ -147,10 +147,8 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
             if refused is None:
                 node, data = _load(_Loader, text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 1 + offset) if mark else offset + 1
-        what = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(path, line, "", *problem("file.yaml", what=what)))
+        line, key = yaml_problem(exc, text)
+        problems.append(Problem(path, line + offset, "", *problem(key, what=getattr(exc, "problem", None) or str(exc))))
         return None, problems
     if refused is not None:
         line, key, values = refused
@@ -161,9 +159,42 @@ def parse_yaml(text: str, path: str, offset: int = 0) -> tuple[Parsed | None, li
     if node is not None:
         _record_lines(node, (), lines, offset, duplicates)
     for line, loc, first in duplicates:
-        field = ".".join(str(part) for part in loc)
+        field = field_name(loc)
         problems.append(Problem(path, line, field, *problem("file.duplicate_key", name=loc[-1], first=first)))
     return Parsed(data, lines, offset=offset), problems
+
+
+# PyYAML's problem → what an editor usually did, in their words (messages "file.yaml.*")
+_YAML_CAUSES = [
+    ("mapping values are not allowed", "file.yaml.colon"),
+    ("found character '\\t'", "file.yaml.tab"),
+    ("expected ',' or ']'", "file.yaml.list"),
+    ("expected ',' or '}'", "file.yaml.list"),
+    ("found unexpected end of stream", "file.yaml.quote"),
+    ("found unknown escape character", "file.yaml.escape"),
+    ("could not find expected ':'", "file.yaml.no_colon"),
+    ("expected <block end>", "file.yaml.indent"),
+    ("did not find expected key", "file.yaml.indent"),
+    ("did not find expected '-' indicator", "file.yaml.indent"),
+    ("found a tab character", "file.yaml.tab"),
+]
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """(line in the YAML text, message key) for a syntax error: the line where the editor's
+    mistake is — an unclosed "[" is reported where it opens, not where PyYAML gave up — and the
+    usual cause in Vietnamese."""
+    problem_text = f"{getattr(exc, 'problem', '')} {getattr(exc, 'context', '')}"
+    key = next((k for pattern, k in _YAML_CAUSES if pattern in problem_text), "file.yaml")
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if key in ("file.yaml.list", "file.yaml.quote") and context is not None:
+        mark = context  # where the bracket or the quote opened
+    if "\t" in text and key in ("file.yaml", "file.yaml.indent"):
+        key = "file.yaml.tab"
+        tabbed = next(i for i, line in enumerate(text.split("\n")) if "\t" in line)
+        return tabbed + 1, key
+    return ((mark.line + 1) if mark else 1), key
 
 
 MAX_BODY = 5_000_000  # bytes of a body, by default (plugin option max_body_bytes): a long law is ~500 kB

@@ -43,6 +43,7 @@ class Article(Strict):
     cover: Image | None = None
     campaign: Ref | None = None
     draft: bool = False
+    scheduled: bool = False  # a date more than a year ahead is meant (else it is taken for a typo in the year)
     featured: bool = False
     slug: Slug | None = None
 
@@ -93,6 +94,7 @@ class Cooperative(Strict):
     tags: list[Ref] = Field(default=[], max_length=MAX_TAGS)
     illustrative: bool = False  # demo data, not a real cooperative's facts
     draft: bool = False
+    scheduled: bool = False  # a date more than a year ahead is meant (else it is taken for a typo in the year)
     featured: bool = False
     slug: Slug | None = None
 
@@ -203,6 +205,7 @@ class Document(Strict):
     provinces: list[Ref] = Field(default=[], max_length=MAX_PROVINCES)
     tags: list[Ref] = Field(default=[], max_length=MAX_TAGS)
     draft: bool = False
+    scheduled: bool = False  # a date more than a year ahead is meant (else it is taken for a typo in the year)
     featured: bool = False
     slug: Slug | None = None
     review: list[PlainText] = Field(default=[], max_length=100)  # what the importer was not sure of: shown by portal check until removed

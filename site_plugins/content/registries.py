@@ -4,14 +4,17 @@ Each is a YAML list in ``content/_registry/<name>.yml`` validated like the entri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import Field, ValidationError
 
 from ..common.messages import problem
 from ..common.problems import Problem
+from ..common.vietnamese import name_key
 from .frontmatter import parse_yaml
 from .schema import PlainText, Ref, Slug, Strict, VnDate, WebUrl, problems_from
 
@@ -84,6 +87,39 @@ class Term(Item):
 
     title: PlainText
     description: PlainText | None = None
+
+
+# Words of an agency's name that say its level and kind (on its name key: "hợp tác xã" is "htx",
+# so a cooperative alliance is never taken for a commune's body).
+AGENCY_LEVEL_WORDS = [
+    (r"\b(việt nam|trung ương|tw)\b", "trung-uong"),
+    (r"\b(xã|phường|thị trấn|đặc khu)\b", "xa"),
+    (r"\b(huyện|quận|thị xã|thành phố thuộc tỉnh)\b", "huyen"),
+    (r"\b(tỉnh|thành phố|tp)\b", "tinh"),
+]
+AGENCY_KIND_WORDS = [
+    (r"\b(liên minh hợp tác xã|liên minh htx)\b", "lien-minh-htx"),
+    (r"\b(đảng|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|ban tuyên giáo|ban dân vận|ban tổ chức|ban thường vụ)\b", "dang"),
+    (r"\b(mặt trận|hội|đoàn thanh niên|liên đoàn|công đoàn|cựu chiến binh)\b", "mat-tran-doan-the"),
+    (r"\b(báo|đài|tạp chí)\b", "bao-chi"),
+]
+
+
+def guess_agency(name: str) -> tuple[str | None, str]:
+    """(level or None when the name does not say, kind) of an agency from the words of its name."""
+    key = name_key(name)
+    level = next((lv for pattern, lv in AGENCY_LEVEL_WORDS if re.search(pattern, key)), None)
+    return level, next((k for pattern, k in AGENCY_KIND_WORDS if re.search(pattern, key)), "nha-nuoc")
+
+
+def append_items(path: Path, items: list[dict], note: str) -> None:
+    """Registry items added at the end of a registry file, under a comment saying where they came from."""
+    if not items:
+        return
+    text = path.read_text("utf-8") if path.exists() else ""
+    block = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{text.rstrip()}\n\n# {note}\n{block}" if text.strip() else f"# {note}\n{block}", "utf-8")
 
 
 REGISTRY_MODELS: dict[str, type[Item]] = {

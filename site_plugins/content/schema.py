@@ -6,13 +6,14 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from ..common.messages import problem, t
-from ..common.problems import Problem
+from ..common.problems import Problem, field_name
 from ..common.vietnamese import VN_TZ, clean_text, slugify
 from .frontmatter import Parsed
 
@@ -59,6 +60,10 @@ def parse_datetime(value: Any) -> datetime:
     match = _DATE.match(text)
     message = t("value.date", value=text)
     if not match:
+        if day_first := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2}))?", text):
+            d, mo, y, h, mi = day_first.groups()
+            spelled = f"{y}-{int(mo):02d}-{int(d):02d}" + (f"T{int(h):02d}:{mi}" if h else "")
+            raise ValueError(t("value.date_day_first", value=text, spelled=spelled))
         raise ValueError(message)
     y, mo, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
     try:
@@ -96,6 +101,26 @@ Slug = Annotated[str, BeforeValidator(_plain), AfterValidator(_slug)]
 Ref = PlainText  # an id of another entry or registry item: checked (and a name turned into its id) by loading.py
 VnDateTime = Annotated[datetime, BeforeValidator(parse_datetime)]
 VnDate = Annotated[date, BeforeValidator(_date)]
+
+
+def _allowed(model: type[BaseModel], loc: tuple) -> str:
+    """The values a missing field may take, when the schema names them: "'Kế hoạch', 'Quyết định', …"."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return ""
+        current = info.annotation
+        while get_origin(current) in (list, Union, UnionType, Annotated):
+            args = [a for a in get_args(current) if a is not type(None)]
+            current = args[0] if args else current
+            if get_origin(current) is Literal:
+                break
+    if get_origin(current) is Literal:
+        return ", ".join(f"'{c}'" for c in get_args(current))
+    return ""
 
 
 def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -145,19 +170,22 @@ def problems_from(error: ValidationError, model: type[BaseModel], parsed: Parsed
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
-        field = ".".join(str(p) for p in loc) or "(file)"
+        field = field_name(loc) or "(file)"
         line = parsed.line(base + loc)
         kind = item["type"]
         if kind == "extra_forbidden":
             name = str(loc[-1])
             fix = suggest(name, _field_names(model, loc), t("field.unknown.fix"))
             problems.append(Problem(path, line, field, *problem("field.unknown", fix=fix)))
-        elif kind == "missing":
-            problems.append(Problem(path, line, field, *problem("field.required", name=loc[-1])))
+        elif kind == "missing":  # at the line the front matter (or the item) starts, with the values it may take
+            start = parsed.line(base + loc[:-1]) if loc[:-1] else max(parsed.offset, 1)
+            allowed = _allowed(model, loc)
+            key = "field.required_one_of" if allowed else "field.required"
+            problems.append(Problem(path, start, field, *problem(key, name=loc[-1], choices=allowed)))
         elif kind in _MODEL_RULES:  # a rule across fields, reported at the field it names
             name = _MODEL_RULES[kind]
             what, _, fix = item["msg"].partition(" — ")
-            field = ".".join(str(p) for p in (*loc, name))
+            field = field_name((*loc, name))
             problems.append(Problem(path, parsed.line(base + loc + (name,)), field, what, fix))
         elif kind == "value_error":
             message = str(item["ctx"]["error"])

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..common.vietnamese import name_key, slugify
 from ..content.national import Place, gazetteer, national
-from ..content.registries import Agency, Province, Registries
+from ..content.registries import Agency, Province, Registries, guess_agency
 from .source import restore_case
 
 
@@ -136,20 +136,6 @@ def _bare(name: str) -> str:
     return re.sub(r"\b(tỉnh|thành phố|tp)\s+", "", name_key(name))
 
 
-LEVEL_WORDS = [
-    (r"\b(việt nam|trung ương|tw)\b", "trung-uong"),
-    (r"\b(xã|phường|thị trấn|đặc khu)\b", "xa"),
-    (r"\b(huyện|quận|thị xã|thành phố thuộc tỉnh)\b", "huyen"),
-    (r"\b(tỉnh|thành phố|tp)\b", "tinh"),
-]
-KIND_WORDS = [
-    (r"\b(liên minh hợp tác xã|liên minh htx)\b", "lien-minh-htx"),
-    (r"\b(đảng|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|ban tuyên giáo|ban dân vận|ban tổ chức|ban thường vụ)\b", "dang"),
-    (r"\b(mặt trận|hội|đoàn thanh niên|liên đoàn|công đoàn|cựu chiến binh)\b", "mat-tran-doan-the"),
-    (r"\b(báo|đài|tạp chí)\b", "bao-chi"),
-]
-
-
 @dataclass
 class Proposed:
     """An agency no registry knows, read from the document's header: added to the site's registry
@@ -189,12 +175,11 @@ def proposal(name: str, code: str | None, province: str | None, local: Place | N
     document; a bare name at a district's place is the district's body."""
     name = re.sub(r"\s+", " ", name).strip(" ,.")
     key = name_key(name)
-    level = next((lv for pattern, lv in LEVEL_WORDS if re.search(pattern, key)), None)
+    level, kind = guess_agency(name)
     if level is None and local is not None:
         name, level = f"{name} {local.kind} {local.name}", "xa" if local.kind in ("xã", "phường", "đặc khu", "thị trấn") else "huyen"
         key = name_key(name)
     level = level or ("tinh" if province else "trung-uong")
-    kind = next((k for pattern, k in KIND_WORDS if re.search(pattern, key)), "nha-nuoc")
     if province and level in ("tinh", "huyen", "xa") and name_key(matcher.province_names[province]) not in key and level == "tinh":
         name = f"{name} {'thành phố' if matcher.provinces[province].kind == 'thành phố' else 'tỉnh'} {matcher.province_names[province]}"
     item: dict = {"id": slugify(name), "name": name}

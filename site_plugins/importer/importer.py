@@ -24,7 +24,7 @@ from ..content.entries import DocumentEntry
 from ..content.frontmatter import Parsed
 from ..content.models import Document
 from ..content.national import adopted, adopted_provinces
-from ..content.registries import REGISTRY_DIR, Registries
+from ..content.registries import REGISTRY_DIR, Registries, append_items
 from ..content.schema import problems_from
 from .agencies import AgencyMatcher
 from .body import paragraphs, to_markdown
@@ -81,7 +81,7 @@ def validated(front_matter: dict, warnings: list[str]) -> tuple[dict, list[str]]
             parts = problem.field.split(".")
             text = f"{problem.field}: {problem.message}" + (f" — {problem.fix}" if problem.fix else "")
             if parts[0] in _LISTS and len(parts) > 1 and parts[1].isdigit():
-                drop_items.add((parts[0], int(parts[1])))
+                drop_items.add((parts[0], int(parts[1]) - 1))  # problems count list items from 1
                 warnings.append(t("import.left_out", text=text))
             elif parts[0] in fm and parts[0] not in REQUIRED:
                 drop_fields.add(parts[0])
@@ -260,12 +260,3 @@ def import_file(source: Path, registries: Registries, out_dir: Path, force: bool
     append_items(registry / "provinces.yml", [p for p in imported.provinces if p["id"] not in registries.provinces], note)
     target.write_text(imported.markdown(), "utf-8")
     return imported, target
-
-
-def append_items(path: Path, items: list[dict], note: str) -> None:
-    """Registry items added at the end of a registry file, under a comment saying where they came from."""
-    if not items:
-        return
-    text = path.read_text("utf-8") if path.exists() else ""
-    block = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
-    path.write_text(f"{text.rstrip()}\n\n# {note}\n{block}" if text.strip() else f"# {note}\n{block}", "utf-8")

@@ -60,7 +60,7 @@ def load_ledger(path: Path, display: str) -> tuple[dict[str, list[str]], list[Pr
             if _URL.match(url) and not any(part in (".", "..") for part in url.split("/")):
                 valid.append(url)
             else:
-                problems.append(Problem(display, parsed.line((key, index)), f"{key}.{index}", *problem("ledger.bad_url", url=url)))
+                problems.append(Problem(display, parsed.line((key, index)), f"{key}.{index + 1}", *problem("ledger.bad_url", url=url)))
         ledger[str(key)] = valid
     return ledger, problems
 
