@@ -27,3 +27,21 @@ if [[ ! -f $npm_stamp ]]; then
     echo "note: npm is missing: social cards are not drawn, and the accessibility and HTML checks are skipped" >&2
   fi
 fi
+# The newsroom editor (/quan-tri/): Decap CMS's browser bundle, one file from the npm registry's
+# tarball, checked against the pinned integrity (its package would install ~700 build dependencies).
+DECAP_VERSION=3.16.3
+DECAP_INTEGRITY=sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==
+decap=node_modules/.portal/decap-cms-$DECAP_VERSION.js
+if [[ ! -f $decap ]] && command -v npm >/dev/null; then
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack "decap-cms@$DECAP_VERSION" --silent >/dev/null)
+  got="sha512-$(openssl dgst -sha512 -binary "$tmp/decap-cms-$DECAP_VERSION.tgz" | base64 -w0)"
+  if [[ $got != "$DECAP_INTEGRITY" ]]; then
+    echo "decap-cms $DECAP_VERSION: integrity mismatch ($got)" >&2
+    exit 1
+  fi
+  mkdir -p node_modules/.portal
+  tar -xzf "$tmp/decap-cms-$DECAP_VERSION.tgz" -C "$tmp" package/dist/decap-cms.js
+  mv "$tmp/package/dist/decap-cms.js" "$decap"
+  rm -rf "$tmp"
+fi

@@ -153,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     p_new.add_argument("--content", default=Path("content"), type=Path)
     p_new.add_argument("--province", help=t("cli.province"))
     p_new.add_argument("--code", help=t("cli.code"))
+    p_cms = sub.add_parser("cms", help=t("cli.cms"), description=t("cli.cms"))
+    p_cms.add_argument("--content", default=Path("content"), type=Path)
     p_guide = sub.add_parser("guide", help=t("cli.guide"), description=t("cli.guide"))
     p_guide.add_argument("path", nargs="?", default=Path("docs/huong-dan-bien-tap.md"), type=Path)
     args = parser.parse_args(argv)
@@ -160,6 +162,14 @@ def main(argv: list[str] | None = None) -> int:
         from .editors.fieldtables import refresh
 
         print(t("guide.changed" if refresh(args.path) else "guide.same", path=args.path))
+        return 0
+    if args.command == "cms":
+        import yaml
+
+        from .content.registries import load_registries
+        from .editors.cms import config
+
+        print(yaml.safe_dump(config(load_registries(args.content)[0]), allow_unicode=True, sort_keys=False, width=200), end="")
         return 0
     if args.command == "check":
         return check(args.content, args.now)

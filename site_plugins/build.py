@@ -29,6 +29,7 @@ from .common.messages import t
 from .content.entries import AnyEntry
 from .content.files import MAX_PIXELS
 from .content.frontmatter import MAX_BODY
+from .editors.cms import newsroom_files
 from .media import socialcards
 from .media.media import Brand, make_media
 from .media.pictures import original, responsive
@@ -70,6 +71,10 @@ class Options:
     serving: bool = False  # the preview: its snapshot is kept; search indexing runs in the background
     incremental: bool = False  # compare with this process's previous build of the same site (serve --dirty)
     key: str = ""  # which site: whose previous build to compare with
+    newsroom: bool = True  # serve the newsroom editor at quan-tri/ (Decap CMS)
+    cms_backend: dict | None = None  # its production git backend (mkdocs.yml: plugins.portal.cms.backend); None: local only
+    edit_links: bool = False  # "Sửa" links from entry pages into the editor (on in the preview)
+    cms_site_url: str = ""  # where the editor's "Xem trước" links lead: the preview while serving, else the site
 
 
 # The preview's state across rebuilds of one process: the last build of each site, and the search
@@ -97,7 +102,8 @@ class Build:
         self.report_damaged(self.media.damaged)
         self.log.info(t("build.images", encoded=self.media.encoded, reused=self.media.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, o.site_name)
-        settings = Settings(o.page_size, o.related, o.home_column, site=SharingSite(o.site_url, o.site_name, o.publisher or o.site_name))
+        settings = Settings(o.page_size, o.related, o.home_column, site=SharingSite(o.site_url, o.site_name, o.publisher or o.site_name),
+                            edit_links=o.edit_links)  # fmt: skip
         self.views = SiteViews(self.catalog, self.listings, settings, self.media)
         self.dependencies = dependency_map(self.views, self.listings, o.feed_limit)
         self._plan()
@@ -158,6 +164,10 @@ class Build:
     def data_files(self) -> dict[str, str]:
         """Site path → content of the files views make that are not pages (open data, filter indexes)."""
         found = dict(self.views.open_files)
+        if self.options.newsroom:
+            root = self.options.setup[0].parent if self.options.setup else Path(".")
+            o = self.options
+            found.update(newsroom_files(self.catalog.registries, root, o.site_name, o.cms_site_url or o.site_url, o.cms_backend))
         found.update({path: json.dumps(rows, ensure_ascii=False, separators=(",", ":")) for path, rows in self.views.data_files.items()})
         return found
 

@@ -47,6 +47,8 @@ class PortalConfig(base.Config):
     image_cache = c.Type(str, default=".cache/images")  # processed images, by content hash (safe to delete); beside mkdocs.yml
     max_image_pixels = c.Type(int, default=MAX_PIXELS)  # larger uploads are refused (decompression bombs)
     max_body_bytes = c.Type(int, default=MAX_BODY)  # a larger body is refused (bounded memory and time)
+    # the newsroom editor at /quan-tri/: {enabled: true, backend: {name: gitea, repo: …, …}, edit_links: false} (docs/TRIEN-KHAI.md)
+    cms = c.Type(dict, default={})
 
 
 def from_content(file: File, config) -> bool:
@@ -124,6 +126,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def _options(self, config) -> Options:
         here = Path(config.config_file_path or ".")
+        newsroom = self.serving and os.environ.get("PORTAL_NEWSROOM") == "1"  # scripts/demo.sh: the editor beside the preview
         cfg, extra = self.config, config.extra
         return Options(
             content_dir=Path(config.docs_dir), site_url=config.site_url, site_name=config.site_name, cache_dir=here.parent / cfg.image_cache,
@@ -132,7 +135,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             preview=cfg.preview or os.environ.get("PORTAL_PREVIEW") == "1", feed_limit=cfg.feed_limit, page_size=cfg.page_size,
             related=cfg.related, home_column=cfg.home_column, max_pixels=cfg.max_image_pixels, max_body=cfg.max_body_bytes,
             setup=[here, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])], markdown=(config.markdown_extensions, config.mdx_configs),
-            serving=self.serving, incremental=self.serving and self.dirty, key=str(here),
+            serving=self.serving, incremental=self.serving and self.dirty, key=str(here), newsroom=cfg.cms.get("enabled", True),
+            cms_backend=cfg.cms.get("backend"), edit_links=newsroom or bool(cfg.cms.get("edit_links")),
+            cms_site_url=f"http://{config.dev_addr.host}:{config.dev_addr.port}/" if newsroom else config.site_url,
         )  # fmt: skip
 
     def on_files(self, files: Files, config) -> Files:

@@ -87,7 +87,7 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
     good = article.read_text("utf-8")
     article.write_text(good.replace("date: 2024-05-29T08:00", "date: 2024-05-32T08:00"), "utf-8")
     port = _free_port()
-    env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "PORTAL_LANG": "vi"}
+    env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "PORTAL_LANG": "vi", "PORTAL_NEWSROOM": "1"}  # as demo.sh
     server = subprocess.Popen(
         [
             sys.executable,
@@ -116,7 +116,9 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
         assert "Nội dung có lỗi" not in home
         article.write_text(good.replace("title: ", "title: Sửa khi đang xem trước — ", 1), "utf-8")  # a save while serving
         _wait_for(base + "tin-tuc/", "Sửa khi đang xem trước")  # its list shows the new title,
-        assert "Sửa khi đang xem trước" in _get(base + "tin-tuc/kim-son-giu-nghe-coi/")  # and its page
+        edited_page = _get(base + "tin-tuc/kim-son-giu-nghe-coi/")
+        assert "Sửa khi đang xem trước" in edited_page  # and its page, with its link into the newsroom editor
+        assert 'href="../../quan-tri/#/collections/tin-tuc/entries/kim-son-giu-nghe-coi"' in edited_page
         article.write_text(good.replace("title: ", "title: Hội nghị: ", 1), "utf-8")  # a mistake while editing that page:
         edited = _wait_for(base + "tin-tuc/kim-son-giu-nghe-coi/", "Nội dung có lỗi")  # the page itself says so, not its old text
         assert "dấu &#39;:&#39; nằm trong một giá trị chưa đặt trong ngoặc kép" in edited and "Sửa khi đang xem trước" not in edited

@@ -541,6 +541,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "error: the registry already has '{id}' — use it, or choose another name",
     },
     "cli.title": {"vi": "tiêu đề (hoặc tên hợp tác xã, trích yếu văn bản)", "en": "the title (or cooperative name, document summary)"},
+    "cli.cms": {
+        "vi": "in cấu hình của trang soạn bài (/quan-tri/), sinh từ lược đồ nội dung và danh mục",
+        "en": "print the newsroom editor's configuration (/quan-tri/), made from the content schema and registries",
+    },
     "cli.guide": {
         "vi": "cập nhật các bảng trường trong hướng dẫn biên tập từ lược đồ nội dung",
         "en": "regenerate the field tables of the editors' guide from the schema",

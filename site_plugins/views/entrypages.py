@@ -20,6 +20,13 @@ from .listings import Listings
 from .page import Page, Settings, feed_formats
 from .sharing import entry_share
 
+
+def edit_url(src_uri: str) -> str:
+    """The entry in the newsroom editor: quan-tri/#/collections/<section>/entries/<file name>."""
+    section, _, name = src_uri.partition("/")
+    return f"quan-tri/#/collections/{section}/entries/{name.removesuffix('.md')}"
+
+
 RELATED_POOL = 200  # candidates per tag, cooperative or document a related article is chosen from
 
 
@@ -53,6 +60,7 @@ class EntryPages:
             "date_line": date_line(entry.published),
             "iso_date": entry.published.isoformat(),
             "tags": [self.cards.tag(tag) for tag in entry.tags],
+            "edit": edit_url(entry.src_uri) if self.settings.edit_links else None,
         }
 
     def particular(self, entry: AnyEntry) -> dict:

@@ -43,6 +43,7 @@ class Settings:
     home_latest: int = 10
     table_size: int = 50  # rows per page of the document registry and the cooperative directory
     site: SharingSite | None = None  # for sharing metadata (absolute URLs); None: pages carry none
+    edit_links: bool = False  # each entry's page links to it in the newsroom editor (the preview; off in production)
 
 
 def feed_links(listings: list[Listing]) -> list[dict]:

@@ -1,0 +1,253 @@
+"""The newsroom editor's configuration (Decap CMS, served at /quan-tri/), made from the content
+schema: one collection per entry kind, every field of its model with a Vietnamese label and hint,
+the widget its type calls for (dates in Vietnam time, choices from the registries, nested lists
+for signers, citations and tasks), whether it is required. A field added to a model without a
+label here fails the tests; nothing is written by hand twice."""
+
+from __future__ import annotations
+
+import html
+import json
+import types
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+
+from ..common.vietnamese import sort_key
+from ..content.models import Article, Cooperative, Document
+from ..content.registries import Registries
+
+PATH = "quan-tri"  # where the editor is served: /quan-tri/
+COLLECTIONS: list[tuple[str, type[BaseModel], str, str, str]] = [  # (name, model, folder in content/, Vietnamese label, field naming an entry)
+    ("tin-tuc", Article, "tin-tuc", "Bài viết", "title"),
+    ("htx", Cooperative, "htx", "Hợp tác xã", "name"),
+    ("van-ban", Document, "van-ban", "Văn bản", "summary"),
+]
+# label, hint — every field of every model (tests/test_cms.py fails on one missing)
+LABELS: dict[str, tuple[str, str]] = {
+    "id": ("Mã cố định", "Để trống: hệ thống tự đặt khi lưu. Không bao giờ đổi sau khi đăng."),
+    "title": ("Tiêu đề", ""),
+    "name": ("Tên", ""),
+    "summary": ("Tóm tắt (sapo) / trích yếu", "Một hai câu."),
+    "date": ("Ngày giờ đăng", "Giờ Việt Nam. Ngày trong tương lai: hẹn giờ đăng."),
+    "updated": ("Cập nhật lần cuối", ""),
+    "column": ("Chuyên mục", ""),
+    "authors": ("Tác giả", ""),
+    "agency": ("Cơ quan", ""),
+    "provinces": ("Tỉnh, thành phố", ""),
+    "province": ("Tỉnh, thành phố", ""),
+    "tags": ("Từ khóa", ""),
+    "cooperatives": ("Hợp tác xã được nhắc đến", ""),
+    "documents": ("Văn bản liên quan", ""),
+    "cover": ("Ảnh bìa", ""),
+    "src": ("Tệp", ""),
+    "alt": ("Mô tả ảnh (cho người không nhìn thấy)", "Bắt buộc với ảnh: tả điều ảnh cho thấy."),
+    "caption": ("Chú thích", ""),
+    "credit": ("Nguồn ảnh", ""),
+    "focus": ("Điểm chính của ảnh", ""),
+    "campaign": ("Chiến dịch", ""),
+    "draft": ("Bản nháp (chưa đăng)", ""),
+    "scheduled": ("Hẹn đăng xa (hơn một năm)", "Chỉ bật khi ngày đăng thật sự cách hơn một năm."),
+    "featured": ("Nổi bật trên trang chủ", ""),
+    "slug": ("Đường dẫn riêng", "Để trống: lấy theo tên tệp."),
+    "kind": ("Loại hình", ""),
+    "district": ("Huyện", ""),
+    "commune": ("Xã", ""),
+    "founded": ("Năm thành lập", ""),
+    "members": ("Số thành viên", ""),
+    "sectors": ("Lĩnh vực", ""),
+    "products": ("Sản phẩm", ""),
+    "value_chains": ("Chuỗi giá trị", ""),
+    "ocop": ("Sản phẩm OCOP", ""),
+    "product": ("Sản phẩm", ""),
+    "stars": ("Số sao", ""),
+    "year": ("Năm", ""),
+    "new_model": ("Hợp tác xã kiểu mới", ""),
+    "contact": ("Liên hệ", ""),
+    "address": ("Địa chỉ", ""),
+    "phone": ("Điện thoại", ""),
+    "email": ("Thư điện tử", ""),
+    "website": ("Trang web", "Đầy đủ, bắt đầu bằng https://"),
+    "coordinates": ("Tọa độ", ""),
+    "lat": ("Vĩ độ", ""),
+    "lon": ("Kinh độ", ""),
+    "photos": ("Ảnh", ""),
+    "illustrative": ("Dữ liệu minh họa", ""),
+    "type": ("Loại văn bản", ""),
+    "number": ("Số, ký hiệu", "Đúng như in, ví dụ 145/KH-LMHTXVN. Dự thảo chưa có số: để trống."),
+    "issuers": ("Cơ quan ban hành", ""),
+    "place": ("Nơi ban hành", ""),
+    "issued": ("Ngày ban hành", ""),
+    "signers": ("Người ký", ""),
+    "position": ("Chức vụ", ""),
+    "capacity": ("Thẩm quyền ký", "TM., KT., Q., TL., TUQ., PT."),
+    "on_behalf_of": ("Thay mặt / ký thay cho", ""),
+    "chain": ("Các dòng thẩm quyền như in", "Ví dụ: TM. Ủy ban nhân dân tỉnh; KT. Chủ tịch"),
+    "recipients": ("Nơi nhận", ""),
+    "cites": ("Văn bản được trích dẫn", ""),
+    "relation": ("Quan hệ", ""),
+    "issuer": ("Cơ quan ban hành", ""),
+    "scope": ("Phạm vi", ""),
+    "tasks": ("Nhiệm vụ được giao", ""),
+    "text": ("Nội dung", ""),
+    "lead": ("Cơ quan chủ trì", ""),
+    "lead_name": ("Tên cơ quan chủ trì như in", ""),
+    "partners": ("Cơ quan phối hợp", ""),
+    "deadline": ("Thời hạn như in", "Ví dụ: Quý I/2027"),
+    "funding": ("Kinh phí", ""),
+    "due": ("Hạn (ngày)", ""),
+    "done": ("Ngày hoàn thành", ""),
+    "effective": ("Ngày có hiệu lực", ""),
+    "expires": ("Ngày hết hiệu lực", ""),
+    "status": ("Tình trạng hiệu lực", "Để trống: tự tính."),
+    "status_since": ("Tình trạng từ ngày", ""),
+    "replaced_by": ("Bị thay thế bởi", ""),
+    "completes": ("Báo cáo hoàn thành nhiệm vụ của", ""),
+    "document": ("Văn bản giao nhiệm vụ", ""),
+    "task": ("Nhiệm vụ số / mã", ""),
+    "changes": ("Các lần đính chính", ""),
+    "attachments": ("Tệp đính kèm (PDF)", ""),
+    "review": ("Cần kiểm tra (xóa khi đã đối chiếu)", ""),
+}
+# a reference field → the registry whose items it takes, or the collection whose entries it names
+REGISTRY_OF = {"agency": "agencies", "issuers": "agencies", "issuer": "agencies", "lead": "agencies", "partners": "agencies",
+               "column": "columns", "provinces": "provinces", "province": "provinces", "tags": "tags", "sectors": "sectors",
+               "campaign": "campaigns"}  # fmt: skip
+ENTRIES_OF = {"cooperatives": ("htx", "name"), "documents": ("van-ban", "summary"), "replaced_by": ("van-ban", "summary"),
+              "document": ("van-ban", "summary")}  # fmt: skip
+LONG_TEXT = {"summary", "text", "description", "caption"}
+DATETIME = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm", "date_format": "DD/MM/YYYY", "time_format": "HH:mm", "picker_utc": False}
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": False}
+
+
+def config(registries: Registries, backend: dict | None = None, site_url: str = "", local: bool = True) -> dict:
+    """The Decap CMS configuration for this site's content and registries."""
+    return {
+        "locale": "vi",
+        "backend": backend or {"name": "git-gateway"},
+        "local_backend": {"url": "http://127.0.0.1:8081/api/v1", "allowed_hosts": ["127.0.0.1", "localhost"]} if local else False,
+        **({"publish_mode": "editorial_workflow"} if backend else {}),
+        "site_url": site_url or None,
+        "media_folder": "content/anh",
+        "public_folder": "../anh",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection(*spec, registries) for spec in COLLECTIONS],
+    }
+
+
+def collection(name: str, model: type[BaseModel], folder: str, label: str, identifier: str, registries: Registries) -> dict:
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": label,
+        "folder": f"content/{folder}",
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        "identifier_field": identifier,
+        "slug": "{{slug}}",
+        "preview_path": f"{folder}/{{{{slug}}}}/",
+        "summary": "{{" + identifier + "}}",
+        "fields": [*fields(model, registries), {"name": "body", "label": "Nội dung", "widget": "markdown", "required": False}],
+    }
+
+
+def fields(model: type[BaseModel], registries: Registries) -> list[dict]:
+    return [field(name, info.annotation, info.is_required() and name != "id", registries, model) for name, info in model.model_fields.items()]
+
+
+def field(name: str, annotation: Any, required: bool, registries: Registries, parent: type[BaseModel] | None = None) -> dict:
+    label, hint = LABELS[name]
+    spec: dict = {"name": name, "label": label, "required": required, **({"hint": hint} if hint else {})}
+    inner, many = _unwrap(annotation)
+    if name == "src":
+        spec["widget"] = "file" if parent is not None and parent.__name__ == "Attachment" else "image"
+    elif name in REGISTRY_OF:
+        items = getattr(registries, REGISTRY_OF[name]).values()
+        options = sorted(({"label": getattr(i, "name", None) or getattr(i, "title", i.id), "value": i.id} for i in items), key=lambda o: sort_key(o["label"]))
+        spec.update(widget="select", options=options or [{"label": "—", "value": ""}], multiple=many)
+    elif name in ENTRIES_OF:
+        target, shown = ENTRIES_OF[name]
+        spec.update(widget="relation", collection=target, value_field="id", search_fields=[shown], display_fields=[shown], multiple=many)
+    elif isinstance(inner, type) and issubclass(inner, BaseModel):
+        nested = fields(inner, registries)
+        if not many and not required:  # an optional group (contact, coordinates): its parts are checked by `portal check` once filled
+            nested = [{**f, "required": False} for f in nested]
+        spec.update({"widget": "list", "fields": nested} if many else {"widget": "object", "fields": nested})
+    elif get_origin(inner) is Literal:
+        spec.update(widget="select", options=[str(v) for v in get_args(inner)], multiple=many)
+    elif inner is bool:
+        spec.update(widget="boolean", default=False)
+    elif inner in (int, float):
+        spec.update(widget="number", value_type="int" if inner is int else "float")
+    elif many:
+        spec.update(widget="list")  # a list of words: one item a line
+    elif inner is datetime:
+        spec.update(DATETIME)
+    elif inner is date:
+        spec.update(DATE)
+    else:
+        spec.update(widget="text" if name in LONG_TEXT else "string")
+    return spec
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(the type inside Optional/Annotated/list, whether it is a list)."""
+    many = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            if len(args) != 1 or (get_origin(args[0]) is Literal and len(args) > 1):
+                return annotation, many
+            annotation = args[0]
+        elif origin is list:
+            many, annotation = True, get_args(annotation)[0]
+        else:
+            return annotation, many
+
+
+NEWSROOM = Path(__file__).resolve().parent / "newsroom"
+MISSING = (
+    "<main style='font-family: sans-serif; max-width: 40em; margin: 3em auto'><h1>Chưa cài trang soạn bài</h1>"
+    "<p>Chạy <code>bash scripts/demo.sh</code> (hoặc <code>bash scripts/test.sh</code>) một lần để tải trình soạn bài, rồi dựng lại trang.</p></main>"
+)
+
+
+def bundle(root: Path) -> Path | None:
+    """Decap CMS's browser bundle, fetched by scripts/_venv.sh (integrity-checked): beside the
+    site's mkdocs.yml, or in the checkout the portal runs from."""
+    for folder in (root, Path(__file__).resolve().parents[2]):
+        if found := sorted((folder / "node_modules" / ".portal").glob("decap-cms-*.js")):
+            return found[-1]
+    return None
+
+
+def newsroom_files(registries: Registries, root: Path, site_name: str, site_url: str, backend: dict | None) -> dict[str, str]:
+    """Site path → content of the editor's files under quan-tri/ (none of them a page: no search
+    record, no sitemap entry, no feed item, no social card)."""
+    found = bundle(root)
+    scripts = ["<script>window.CMS_MANUAL_INIT = true;</script>", '<script src="decap-cms.js"></script>',
+               '<script src="vi.js"></script>', '<script src="portal-cms.js"></script>']  # fmt: skip
+    page = (
+        (NEWSROOM / "index.html")
+        .read_text("utf-8")
+        .replace("{site_name}", html.escape(site_name))
+        .replace("{body}", "\n  ".join(scripts) if found else MISSING)
+    )
+    files = {f"{PATH}/index.html": page}
+    if found:
+        vietnamese = json.dumps(json.loads((NEWSROOM / "vi.json").read_text("utf-8")), ensure_ascii=False, separators=(",", ":"))
+        settings = config(registries, backend, site_url)
+        files.update({
+            f"{PATH}/config.yml": yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=200),
+            f"{PATH}/decap-cms.js": found.read_text("utf-8"),
+            f"{PATH}/vi.js": f"window.PORTAL_VI = {vietnamese};\n",
+            f"{PATH}/portal-cms.js": (NEWSROOM / "portal-cms.js").read_text("utf-8"),
+        })  # fmt: skip
+    return files
