@@ -226,3 +226,18 @@ def test_registry_items_without_writing_yaml(workspace):
     (workspace / "content/tin-tuc/thu.md").write_text(GOOD.replace("[chuyen-doi-so]", "[chuyen-doi-so-xanh]").replace("htx-kieu-moi", "nong-thon-moi"), "utf-8")
     result = portal("check", "content", cwd=workspace)
     assert result.returncode == 0, result.stderr
+
+
+def test_registry_items_in_their_own_files(workspace):
+    """content/_registry/<name>/*.yml: one item a file (what the newsroom editor writes), checked
+    like the list; the wrong shape and a duplicate id are named at their file and line."""
+    folder = workspace / "content/_registry/tags"
+    folder.mkdir()
+    (folder / "chuyen-doi-so-xanh.yml").write_text("id: chuyen-doi-so-xanh\ntitle: Chuyển đổi số xanh\n", "utf-8")
+    (workspace / "content/tin-tuc/thu.md").write_text(GOOD.replace("[chuyen-doi-so]", "[chuyen-doi-so-xanh]"), "utf-8")
+    assert portal("check", "content", cwd=workspace).returncode == 0
+    (folder / "danh-sach.yml").write_text("- id: mot\n  title: Một\n", "utf-8")
+    (folder / "trung.yml").write_text("title: Trùng\nid: chuyen-doi-so\n", "utf-8")
+    found = problems(portal("check", "content", cwd=workspace))
+    assert "content/_registry/tags/danh-sach.yml:1: phải là một mục danh mục: các dòng 'id: …', 'name: …' (không có dấu '-' ở đầu)" in found
+    assert [x for x in found if x.startswith("content/_registry/tags/trung.yml:1: id: mã 'chuyen-doi-so' bị trùng, đã khai báo ở content/_registry/tags.yml:")]

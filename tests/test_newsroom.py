@@ -17,7 +17,7 @@ import pytest
 from helpers import CONTENT, ROOT, Site, build_site, serve_folder, site_config
 
 from site_plugins.content.registries import load_registries
-from site_plugins.editors.cms import COLLECTIONS, LABELS, bundle, config
+from site_plugins.editors.cms import COLLECTIONS, LABELS, REGISTRIES, bundle, config
 
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 NODE = shutil.which("node")
@@ -25,15 +25,19 @@ NODE = shutil.which("node")
 
 def test_every_field_of_the_schema_is_in_the_editor_with_a_vietnamese_label():
     settings = config(load_registries(CONTENT)[0])
-    for (name, model, *_), collection in zip(COLLECTIONS, settings["collections"], strict=True):
+    for (name, model, *_), collection in zip([*COLLECTIONS, *REGISTRIES], settings["collections"], strict=True):
         assert collection["name"] == name
-        assert [f["name"] for f in collection["fields"]] == [*model.model_fields, "body"]
+        assert [f["name"] for f in collection["fields"]] == [*model.model_fields, *(["body"] if collection["extension"] == "md" else [])]
         required = {f["name"] for f in collection["fields"] if f["required"]}
         assert required == {n for n, info in model.model_fields.items() if info.is_required() and n != "id"}  # id: made on save
-    names = {n for _, model, *_ in COLLECTIONS for n in _all_fields(model)}
+    names = {n for _, model, *_ in [*COLLECTIONS, *REGISTRIES] for n in _all_fields(model)}
     assert names <= set(LABELS), sorted(names - set(LABELS))
     agency = next(f for f in settings["collections"][0]["fields"] if f["name"] == "agency")
     assert {"label": "Liên minh Hợp tác xã Việt Nam", "value": "lien-minh-htx-viet-nam"} in agency["options"]  # fed from the registry
+    agencies = next(c for c in settings["collections"] if c["name"] == "co-quan")
+    assert agencies["folder"] == "content/_registry/agencies" and agencies["format"] == "yml"  # one file an item: the list file is never rewritten
+    parent = next(f for f in agencies["fields"] if f["name"] == "parent")
+    assert {"label": "Liên minh Hợp tác xã Việt Nam", "value": "lien-minh-htx-viet-nam"} in parent["options"]  # an agency's parent: an agency
 
 
 def test_the_interface_is_vietnamese_throughout():
@@ -129,11 +133,7 @@ def _date(page) -> None:
 def _publish(page) -> None:
     page.get_by_role("button", name="Công bố").first.click()
     page.get_by_text("Công bố ngay").click()
-    try:
-        page.get_by_text("Đã công bố").first.wait_for(timeout=15000)
-    except Exception:
-        page.screenshot(path="/tmp/nr/fail.png")
-        raise
+    page.get_by_text("Đã công bố").first.wait_for(timeout=15000)
 
 
 def _new(page, base: str, collection: str, texts: dict[str, str], summary: str) -> None:
@@ -174,8 +174,18 @@ def test_an_editor_writes_an_article_a_cooperative_and_a_document_in_the_browser
     page.get_by_label("Tóm tắt (sapo) / trích yếu", exact=True).fill("Tuyên truyền phát triển kinh tế tập thể năm 2027")
     _date(page)
     _publish(page)
+
+    page.goto(base + "quan-tri/#/collections/co-quan/new")  # a registry item, without writing YAML
+    page.get_by_label("Tên", exact=True).fill("Liên minh Hợp tác xã tỉnh Lạng Sơn")
+    _choose(page, "Cấp", "Tỉnh, thành phố")
+    _choose(page, "Loại hình", "Liên minh Hợp tác xã")
+    _choose(page, "Tỉnh, thành phố (không bắt buộc)", "Tỉnh Lạng Sơn")
+    _publish(page)
     page.close()
 
+    agency = repo / "content" / "_registry" / "agencies" / "lien-minh-hop-tac-xa-tinh-lang-son.yml"
+    assert "id: lien-minh-hop-tac-xa-tinh-lang-son\n" in agency.read_text("utf-8")  # the id `portal new agency` would give
+    assert "id: htx-hop-tac-xa-che-suoi-giang" in (repo / "content" / "htx" / "hop-tac-xa-che-suoi-giang.md").read_text("utf-8")
     article = repo / "content" / "tin-tuc" / "hop-tac-xa-dong-tam-doi-moi-dao-tao.md"  # the portal's slug rule: đ → d
     assert "id: tin-" in article.read_text("utf-8") and (repo / "content" / "anh" / "lop-dao-tao.jpg").exists()
     assert (repo / "content" / "htx" / "hop-tac-xa-che-suoi-giang.md").exists()
@@ -186,6 +196,7 @@ def test_an_editor_writes_an_article_a_cooperative_and_a_document_in_the_browser
     site = Site(repo / "after")
     assert "Hợp tác xã Đồng Tâm đổi mới đào tạo" in site.text("tin-tuc/hop-tac-xa-dong-tam-doi-moi-dao-tao/index.html")
     assert "Hợp tác xã Chè Suối Giàng" in site.text("htx/hop-tac-xa-che-suoi-giang/index.html")
+    assert "Liên minh Hợp tác xã tỉnh Lạng Sơn" in site.text("co-quan/lien-minh-hop-tac-xa-tinh-lang-son/index.html")
     registry = site.text("van-ban/index.html")
     assert "27/KH-LMHTXVN" in registry and "Tuyên truyền phát triển kinh tế tập thể năm 2027" in registry
     assert outside == []  # nothing requested from any other host, through login, lists, edits, upload and publishing

@@ -124,6 +124,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "thiếu tệp danh mục — tạo tệp với một danh sách YAML các mục {name}",
         "en": "registry file is missing — create it with a YAML list of {name}",
     },
+    "registry.not_item": {
+        "vi": "phải là một mục danh mục: các dòng 'id: …', 'name: …' (không có dấu '-' ở đầu)",
+        "en": "must be one registry item: lines 'id: …', 'name: …' (no leading '-')",
+    },
     "registry.not_list": {"vi": "phải là một danh sách YAML — mỗi mục bắt đầu bằng '- id: …'", "en": "must be a YAML list — start each item with '- id: …'"},
     "registry.duplicate": {
         "vi": "mã '{id}' bị trùng, đã khai báo ở {where} — mỗi mục một mã riêng",

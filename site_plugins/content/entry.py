@@ -27,7 +27,10 @@ Data = TypeVar("Data", Article, Cooperative, Document)
 NO_NUMBER = "(chưa có số)"  # a document whose number is still blank (a draft): said the same everywhere
 
 
-def id_words(text: str, limit: int = 8) -> str:
+ID_WORDS = 8  # how many words of a title go into a new permanent id
+
+
+def id_words(text: str, limit: int = ID_WORDS) -> str:
     """The first words of a title or file name, as they go into a permanent id."""
     return "-".join(slugify(text).split("-")[:limit]) or "moi"
 

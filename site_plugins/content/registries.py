@@ -1,9 +1,12 @@
 """Registries the content points into: agencies, provinces, columns, campaigns, sectors, tags.
 
-Each is a YAML list in ``content/_registry/<name>.yml`` validated like the entries."""
+Each is a YAML list in ``content/_registry/<name>.yml`` validated like the entries, and any number
+of single items in ``content/_registry/<name>/*.yml`` (one file an item: what the newsroom editor
+writes, so the hand-kept list file with its comments is never rewritten)."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +18,7 @@ from pydantic import Field, ValidationError
 from ..common.messages import problem
 from ..common.problems import Problem
 from ..common.vietnamese import name_key
-from .frontmatter import parse_yaml
+from .frontmatter import Parsed, parse_yaml
 from .schema import PlainText, Ref, Slug, Strict, VnDate, WebUrl, problems_from
 
 REGISTRY_DIR = "_registry"
@@ -150,7 +153,8 @@ def load_registries(content_dir: Path) -> tuple[Registries, list[Problem]]:
 
 
 def read_registries(folder: Path, display_folder: str, models: dict[str, type[Item]]) -> tuple[Registries, list[Problem]]:
-    """The registry files ``models`` names in ``folder``, validated; every problem listed, never raised."""
+    """The registry files ``models`` names in ``folder``, and their item folders, validated; every
+    problem listed, never raised."""
     registries = Registries()
     problems: list[Problem] = []
     for name, model in models.items():
@@ -159,33 +163,46 @@ def read_registries(folder: Path, display_folder: str, models: dict[str, type[It
         if not file.exists():
             problems.append(Problem(display, 0, "", *problem("registry.missing", name=name)))
             continue
-        try:
-            text = file.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start)))
-            continue
-        except OSError as exc:
-            problems.append(Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc)))
-            continue
-        parsed, found = parse_yaml(text.lstrip("\ufeff"), display)
-        problems += found
-        if parsed is None:
-            continue
-        if not isinstance(parsed.data, list):
-            problems.append(Problem(display, 1, "", *problem("registry.not_list")))
-            continue
-        table = getattr(registries, name)
-        for index, raw in enumerate(parsed.data):
-            try:
-                item = model.model_validate(raw)
-            except ValidationError as exc:
-                problems += problems_from(exc, model, parsed, display, base=(index,))
+        sources = [(file, display, True)]
+        if (folder / name).is_dir() and not (folder / name).is_symlink():
+            sources += [(f, f"{display_folder}/{name}/{f.name}", False) for f in sorted((folder / name).glob("*.yml"))]
+        for source, shown, listed in sources:
+            parsed = _parse(source, shown, problems, folder.parent)
+            if parsed is None:
                 continue
-            line = parsed.line((index,))
-            if item.id in table:
-                first = registries.origins[(name, item.id)]
-                problems.append(Problem(display, line, "id", *problem("registry.duplicate", id=item.id, where=f"{first[0]}:{first[1]}")))
+            if listed != isinstance(parsed.data, list):
+                problems.append(Problem(shown, 1, "", *problem("registry.not_list" if listed else "registry.not_item")))
                 continue
-            table[item.id] = item
-            registries.origins[(name, item.id)] = (display, line)
+            for index, raw in enumerate(parsed.data) if listed else [(None, parsed.data)]:
+                base = (index,) if index is not None else ()
+                try:
+                    item = model.model_validate(raw)
+                except ValidationError as exc:
+                    problems += problems_from(exc, model, parsed, shown, base=base)
+                    continue
+                line = parsed.line(base)
+                if item.id in (table := getattr(registries, name)):
+                    first = registries.origins[(name, item.id)]
+                    problems.append(Problem(shown, line, "id", *problem("registry.duplicate", id=item.id, where=f"{first[0]}:{first[1]}")))
+                    continue
+                table[item.id] = item
+                registries.origins[(name, item.id)] = (shown, line)
     return registries, problems
+
+
+def _parse(file: Path, display: str, problems: list[Problem], root: Path) -> Parsed | None:
+    """A registry file's YAML, or None with its problem listed (never a link out of ``root``)."""
+    if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
+        problems.append(Problem(display, 0, "", *problem("file.symlink_outside", target=os.readlink(file), content=REGISTRY_DIR)))
+        return None
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start)))
+        return None
+    except OSError as exc:
+        problems.append(Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc)))
+        return None
+    parsed, found = parse_yaml(text.lstrip("\ufeff"), display)
+    problems += found
+    return parsed

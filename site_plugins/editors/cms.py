@@ -17,14 +17,26 @@ import yaml
 from pydantic import BaseModel
 
 from ..common.vietnamese import sort_key
+from ..content.entries import ENTRY_TYPES
+from ..content.entry import ID_WORDS
 from ..content.models import Article, Cooperative, Document
-from ..content.registries import Registries
+from ..content.registries import AGENCY_KINDS, LEVELS, REGISTRY_DIR, Agency, Campaign, Column, Lineage, Province, Registries, Term
 
 PATH = "quan-tri"  # where the editor is served: /quan-tri/
 COLLECTIONS: list[tuple[str, type[BaseModel], str, str, str]] = [  # (name, model, folder in content/, Vietnamese label, field naming an entry)
     ("tin-tuc", Article, "tin-tuc", "Bài viết", "title"),
     ("htx", Cooperative, "htx", "Hợp tác xã", "name"),
     ("van-ban", Document, "van-ban", "Văn bản", "summary"),
+]
+# the registries, one collection each: every item the editor adds is its own file in
+# content/_registry/<name>/ (the hand-kept <name>.yml list with its comments is never rewritten)
+REGISTRIES: list[tuple[str, type[BaseModel], str, str, str]] = [  # (collection, model, registry, label, field naming an item)
+    ("co-quan", Agency, "agencies", "Danh mục: cơ quan", "name"),
+    ("dia-phuong", Province, "provinces", "Danh mục: tỉnh, thành phố", "name"),
+    ("chuyen-muc", Column, "columns", "Danh mục: chuyên mục", "title"),
+    ("chien-dich", Campaign, "campaigns", "Danh mục: chiến dịch", "title"),
+    ("linh-vuc", Term, "sectors", "Danh mục: lĩnh vực", "title"),
+    ("tu-khoa", Term, "tags", "Danh mục: từ khóa", "title"),
 ]
 # label, hint — every field of every model (tests/test_cms.py fails on one missing)
 LABELS: dict[str, tuple[str, str]] = {
@@ -111,6 +123,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "changes": ("Các lần đính chính", ""),
     "attachments": ("Tệp đính kèm (PDF)", ""),
     "review": ("Cần kiểm tra (xóa khi đã đối chiếu)", ""),
+    "short_name": ("Tên viết tắt", "Ví dụ: Liên minh HTX tỉnh"),
+    "code": ("Ký hiệu trong số văn bản", "Ví dụ: LMHTXVN trong 145/KH-LMHTXVN"),
+    "level": ("Cấp", ""),
+    "parent": ("Trực thuộc", ""),
+    "successors": ("Đổi tên, sáp nhập vào", "Cơ quan hoặc tỉnh mới và ngày có hiệu lực."),
+    "dissolved": ("Ngày giải thể", ""),
+    "region": ("Vùng", ""),
+    "order": ("Thứ tự trên trình đơn", "Số nhỏ đứng trước."),
+    "start": ("Ngày bắt đầu", ""),
+    "end": ("Ngày kết thúc", ""),
+    "description": ("Mô tả", "Một câu bạn đọc thấy dưới tên."),
+    "note": ("Ghi chú", ""),
+    "aliases": ("Cách viết khác", "Tên gặp trong văn bản, ví dụ: Liên minh HTX tỉnh. Mỗi dòng một tên."),
 }
 # a reference field → the registry whose items it takes, or the collection whose entries it names
 REGISTRY_OF = {"agency": "agencies", "issuers": "agencies", "issuer": "agencies", "lead": "agencies", "partners": "agencies",
@@ -134,7 +159,10 @@ def config(registries: Registries, backend: dict | None = None, site_url: str = 
         "media_folder": "content/anh",
         "public_folder": "../anh",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(*spec, registries) for spec in COLLECTIONS],
+        "collections": [
+            *(collection(*spec, registries) for spec in COLLECTIONS),
+            *(registry_collection(*spec, registries) for spec in REGISTRIES),
+        ],
     }
 
 
@@ -155,30 +183,50 @@ def collection(name: str, model: type[BaseModel], folder: str, label: str, ident
     }
 
 
-def fields(model: type[BaseModel], registries: Registries) -> list[dict]:
-    return [field(name, info.annotation, info.is_required() and name != "id", registries, model) for name, info in model.model_fields.items()]
+def registry_collection(name: str, model: type[BaseModel], registry: str, label: str, identifier: str, registries: Registries) -> dict:
+    """Items of one registry, a YAML file each in content/_registry/<registry>/."""
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": label.removeprefix("Danh mục: ").capitalize(),
+        "folder": f"content/{REGISTRY_DIR}/{registry}",
+        "create": True,
+        "extension": "yml",
+        "format": "yml",
+        "identifier_field": identifier,
+        "slug": "{{slug}}",
+        "summary": "{{" + identifier + "}}",
+        "fields": fields(model, registries, own=registry),
+    }
 
 
-def field(name: str, annotation: Any, required: bool, registries: Registries, parent: type[BaseModel] | None = None) -> dict:
+def fields(model: type[BaseModel], registries: Registries, own: str | None = None) -> list[dict]:
+    """``own``: the registry whose items the model describes (its parent and successors point into it)."""
+    return [field(name, info.annotation, info.is_required() and name != "id", registries, model, own) for name, info in model.model_fields.items()]
+
+
+def field(name: str, annotation: Any, required: bool, registries: Registries, parent: type[BaseModel] | None = None, own: str | None = None) -> dict:
     label, hint = LABELS[name]
     spec: dict = {"name": name, "label": label, "required": required, **({"hint": hint} if hint else {})}
     inner, many = _unwrap(annotation)
+    target = own if own and (name == "parent" or (name == "id" and parent is Lineage)) else REGISTRY_OF.get(name)
     if name == "src":
         spec["widget"] = "file" if parent is not None and parent.__name__ == "Attachment" else "image"
-    elif name in REGISTRY_OF:
-        items = getattr(registries, REGISTRY_OF[name]).values()
+    elif target:
+        items = getattr(registries, target).values()
         options = sorted(({"label": getattr(i, "name", None) or getattr(i, "title", i.id), "value": i.id} for i in items), key=lambda o: sort_key(o["label"]))
         spec.update(widget="select", options=options or [{"label": "—", "value": ""}], multiple=many)
     elif name in ENTRIES_OF:
         target, shown = ENTRIES_OF[name]
         spec.update(widget="relation", collection=target, value_field="id", search_fields=[shown], display_fields=[shown], multiple=many)
     elif isinstance(inner, type) and issubclass(inner, BaseModel):
-        nested = fields(inner, registries)
+        nested = fields(inner, registries, own)
         if not many and not required:  # an optional group (contact, coordinates): its parts are checked by `portal check` once filled
             nested = [{**f, "required": False} for f in nested]
         spec.update({"widget": "list", "fields": nested} if many else {"widget": "object", "fields": nested})
     elif get_origin(inner) is Literal:
-        spec.update(widget="select", options=[str(v) for v in get_args(inner)], multiple=many)
+        named = {**LEVELS, **AGENCY_KINDS} if parent is Agency else {}
+        spec.update(widget="select", options=[{"label": named.get(str(v), str(v)), "value": str(v)} for v in get_args(inner)], multiple=many)
     elif inner is bool:
         spec.update(widget="boolean", default=False)
     elif inner in (int, float):
@@ -210,6 +258,16 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             many, annotation = True, get_args(annotation)[0]
         else:
             return annotation, many
+
+
+def id_rules() -> dict[str, list]:
+    """Collection → [template, how many words] of the ids the editor makes: an entry kind's own
+    rule (as `portal new` writes it: "tin-{date}-{words}", "htx-{words}"), a registry item's
+    name's whole slug (as `portal new agency` writes it)."""
+    day = datetime(2000, 1, 2)
+    kinds = {entry.model: entry for entry in ENTRY_TYPES.values()}
+    entries = {name: [kinds[model].new_id("{words}", day).replace(f"{day:%Y-%m-%d}", "{date}"), ID_WORDS] for name, model, *_ in COLLECTIONS}
+    return {**entries, **{name: ["{words}", 0] for name, *_ in REGISTRIES}}
 
 
 NEWSROOM = Path(__file__).resolve().parent / "newsroom"
@@ -248,6 +306,6 @@ def newsroom_files(registries: Registries, root: Path, site_name: str, site_url:
             f"{PATH}/config.yml": yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=200),
             f"{PATH}/decap-cms.js": found.read_text("utf-8"),
             f"{PATH}/vi.js": f"window.PORTAL_VI = {vietnamese};\n",
-            f"{PATH}/portal-cms.js": (NEWSROOM / "portal-cms.js").read_text("utf-8"),
+            f"{PATH}/portal-cms.js": (NEWSROOM / "portal-cms.js").read_text("utf-8").replace("/* RULES */ {}", json.dumps(id_rules())),
         })  # fmt: skip
     return files

@@ -2,7 +2,8 @@
 // - the Vietnamese interface: Decap's own "vi" locale with the strings it lacks (window.PORTAL_VI,
 //   vi.js, written from site_plugins/editors/newsroom/vi.json by scripts/cms_locale.py);
 // - every text saved in NFC, and an entry's permanent `id` made from its title or name and date
-//   by the portal's own slug rule (đ → d) when the editor left it empty.
+//   by the portal's own slug rule (đ → d) when the editor left it empty; RULES, written in by
+//   site_plugins/editors/cms.py from the entry kinds' own rule, gives each collection's shape.
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -16,16 +17,17 @@
     if (value && typeof value.map === "function" && typeof value.get === "function") return value.map(nfc);
     return value;
   }
-  var PREFIX = { "tin-tuc": "tin", "htx": "htx", "van-ban": "vb" };
+  var RULES = /* RULES */ {};  // collection → [template, how many words of the title (0: all)]
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
       var entry = event.entry, data = nfc(entry.get("data"));
-      if (!data.get("id")) {
-        var collection = entry.get("collection");
-        var named = data.get("title") || data.get("name") || data.get("summary") || "";
+      var rule = RULES[entry.get("collection")];
+      if (rule && !data.get("id")) {
+        var words = slug(data.get("title") || data.get("name") || data.get("summary") || "").split("-");
         var day = String(data.get("date") || data.get("issued") || new Date().toISOString()).slice(0, 10);
-        data = data.set("id", ((PREFIX[collection] || collection) + "-" + day + "-" + slug(named)).slice(0, 90).replace(/-+$/, ""));
+        words = (rule[1] ? words.slice(0, rule[1]) : words).join("-") || "moi";
+        data = data.set("id", rule[0].replace("{date}", day).replace("{words}", words));
       }
       return data;
     }
