@@ -17,14 +17,15 @@ if [[ ! -f $stamp ]]; then
   touch "$stamp"
 fi
 export NO_MKDOCS_2_WARNING=1
-# From the npm registry, pinned by package-lock.json: the font of the social cards, and the
-# accessibility and HTML checkers of the tests. --ignore-scripts: vnu-jar's would download a JDK.
+# From the npm registry, pinned by package-lock.json: the accessibility and HTML checkers of the
+# tests and the newsroom's local backend (the social cards' font ships inside the Python package,
+# site_plugins/media/fonts/). --ignore-scripts: vnu-jar's would download a JDK.
 npm_stamp=node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)
 if [[ ! -f $npm_stamp ]]; then
   if command -v npm >/dev/null; then
     npm ci --ignore-scripts --no-audit --no-fund --silent && touch "$npm_stamp"
   else
-    echo "note: npm is missing: social cards are not drawn, and the accessibility and HTML checks are skipped" >&2
+    echo "note: npm is missing: the accessibility and HTML checks are skipped" >&2
   fi
 fi
 # The newsroom editor (/quan-tri/): Decap CMS's browser bundle, one file from the npm registry's

@@ -205,6 +205,52 @@ def first_query_bytes(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[st
     return found
 
 
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 50_000, "uploadThroughput": 50_000}  # 400 ms, 400 kbit/s
+PAINTED = ("", "tin-tuc/kim-son-giu-nghe-coi/", "van-ban/")  # the home page, an article, the document registry
+
+
+def first_paint(bench: Path, repeat: int = 3) -> list[tuple[str, str, float, float]]:
+    """The demo site built once; for each page, its first contentful paint in headless Chromium
+    on an emulated slow 3G link (400 ms, 400 kbit/s, empty cache), from a plain static server and
+    from one that gzips (as nginx's `gzip on`): the page as built, and the same page as the build
+    made it before the stylesheet was cut and the scripts deferred — Material's whole stylesheet
+    linked, the scripts blocking — written beside it (the baseline, same run). Median of ``repeat``."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import CHROMIUM, CHROMIUM_ARGS, serve_folder
+    from playwright.sync_api import sync_playwright
+
+    site = bench / "first-paint"
+    shutil.rmtree(site, ignore_errors=True)
+    build(ROOT / "mkdocs.yml", site)
+    whole = next(site.glob("assets/stylesheets/main.*.min.css")).name
+    for path in PAINTED:
+        page = site / path / "index.html"
+        html = page.read_text("utf-8").replace("portal-material.css", whole).replace(" defer></script>", "></script>")
+        (site / path / "baseline.html").write_text(html, "utf-8")
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for gzip_on in (False, True):
+            with serve_folder(site, gzip_on=gzip_on) as base:
+                for path in PAINTED:
+                    times = {}
+                    for name in ("baseline.html", "index.html"):
+                        measured = []
+                        for _ in range(repeat):
+                            context = browser.new_context(viewport={"width": 360, "height": 740})
+                            page = context.new_page()
+                            cdp = context.new_cdp_session(page)
+                            cdp.send("Network.enable")
+                            cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+                            page.goto(f"{base}{path}{name}", wait_until="load", timeout=120_000)
+                            measured.append(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime") / 1000)
+                            context.close()
+                        times[name] = statistics.median(measured)
+                    rows.append(("gzip" if gzip_on else "plain", path or "/", times["baseline.html"], times["index.html"]))
+        browser.close()
+    return rows
+
+
 def edit_to_served(bench: Path, config: Path, corpus: Path) -> float:
     """The editors' preview (`mkdocs serve --dirty`, as scripts/demo.sh runs it): once it serves the
     site, change one article's title and time until the server returns the new title both on the
@@ -299,9 +345,16 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="keep the corpus and cache of the last run (one size): the first portal build is then warm")
     parser.add_argument("--no-preview", action="store_true", help="skip the edit-to-served timing of the preview")
     parser.add_argument("--photos", type=int, default=0, help="phone-size photos for the image timing (cold and warm cache); 0: skip")
+    parser.add_argument("--first-paint", action="store_true", help="only the first paint of the demo's pages on emulated slow 3G, against the baseline")
     args = parser.parse_args()
     bench = ROOT / ".bench"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB, Python {platform.python_version()}, {platform.platform()}")
+    if args.first_paint:
+        bench.mkdir(exist_ok=True)
+        print("first contentful paint, 360 px, emulated slow 3G (400 ms, 400 kbit/s), median of 3: baseline → now")
+        for server, path, before, after in first_paint(bench):
+            print(f"  {server:5} {path:32} {before:5.2f} s → {after:5.2f} s   ratio {after / before:.2f}")
+        return 0
     rows = []
     for articles in (int(x) for x in args.sizes.split(",")):
         documents, cooperatives = articles // 5, max(100, articles // 20)

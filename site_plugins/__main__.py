@@ -24,7 +24,8 @@ def body_warnings(catalog: Catalog) -> list[Problem]:
     cannot tie to one document."""
     import markdown
 
-    from .bodies.autolink import DocumentLinks, agency_names, mention_warnings
+    from .bodies.autolink import DocumentLinks, mention_warnings
+    from .catalog.mentions import agency_names
 
     sanitizer, found = Sanitizer(), []
     links = DocumentLinks()

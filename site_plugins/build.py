@@ -30,7 +30,6 @@ from .content.entries import AnyEntry
 from .content.files import MAX_PIXELS
 from .content.frontmatter import MAX_BODY
 from .editors.cms import newsroom_files
-from .media import socialcards
 from .media.media import Brand, make_media
 from .media.pictures import original, responsive
 from .output import search
@@ -39,6 +38,7 @@ from .output.opml import opml
 from .output.outputfiles import within
 from .output.published import publish_media
 from .output.redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
+from .output.stylesheet import compress_assets, page_classes, write_stylesheet
 from .views import incremental
 from .views.dependencies import dependency_map
 from .views.listings import Listings
@@ -87,6 +87,7 @@ class Build:
     def __init__(self, options: Options, bodies: Bodies, log: logging.Logger):
         self.options, self.bodies, self.log = options, bodies, log
         self.entry_html: dict[str, str] = {}
+        self.classes: set[str] = set()  # of the pages this build rendered: output/stylesheet.py
 
     # loading ------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -95,10 +96,7 @@ class Build:
         self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)
         self.ledger = self._open_ledger()
         started = time.perf_counter()
-        drawn = socialcards.available()
-        if not drawn:
-            self.log.warning(t("build.no_font"))
-        self.media = make_media(self.catalog, o.cache_dir, Brand(o.site_name, o.brand), cards=drawn)
+        self.media = make_media(self.catalog, o.cache_dir, Brand(o.site_name, o.brand))  # a font of the cards unreadable: ContentError
         self.report_damaged(self.media.damaged)
         self.log.info(t("build.images", encoded=self.media.encoded, reused=self.media.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, o.site_name)
@@ -188,6 +186,10 @@ class Build:
             html = self.bodies.clean(f"{self.options.content_dir.name}/{src_uri}", html)
         return html
 
+    def rendered(self, html: str) -> None:
+        """A page as the engine wrote it: its classes decide what of Material's stylesheet is kept."""
+        self.classes |= page_classes(html)
+
     def html_of(self, entry: AnyEntry) -> str:
         """An entry's body HTML as its page shows it (rendered here when the engine did not render it)."""
         if entry.src_uri not in self.entry_html and (kept := self.reused_html.get(entry.id)) is not None:
@@ -203,6 +205,12 @@ class Build:
         redirect pages and the ledger."""
         o = self.options
         publish_media(self.media, out)
+        previous = PREVIOUS.get(o.key)
+        if self.plan is not None and previous is not None:  # the pages kept from the previous build still carry theirs
+            self.classes |= previous.classes
+        self.snapshot.classes = self.classes
+        write_stylesheet(out, self.classes)
+        compress_assets(out)
         self._write_feeds(out)
         self._write_search(out)
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
@@ -210,7 +218,6 @@ class Build:
         moved = redirects(self.ledger.urls, self.catalog, taken)
         snap = self.snapshot
         snap.outputs = set(snap.pages) | set(snap.feeds) | {urls.output(old) for old in moved} | set(self.media.card_files)
-        previous = PREVIOUS.get(o.key)
         if self.plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
             for path in previous.outputs - snap.outputs:
                 within(out, path).unlink(missing_ok=True)

@@ -214,6 +214,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         context["portal_feeds"] = feed_links(view.feeds if view else [self.build.listings["site"]])
         return context
 
+    def on_post_page(self, output, page, config):
+        if not self.failed:
+            self.build.rendered(output)
+        return output
+
+    def on_post_template(self, output_content, template_name, config):
+        if not self.failed and template_name.endswith(".html"):  # 404.html
+            self.build.rendered(output_content)
+        return output_content
+
     def on_post_build(self, config):
         if self.failed:
             return

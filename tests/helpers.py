@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import os
 import shutil
 import subprocess
@@ -106,15 +108,45 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Gzip(_Quiet):
+    """Compresses text files on the fly, as a web server with `gzip on` does."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in {".html", ".css", ".js", ".json", ".svg", ".xml"} or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve_folder(root: Path) -> Iterator[str]:
+def serve_folder(root: Path, gzip_on: bool = False) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (an ephemeral port) while the block runs."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip if gzip_on else _Quiet, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
+
+
+@contextlib.contextmanager
+def opened(browser, url: str | None, width: int, javascript: bool = True):
+    """A page in a fresh browser context ``width`` px wide, at ``url`` once the network is idle (none: blank)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        if url is not None:
+            page.goto(url, wait_until="networkidle")
+        yield page
+    finally:
+        context.close()
 
 
 def edit_entry(path: Path, change) -> None:

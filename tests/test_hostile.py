@@ -385,7 +385,6 @@ def test_damaged_feed_cache_entries_are_written_again(tmp_path, catalog):
     assert FeedCache(tmp_path / "feeds", writer).write(listing, tmp_path / "out2", "k") and (tmp_path / "out2/tin-tuc/feed.xml").exists()
 
 
-@pytest.mark.skipif(not socialcards.available() and os.environ.get("CI") != "true", reason="the cards' font comes from npm")
 def test_damaged_social_cards_are_drawn_again(tmp_path):
     cards = [socialcards.Card("Tiêu đề một", "Tin tức", None, "Trang", None), socialcards.Card("Tiêu đề hai", "Văn bản", "1/KH-X", "Trang", None)]
     paths, damaged = socialcards.render_all(cards, tmp_path)

@@ -155,3 +155,20 @@ def test_chrome_is_not_indexed(page, served):
     """Words of the footer (on every page) find nothing: "Bản trình diễn — nội dung minh họa kèm các văn bản thật"."""
     assert "minh họa kèm các văn bản thật" in page.goto(served).text()
     assert results(page, served, "minh họa kèm các văn bản thật") == []
+
+
+def test_the_empty_search_page_loads_no_index_until_the_reader_starts(page, served):
+    """Opened without a query, the page fetches nothing of Pagefind (45 kB of script and more of
+    index); putting the cursor in the box loads it, ready for the first query."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page.goto(f"{served}tim-kiem/", wait_until="networkidle")
+    page.evaluate("window.portalSearchReady")
+    assert page.locator("[data-portal-search-status]").inner_text().startswith("Gõ từ khóa")
+    assert fetched == []
+    page.locator("main input[name=q]").focus()
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("pagefind.js") for url in fetched)
+    page.locator("main input[name=q]").fill("hop tac xa")
+    page.locator("main input[name=q]").press("Enter")
+    page.wait_for_function("document.querySelectorAll('.portal-result').length > 0")

@@ -54,10 +54,15 @@ def test_vietnamese_alphabetical_order():
 
 
 def test_names_are_listed_in_vietnamese_order(site):
-    page = site.html("dia-phuong/")
-    names = [a.text_content() for a in page.xpath("//ul[@class='portal-tree']//a")]
     from site_plugins.common.vietnamese import sort_key
 
-    assert names == sorted(names, key=sort_key) and len(names) > 5
-    groups = [" ".join(h.text_content().split()) for h in site.html("co-quan/").xpath("//article//h2")]
+    page = site.html("dia-phuong/")
+    items = page.xpath("//ul[@class='portal-tree']/li")
+    current = [li.xpath("a")[0].text_content() for li in items if not li.xpath("span[@class='portal-ended']")]
+    merged = [li.xpath("a")[0].text_content() for li in items if li.xpath("span[@class='portal-ended']")]
+    assert current == sorted(current, key=sort_key) and len(current) > 5
+    assert merged == sorted(merged, key=sort_key) and len(merged) == 5  # provinces merged on 1/7/2025 come after, in order too
+    assert [li.xpath("a")[0].text_content() for li in items] == current + merged
+    headings = site.html("co-quan/").xpath("//article//h2")
+    groups = [h.xpath("a")[0].text_content() if h.xpath("a") else h.text_content() for h in headings if not h.xpath("span[@class='portal-ended']")]
     assert groups[0] == "Trung ương" and groups[1:] == sorted(groups[1:], key=sort_key)

@@ -9,7 +9,6 @@ rendering outside MkDocs, between URLs. Either way the site works from any folde
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
@@ -17,21 +16,17 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..catalog.graph import Target
-from ..common.docnumbers import NUMBER_IN_TEXT, number_key
+from ..catalog.mentions import MAY_MENTION, MENTION, choose
+from ..common.docnumbers import number_key
 from ..common.messages import problem
 from ..common.problems import Problem
 
 if TYPE_CHECKING:
     from ..content.entries import AnyEntry
-    from ..content.registries import Registries
-from ..common.vocabulary import MENTION_WORDS
 
 SKIP = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 # A mention is linked once per paragraph (block): the same number three times in a sentence is one link.
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "summary"}
-_TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
-MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
-MAY_MENTION = re.compile(r"\d[/-]")  # every number has a digit then "/" or "-": most texts have none (fast check)
 
 
 class DocumentLinks(Extension):
@@ -48,18 +43,8 @@ class DocumentLinks(Extension):
         self.page, self.provinces, self.agencies, self.ambiguous = page, provinces, agencies, []
 
     def choose(self, candidates: list[Target], after: str) -> list[Target]:
-        """Narrow the documents a number names with the mention's context: the issuer named after
-        it, a year right after it, then the page's provinces and agencies."""
-        following = after[:120].lower()
-        year = re.match(r"^[^.;]{0,40}?(?:năm|/)\s*((?:19|20)\d\d)\b", after)
-        for keep in (lambda c: any(n in following for a in c.issuers for n in self.names.get(a, [])),
-                     lambda c: year is not None and c.year == int(year[1]),
-                     lambda c: bool(c.provinces & self.provinces),
-                     lambda c: bool(set(c.issuers) & self.agencies)):  # fmt: skip
-            narrowed = [c for c in candidates if keep(c)]
-            if len(candidates) > 1 and narrowed:
-                candidates = narrowed
-        return candidates
+        """Narrow the documents a number names with the mention's context (catalog/mentions.py)."""
+        return choose(candidates, after, self.names, self.provinces, self.agencies)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_Linker(md, self), "document_links", 3)  # before MkDocs' relative links (0)
@@ -130,11 +115,6 @@ class _Linker(Treeprocessor):
             self._walk(child, skip, linked)
             if not skip and child.tail and (pieces := self._split(child.tail, linked)):
                 self._attach(pieces, lambda t, c=child: setattr(c, "tail", t), list(element).index(child) + 1, element)
-
-
-def agency_names(registries: Registries) -> dict[str, list[str]]:
-    """agency id → its names as they follow a number in text ("của UBND tỉnh Lào Cai"), lowercased."""
-    return {a.id: [n.lower() for n in (a.name, a.short_name, *a.aliases) if n] for a in registries.agencies.values()}
 
 
 def mention_warnings(entry: AnyEntry, links: DocumentLinks) -> list[Problem]:

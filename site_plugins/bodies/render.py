@@ -11,8 +11,9 @@ from typing import Any
 import markdown as python_markdown
 
 from ..catalog.catalog import Catalog
+from ..catalog.mentions import agency_names
 from ..content.entries import AnyEntry
-from .autolink import DocumentLinks, agency_names, mention_warnings
+from .autolink import DocumentLinks, mention_warnings
 from .headings import HeadingLevels
 from .sanitize import Sanitizer, body_warning
 

@@ -18,6 +18,7 @@ from ..content.files import FileFacts
 from ..content.registries import Lineage, Registries
 from .graph import CitationGraph
 from .legal import Event, LegalState, legal_states, updates
+from .mentions import agency_names, text_mentions
 from .tasks import TrackedTask, track
 
 
@@ -41,6 +42,8 @@ class Catalog:
         self.documents = [e for e in self.entries if isinstance(e, DocumentEntry)]
         self._build_indexes()
         self.graph = CitationGraph(self.documents, self.registries)
+        # node key of a document → the entries whose text mentions it ("Kết luận số 70-KL/TW"), newest first
+        self.text_mentions: dict[str, list[AnyEntry]] = text_mentions(self.graph, self.entries, agency_names(self.registries), self.context_of)
         for ambiguity in self.graph.ambiguous:  # a citation that names several published documents
             citing = ambiguity.citing
             names = ", ".join(self.graph.describe(e) for e in ambiguity.candidates)

@@ -1,5 +1,11 @@
 """Where each assigned task stands: its due date (from `due:` or the printed deadline), its
-completion (the task's own `done:` or a later report's `completes:`) and the build's "now".
+completion (the task's own `done:` or a later report's `completes:`), the build's "now", and
+whether the editors follow the assigning document (`tracked: true`).
+
+A task past its deadline with no completion recorded is "Quá hạn" only in a tracked document, whose
+editors record every report; elsewhere the portal only knows that no report is recorded ("Chưa có
+báo cáo"): the task may have been done and reported in a text the site does not carry. A report's
+date after the deadline says "Hoàn thành quá hạn" in any document.
 
 The printed deadlines of real plans are phrases, read here: "30/6/2025", "ngày 15 tháng 8 năm
 2025", "Tháng 9/2025", "Quý II/2025", "6 tháng đầu năm 2025", "Trong năm 2025", "2021 - 2025".
@@ -25,6 +31,7 @@ TASK_STATUSES = {
     "qua-han": "Quá hạn",
     "sap-den-han": "Sắp đến hạn",
     "chua-den-han": "Chưa đến hạn",
+    "chua-co-bao-cao": "Chưa có báo cáo",
     "khong-thoi-han": "Không ghi thời hạn",
     "hoan-thanh-qua-han": "Hoàn thành quá hạn",
     "hoan-thanh-dung-han": "Hoàn thành đúng hạn",
@@ -91,6 +98,7 @@ class TrackedTask:
     done: date | None
     reported_by: DocumentEntry | None  # the report that recorded it done
     status: str  # a key of TASK_STATUSES
+    tracked: bool  # the document's editors record every completion (`tracked: true`)
 
     @property
     def anchor(self) -> str:
@@ -101,13 +109,15 @@ class TrackedTask:
         return TASK_STATUSES[self.status]
 
 
-def status_of(due: date | None, done: date | None, today: date) -> str:
+def status_of(due: date | None, done: date | None, today: date, tracked: bool = False) -> str:
+    """A task's status on ``today``. Past its due date with nothing reported, it is overdue only when
+    its document is ``tracked``: otherwise all the portal knows is that no report is recorded."""
     if done is not None:
         return "hoan-thanh-qua-han" if due is not None and done > due else "hoan-thanh-dung-han"
     if due is None:
         return "khong-thoi-han"
     if due < today:
-        return "qua-han"
+        return "qua-han" if tracked else "chua-co-bao-cao"
     return "sap-den-han" if due - today <= DUE_SOON else "chua-den-han"
 
 
@@ -137,12 +147,15 @@ def track(documents: list[DocumentEntry], now: datetime) -> list[TrackedTask]:
             by_report = reported.get((entry.id, index))
             done = task.done or (by_report[0] if by_report else None)
             reporter = by_report[1] if by_report and not task.done else None
-            found.append(TrackedTask(entry, index + 1, task, due, done, reporter, status_of(due, done, now.date())))
+            tracked = entry.data.tracked
+            status = status_of(due, done, now.date(), tracked)
+            found.append(TrackedTask(entry, index + 1, task, due, done, reporter, status, tracked))
     return found
 
 
 def task_order(tracked: TrackedTask) -> tuple:
-    """Most urgent first: overdue, due soon, not yet due (by due date), undated, then done."""
+    """Most urgent first: overdue, due soon, not yet due (by due date), past due with no report,
+    undated, then done."""
     rank = list(TASK_STATUSES).index(tracked.status)
     return (rank, tracked.due or tracked.document.published.date(), tracked.document.id, tracked.number)
 

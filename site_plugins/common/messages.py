@@ -338,9 +338,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "portal: search index (Pagefind) of {count} records, {seconds:.1f} s",
     },
     "build.redirects": {"vi": "portal: {count} trang chuyển hướng từ địa chỉ cũ", "en": "portal: {count} redirect pages from old URLs"},
-    "build.no_font": {
-        "vi": "portal: thiếu phông chữ của thẻ chia sẻ (node_modules/@expo-google-fonts/noto-sans) — chạy 'bash scripts/demo.sh' (cài bằng npm) để có ảnh khi chia sẻ lên Facebook, Zalo",
-        "en": "portal: the social cards' font is missing (node_modules/@expo-google-fonts/noto-sans) — run 'bash scripts/demo.sh' (installs it with npm) to have pictures on shared links",
+    "card.font_broken": {
+        "vi": "không đọc được phông chữ vẽ ảnh chia sẻ ({error}); không dựng trang thiếu ảnh khi chia sẻ lên Facebook, Zalo — cài lại gói (pip install --force-reinstall htx-portal, hoặc lấy lại thư mục site_plugins/media/fonts/ từ kho mã)",
+        "en": "the font that draws the social cards cannot be read ({error}); no site is built without pictures on its shared links — reinstall the package (pip install --force-reinstall htx-portal, or restore site_plugins/media/fonts/ from the repository)",
     },
     "build.committed": {"vi": "portal: trang đã dựng xong được đặt vào {folder}", "en": "portal: the finished site is now in {folder}"},
     "build.locked": {

@@ -68,6 +68,15 @@ def date_line(value: date | datetime) -> str:
     return format_date(value, "EEEE, dd/MM/yyyy", locale="vi")
 
 
+def time_date_line(value: date | datetime) -> str:
+    """ "08:00, Thứ Tư, 29/05/2024" — a story's date line with the time it was published (Vietnam
+    time). A date written without a time (read as midnight) keeps the date alone: no invented hour."""
+    moment = vn_datetime(value)
+    if not isinstance(value, datetime) or moment.time() == time(0, 0):
+        return date_line(moment)
+    return f"{moment:%H:%M}, {date_line(moment)}"
+
+
 def short_date(value: date | datetime) -> str:
     return format_date(value, "dd/MM/yyyy", locale="vi")
 

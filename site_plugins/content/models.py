@@ -192,6 +192,7 @@ class Document(Strict):
     recipients: list[PlainText] = Field(default=[], max_length=300)
     cites: list[Citation] = Field(default=[], max_length=500)
     tasks: list[Task] = Field(default=[], max_length=500)
+    tracked: bool = False  # "theo dõi tiến độ": every report on its tasks is recorded, so one past due with none is overdue
     effective: VnDate | None = None  # ngày có hiệu lực; defaults to the date issued
     expires: VnDate | None = None  # ngày hết hiệu lực, when the document sets one
     status: Literal[tuple(STATUSES)] | None = None  # type: ignore[valid-type]  # None: worked out from dates and relations

@@ -104,6 +104,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "issuer": ("Cơ quan ban hành", ""),
     "scope": ("Phạm vi", ""),
     "tasks": ("Nhiệm vụ được giao", ""),
+    "tracked": (
+        "Theo dõi tiến độ",
+        "Bật khi ban biên tập ghi nhận mọi báo cáo về nhiệm vụ của văn bản: chỉ khi đó nhiệm vụ qua hạn chưa có báo cáo mới ghi “Quá hạn”.",
+    ),
     "text": ("Nội dung", ""),
     "lead": ("Cơ quan chủ trì", ""),
     "lead_name": ("Tên cơ quan chủ trì như in", ""),

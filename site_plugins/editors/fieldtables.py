@@ -35,7 +35,7 @@ EXAMPLES = {
     "signers": "[{name: Nguyễn Ngọc Bảo, position: Chủ tịch, capacity: TM., on_behalf_of: Ban Chấp hành}]",
     "review": "[\"issued: chỉ giữ năm 2021 — đối chiếu bản gốc\"]",
     "recipients": "[Ban Tuyên giáo Trung ương]", "cites": "[{number: 70-KL/TW, relation: can-cu}]",
-    "tasks": "[{text: …, lead: [lien-minh-htx-viet-nam], deadline: Quý I/2021}]", "status": "ngung-hieu-luc",
+    "tasks": "[{text: …, lead: [lien-minh-htx-viet-nam], deadline: Quý I/2021}]", "tracked": "true", "status": "ngung-hieu-luc",
     "replaced_by": "luat-17-2023-qh15", "effective": "2024-07-01", "expires": "2030-12-31", "status_since": "2025-09-01",
     "completes": "[{document: kh-145-lmhtxvn-2021, task: 2, done: 2021-06-20}]", "changes": "[{date: 2021-04-02, text: Sửa trích yếu theo bản gốc}]",
     "attachments": "[{title: Bản gốc, src: ../tep/145.pdf}]",

@@ -41,9 +41,11 @@ class Brand:
     colour: str = "#0b5130"
 
 
-def make_media(catalog: Catalog, cache_dir: Path, brand: Brand, cards: bool = True) -> Media:
-    """Renditions, crops and cards for the catalog. A picture an encoder refuses is a ContentError
-    naming it. Without ``cards`` (the font is missing) no card is drawn."""
+def make_media(catalog: Catalog, cache_dir: Path, brand: Brand) -> Media:
+    """Renditions, crops and cards for the catalog. A picture an encoder refuses, or a font of the
+    cards that cannot be read, is a ContentError naming it: no site is published without its cards."""
+    if font_problems := socialcards.check_fonts():
+        raise ContentError(font_problems)
     pipeline = Pipeline(catalog.content_dir, cache_dir)
     pictures = pipeline.run([path for e in catalog.entries for path in catalog.images.get(e.id, [])])
     if pipeline.failed:
@@ -64,10 +66,9 @@ def make_media(catalog: Catalog, cache_dir: Path, brand: Brand, cards: bool = Tr
     damaged = list(pipeline.damaged)
     card_paths: dict[str, str] = {}
     card_files: dict[str, Path] = {}
-    if cards:
-        files, broken = socialcards.render_all(list(drawn.values()), cache_dir / "social")
-        damaged += broken
-        for key, path in zip(drawn, files, strict=True):
-            card_paths[key] = f"{CARDS}{path.name}"
-            card_files[f"{CARDS}{path.name}"] = path
+    files, broken = socialcards.render_all(list(drawn.values()), cache_dir / "social")
+    damaged += broken
+    for key, path in zip(drawn, files, strict=True):
+        card_paths[key] = f"{CARDS}{path.name}"
+        card_files[f"{CARDS}{path.name}"] = path
     return Media(pictures, crops, card_paths, card_files, cache_dir, pipeline.encoded, pipeline.reused, damaged)

@@ -2,12 +2,15 @@
 
 Drawn with Pillow: the kicker (column, document type or "Cơ quan"), the number-symbol of a
 document, the title wrapped and fitted, the site's name and emblem, and the cover photo where
-there is one. The font is Noto Sans (SIL Open Font License), pinned from the npm registry
-(package.json) — never fetched from a font service. Cards are cached like images."""
+there is one. The font is Noto Sans (SIL Open Font License), shipped inside the package (fonts/,
+Latin and Vietnamese, with its licence) — never fetched from a font service — so a site installed
+with pip alone has its cards; a font that cannot be read stops the build (``check_fonts``), never
+a site published without pictures on its shared links. Cards are cached like images."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -18,11 +21,13 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from ..common.cachefiles import Fingerprint, fingerprint, matches, read_json, write_json
+from ..common.messages import problem
+from ..common.problems import Problem
 
 WIDTH, HEIGHT = 1200, 630
-FONTS = Path(__file__).resolve().parents[2] / "node_modules" / "@expo-google-fonts" / "noto-sans"
-BOLD, REGULAR = FONTS / "700Bold" / "NotoSans_700Bold.ttf", FONTS / "400Regular" / "NotoSans_400Regular.ttf"
-VERSION = 1
+FONTS = Path(__file__).resolve().parent / "fonts"
+BOLD, REGULAR = FONTS / "NotoSans-Bold.ttf", FONTS / "NotoSans-Regular.ttf"
+VERSION = 2  # 2: drawn with the fonts shipped in fonts/
 
 
 @dataclass(frozen=True)
@@ -42,14 +47,27 @@ class Card:
         return hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
+def _face(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    """The font read from our own file's bytes: given a path it cannot read, Pillow would quietly
+    take a system font of the same file name instead (Debian's fonts-noto-core has NotoSans-Bold.ttf)."""
+    return ImageFont.truetype(io.BytesIO(path.read_bytes()), size)
+
+
 @cache
 def font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     """One face per size for the whole build: FreeType keeps its rendered glyphs (5× faster cards)."""
-    return ImageFont.truetype(str(path), size)
+    return _face(path, size)
 
 
-def available() -> bool:
-    return BOLD.exists() and REGULAR.exists()
+def check_fonts() -> list[Problem]:
+    """A problem for each font of the cards that FreeType cannot read (missing, cut short, not a font)."""
+    problems = []
+    for path in (BOLD, REGULAR):
+        try:
+            _face(path, 32).getbbox("Đường")
+        except OSError as error:
+            problems.append(Problem(str(path), 0, "", *problem("card.font_broken", error=str(error) or type(error).__name__)))
+    return problems
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

@@ -10,10 +10,13 @@ from ..views.listings import Listings
 
 
 def opml(listings: Listings, site_url: str, title: str) -> bytes:
-    """One outline per list, grouped as on the /feeds/ page, pointing at its RSS feed.
+    """One outline per list whose feeds carry items, grouped as on the /feeds/ page, pointing at
+    its RSS feed.
 
     Only the RSS file of each list is listed: importing the Atom and JSON twins too would
-    subscribe the reader three times to the same list."""
+    subscribe the reader three times to the same list. A list with nothing yet keeps its feeds
+    (the /feeds/ page names it) but is left out: importing the file would subscribe a reader to
+    feeds that show nothing."""
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
     ET.SubElement(head, "title").text = title
@@ -22,8 +25,11 @@ def opml(listings: Listings, site_url: str, title: str) -> bytes:
         ET.SubElement(head, "dateCreated").text = format_datetime(newest)
     body = ET.SubElement(root, "body")
     for label, members in listings.grouped():
+        filled = [x for x in members if x.has_items]
+        if not filled:
+            continue
         outline = ET.SubElement(body, "outline", text=label, title=label)
-        for listing in members:
+        for listing in filled:
             ET.SubElement(
                 outline,
                 "outline",

@@ -18,6 +18,7 @@ from ..common.vietnamese import date_line, short_date, sort_key
 from ..content.entries import AnyEntry, CooperativeEntry, DocumentEntry
 from ..content.registries import AGENCY_KINDS, LEVELS
 from ..media.media import Media
+from .lifespans import agency_end
 
 SECTION_LIMIT = 30  # items in a section of an entry or agency page; the full lists are the paginated pages
 
@@ -203,6 +204,7 @@ class Cards:
             "agency": a,
             "level": LEVELS[a.level],
             "dissolved": short_date(a.dissolved) if a.dissolved else None,
+            "ended": agency_end(a, self.reg, self.catalog.now.date()),  # the notice under the title
             "kind": AGENCY_KINDS[a.kind],
             "parent": self.agency(a.parent) if a.parent else None,
             "province": self.province(a.province) if a.province else None,

@@ -11,10 +11,11 @@ from ..catalog.catalog import Catalog
 from ..catalog.graph import Node
 from ..catalog.tasks import task_counts
 from ..common import urls
-from ..common.vietnamese import date_line, short_date
+from ..common.vietnamese import short_date, time_date_line
 from ..common.vocabulary import RELATION_TYPES
 from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, newest_first
 from ..media.media import Media
+from .addresses import address
 from .cards import Cards, capped, link
 from .listings import Listings
 from .page import Page, Settings, feed_formats
@@ -57,7 +58,7 @@ class EntryPages:
             "title": entry.title,
             "summary": entry.summary,
             "mark": self.cards.mark(entry),
-            "date_line": date_line(entry.published),
+            "date_line": time_date_line(entry.published),
             "iso_date": entry.published.isoformat(),
             "tags": [self.cards.tag(tag) for tag in entry.tags],
             "edit": edit_url(entry.src_uri) if self.settings.edit_links else None,
@@ -80,7 +81,7 @@ class EntryPages:
             "column": cards.column(a.column),
             "provinces": [cards.province(p) for p in a.provinces],
             "campaign": cards.campaign(a.campaign) if a.campaign else None,
-            "updated_line": date_line(a.updated) if a.updated else None,
+            "updated_line": time_date_line(a.updated) if a.updated else None,
             "cover": {**cards.card(entry)["cover"], "caption": a.cover.caption, "credit": a.cover.credit} if a.cover else None,
             "mentions": [x for x in (cards.entry_link(i) for i in entry.mentioned()) if x],
             "related": self.related(entry, self.settings.related),
@@ -88,10 +89,12 @@ class EntryPages:
 
     def cooperative(self, entry: CooperativeEntry) -> dict:
         c, cards = entry.data, self.cards
+        where = address(c, self.catalog.registries, self.catalog.now.date())
         return {
             "breadcrumbs": [link(urls.HOME, "Trang chủ"), link(urls.COOPERATIVES, "Hợp tác xã"), cards.province(c.province)],
             "facts": c,
             "province": cards.province(c.province),
+            "address": {**where, "province": cards.province(where["province"])},  # in the two-level form after 1 July 2025
             "sectors": [cards.sector(s) for s in c.sectors],
             "agency": cards.agency(c.agency) if c.agency else None,
             "photos": [{**cards.image(urls.asset(entry.src_uri, p.src), p.alt or c.name), "caption": p.caption, "credit": p.credit} for p in c.photos],

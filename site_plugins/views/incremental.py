@@ -65,6 +65,7 @@ class Snapshot:
     outputs: set[str] = field(default_factory=set)  # every file the build wrote that a later build may have to delete
     html: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry id → (its hash, its body HTML)
     records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
+    classes: set[str] = field(default_factory=set)  # every class the pages carry (the pages kept were not rendered again)
 
 
 def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int, pages: bool = True) -> Snapshot:

@@ -56,6 +56,12 @@ class Listing:
         self.folder = self.folder or self.url
 
     @property
+    def has_items(self) -> bool:
+        """Whether its feeds carry anything yet: an empty list keeps its feeds (a reader may follow it
+        before its first item), but feeds.opml subscribes no one to it and /feeds/ names it last."""
+        return bool(self.entries if self.notices is None else self.notices)
+
+    @property
     def page_entries(self) -> list[AnyEntry]:
         return self.entries if self.shown is None else self.shown
 

@@ -13,12 +13,17 @@ from ..common import urls
 from ..common.vietnamese import short_date, sort_key
 from ..common.vocabulary import STATUSES
 from .cards import capped, link
+from .lifespans import province_end
 from .listing import Listing
 from .page import Book, feed_formats
 from .sharing import agency_share
+from .trees import archive_month_links
+
+HOME = link(urls.HOME, "Trang chủ")  # the first step of every breadcrumb
 
 DOCUMENT_INDEX_KEYS = ("url", "number", "type", "year", "status", "status_label", "issued", "doc_summary", "issuers")
 COOPERATIVE_INDEX_KEYS = ("url", "title", "province", "province_id", "sectors", "sector_ids", "ocop_stars", "new_model")
+URGENT = ("qua-han", "sap-den-han")  # statuses of a tracked document's tasks shown above an agency's news
 
 
 def list_pages(book: Book, listing: Listing) -> None:
@@ -52,7 +57,7 @@ def extras(book: Book, listing: Listing) -> tuple[str, Callable[[], dict], dict]
             "portal/list.html",
             lambda: {
                 "children": [cards.column(k) for k in c.column_children.get(subject, [])],
-                "breadcrumbs": [link(urls.COLUMNS, "Chuyên mục"), *(cards.column(k) for k in reversed(c.column_ancestry(subject)[1:]))],
+                "breadcrumbs": [HOME, link(urls.COLUMNS, "Chuyên mục"), *(cards.column(k) for k in reversed(c.column_ancestry(subject)[1:]))],
             },
             {},
         )
@@ -66,9 +71,11 @@ def extras(book: Book, listing: Listing) -> tuple[str, Callable[[], dict], dict]
     if kind == "cooperatives":
         return "portal/cooperatives.html", lambda: cooperative_filters(book), {}
     if kind in ("doctype", "year", "status"):
-        return "portal/documents.html", dict, {"breadcrumbs": [link(urls.DOCUMENTS, "Văn bản")]}
+        return "portal/documents.html", dict, {"breadcrumbs": [HOME, link(urls.DOCUMENTS, "Văn bản")]}
     if kind == "sector":
-        return "portal/cooperatives.html", dict, {"breadcrumbs": [link(urls.COOPERATIVES, "Hợp tác xã")]}
+        return "portal/cooperatives.html", dict, {"breadcrumbs": [HOME, link(urls.COOPERATIVES, "Hợp tác xã")]}
+    if kind == "month" and isinstance(listing.subject, tuple):  # (year, month)
+        return "portal/list.html", dict, archive_month_links(c, *listing.subject)
     return "portal/list.html", dict, {}
 
 
@@ -86,29 +93,37 @@ def agency_extra(book: Book, agency_id: str) -> dict:
 
 
 def agency_tasks(book: Book, agency_id: str) -> dict:
-    """The tasks an agency leads or joins: counts by status, then the list, most urgent first."""
+    """The tasks an agency leads or joins: counts by status, then the list, most urgent first (the
+    page shows them after its news). Above the news, only what a tracked document makes urgent:
+    its tasks overdue or due soon."""
     tasks = sorted(book.catalog.tasks_by_agency.get(agency_id, []), key=task_order)
+    urgent = [x for x in tasks if x.tracked and x.status in URGENT]
 
     def row(tracked: TrackedTask) -> dict:
         book.cards.title_link(tracked.document)
         return {**book.cards.task(tracked), "lead": agency_id in tracked.task.lead}
 
-    return {"tasks": capped(tasks, row), "task_counts": task_counts(tasks), "task_feed": feed_formats(book.listings[f"tasks:{agency_id}"])}
+    return {"tasks": capped(tasks, row), "task_counts": task_counts(tasks), "task_alerts": task_counts(urgent),
+            "task_feed": feed_formats(book.listings[f"tasks:{agency_id}"])}  # fmt: skip
 
 
 def province_extra(book: Book, province_id: str) -> dict:
+    """A province's cooperatives, documents and agencies; whether it was merged into another (the
+    notice under its title), a merger still to come, and the provinces merged into it."""
     c, reg, cards = book.catalog, book.catalog.registries, book.cards
     entries = c.by_province.get(province_id, [])
-    province = reg.provinces[province_id]
+    province, today = reg.provinces[province_id], c.now.date()
+    merged_in = [(p, step) for p, step in c.predecessors.get(province_id, []) if p in reg.provinces and step.date <= today]
     return {
         "sections": [
             {"title": "Hợp tác xã", "rows": capped([e for e in entries if e.kind == "cooperative"], cards.row), "kind": "cooperatives"},
             {"title": "Văn bản", "rows": capped([e for e in entries if e.kind == "document"], cards.row), "kind": "documents"},
         ],
         "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: sort_key(reg.agencies[a].name)) if reg.agencies[a].province == province_id],
+        "ended": province_end(province, reg, today),
         "lineage": {
-            "successors": [{**cards.province(s.id), "date": short_date(s.date)} for s in province.successors],
-            "predecessors": [{**cards.province(p), "date": short_date(step.date)} for p, step in c.predecessors.get(province_id, []) if p in reg.provinces],
+            "successors": [{**cards.province(s.id), "date": short_date(s.date)} for s in province.successors if s.date > today],
+            "predecessors": [{**cards.province(p), "date": short_date(step.date)} for p, step in merged_in],
         },
     }
 

@@ -1,4 +1,5 @@
-// Client-side filters for the document registry and the cooperative directory.
+// Client-side filters for the document registry and the cooperative directory, and the menu's
+// current section brought into view.
 // Without JavaScript the pages work as they are: every filter value is also a server-built
 // page (by type, year, status, agency, sector, province). With it, the form searches the
 // whole list at once: it loads the list's index JSON (only when a filter is used) and
@@ -102,7 +103,19 @@
     form.hidden = false;
   }
 
+  // The menu is one strip that scrolls sideways on a phone: bring the current section into view
+  // (centred in the strip; the page itself does not scroll).
+  function showCurrentSection() {
+    var current = document.querySelector(".portal-menu [aria-current]");
+    if (!current) return;
+    var strip = current.closest("ul"), box = strip.getBoundingClientRect(), item = current.getBoundingClientRect();
+    if (item.left < box.left || item.right > box.right) {
+      strip.scrollLeft += item.left + item.width / 2 - (box.left + box.width / 2);
+    }
+  }
+
   function init() {
+    showCurrentSection();
     document.querySelectorAll("form.portal-filter").forEach(setup);
     document.querySelectorAll("form.portal-task-filter").forEach(setupTasks);
   }

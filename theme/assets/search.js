@@ -122,6 +122,7 @@
   }
 
   var pagefind = null, shown = [], order = [], runs = 0, filtersLoaded = false;
+  var HINT = "Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc để tìm.";
 
   // The filters' data is fetched only when the reader opens the filters (or follows a link with
   // one): a first query downloads no more than it needs. Then the results carry the counts.
@@ -163,6 +164,12 @@
     var address = location.pathname + (params.toString() ? "?" + params : "");
     if (address !== location.pathname + location.search) history.replaceState(null, "", address);
     document.title = (query ? "«" + query + "» - " : "") + document.title.replace(/^«[\s\S]*?» - /, "");
+    if (!query && !Object.keys(filters).length && !filtersLoaded) {  // nothing asked yet: Pagefind is not even loaded
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = HINT;
+      return Promise.resolve();
+    }
     return load().then(function (pf) {
       if (!query && !Object.keys(filters).length) {
         return (filtersLoaded ? pf.filters() : Promise.resolve(null)).then(function (counts) {
@@ -170,7 +177,7 @@
           if (counts) fillFilters(counts, filters);
           list.replaceChildren();
           more.hidden = true;
-          status.textContent = "Gõ từ khóa (có dấu hoặc không dấu) hoặc chọn bộ lọc để tìm.";
+          status.textContent = HINT;
         });
       }
       var options = Object.keys(filters).length ? { filters: filters } : {};
@@ -212,6 +219,7 @@
   fieldset.addEventListener("toggle", function () { if (fieldset.open) loadFilters(); });
   if (Object.keys(initial).length) fieldset.open = true;  // a shared link with a filter: show it
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });  // ready by the first query
   selects.forEach(function (s) { s.addEventListener("change", run); });
   more.addEventListener("click", showMore);
   window.portalSearchReady = Object.keys(initial).length ? loadFilters() : run();
