@@ -34,6 +34,7 @@ from .media.media import Brand, make_media
 from .media.pictures import original, responsive
 from .output import search
 from .output.feeds import FeedCache, FeedSettings, FeedWriter
+from .output.manifest import write_manifest
 from .output.opml import opml
 from .output.outputfiles import within
 from .output.published import publish_media
@@ -201,8 +202,8 @@ class Build:
 
     # writing ------------------------------------------------------------------------------------------
     def write(self, out: Path) -> None:
-        """Everything after the pages: renditions and cards, feeds, OPML, the search index, deletions,
-        redirect pages and the ledger."""
+        """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
+        index, deletions, redirect pages, the ledger and the deploy manifest."""
         o = self.options
         publish_media(self.media, out)
         previous = PREVIOUS.get(o.key)
@@ -228,6 +229,8 @@ class Build:
             PREVIOUS[o.key] = snap
         if not o.preview:  # drafts shown in a preview were never published
             self.ledger.save(self.catalog)
+        if not o.serving:  # what an upload compares: docs/trien-khai.md
+            write_manifest(out)
 
     def forget(self) -> None:
         """The preview showed problems instead of pages: its next build is a whole one."""
