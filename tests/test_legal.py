@@ -302,7 +302,7 @@ def test_task_status_rules():
     assert status_of(date(2026, 11, 25), None, today) == "sap-den-han"
     assert status_of(date(2026, 11, 24), date(2026, 11, 24), today) == "hoan-thanh-dung-han"
     assert status_of(date(2026, 11, 24), date(2026, 11, 25), today) == "hoan-thanh-qua-han"
-    assert status_of(None, date(2026, 1, 1), today) == "hoan-thanh-dung-han"
+    assert status_of(None, date(2026, 1, 1), today) == "hoan-thanh"  # no deadline: neither on time nor late
     assert status_of(None, None, today) == "khong-thoi-han"
 
 

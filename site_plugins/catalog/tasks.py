@@ -35,6 +35,7 @@ TASK_STATUSES = {
     "khong-thoi-han": "Không ghi thời hạn",
     "hoan-thanh-qua-han": "Hoàn thành quá hạn",
     "hoan-thanh-dung-han": "Hoàn thành đúng hạn",
+    "hoan-thanh": "Đã hoàn thành",  # done, with no deadline to be on time or late for
 }
 DUE_SOON = timedelta(days=30)
 
@@ -113,7 +114,7 @@ def status_of(due: date | None, done: date | None, today: date, tracked: bool = 
     """A task's status on ``today``. Past its due date with nothing reported, it is overdue only when
     its document is ``tracked``: otherwise all the portal knows is that no report is recorded."""
     if done is not None:
-        return "hoan-thanh-qua-han" if due is not None and done > due else "hoan-thanh-dung-han"
+        return "hoan-thanh" if due is None else "hoan-thanh-qua-han" if done > due else "hoan-thanh-dung-han"
     if due is None:
         return "khong-thoi-han"
     if due < today:
