@@ -33,6 +33,9 @@ PAGE_KINDS = {
     "document-updates": "van-ban/moi-cap-nhat/",
     "tasks": "van-ban/nhiem-vu/",
     "documents": "van-ban/",
+    "events": "su-kien/",
+    "event": "su-kien/giao-ban-bao-chi-quy-iv-lao-cai/",
+    "event-kind": "su-kien/loai/tap-huan/",
     "agency": "co-quan/lien-minh-htx-viet-nam/",
     "agency-tree": "co-quan/",
     "province": "dia-phuong/ninh-binh/",
@@ -40,6 +43,7 @@ PAGE_KINDS = {
     "archive": "luu-tru/2024/05/",
     "feeds": "feeds/",
     "open-data": "van-ban/du-lieu/",
+    "statistics": "so-lieu/",
     "search": "tim-kiem/?q=h%E1%BB%A3p+t%C3%A1c+x%C3%A3+dak+lak",
     "404": "404.html",
 }

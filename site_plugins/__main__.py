@@ -17,6 +17,7 @@ from .catalog.loading import load_catalog, resolve_now
 from .common.messages import t
 from .common.problems import ContentError, Problem
 from .output.redirects import LEDGER, load_ledger
+from .output.revisions import REVISIONS, load_revisions
 
 
 def body_warnings(catalog: Catalog) -> list[Problem]:
@@ -45,6 +46,8 @@ def check(content: Path, now: str | None) -> int:
         catalog = load_catalog(content, resolve_now(now), preview=True)
         ledger = content.parent / LEDGER  # beside mkdocs.yml, as the build reads it
         problems = load_ledger(ledger, str(ledger))[1]
+        revisions = content.parent / REVISIONS  # the events' calendar revisions, beside it
+        problems += load_revisions(revisions, str(revisions))[1]
         if problems:
             raise ContentError(problems)
     except ContentError as exc:
@@ -54,8 +57,8 @@ def check(content: Path, now: str | None) -> int:
         print(warning, file=sys.stderr)
     for note in catalog.unpublished:  # nothing vanishes silently
         print(note)
-    counts = {k: sum(e.kind == k for e in catalog.entries) for k in ("article", "cooperative", "document")}
-    print(t("check.ok", articles=counts["article"], cooperatives=counts["cooperative"], documents=counts["document"],
+    counts = {k: sum(e.kind == k for e in catalog.entries) for k in ("article", "cooperative", "document", "event")}
+    print(t("check.ok", articles=counts["article"], cooperatives=counts["cooperative"], documents=counts["document"], events=counts["event"],
             agencies=len(catalog.registries.agencies)))  # fmt: skip
     return 0
 
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     p_import.add_argument("--content", default=Path("content"), type=Path)
     p_import.add_argument("--force", action="store_true", help=t("cli.force"))
     p_new = sub.add_parser("new", help=t("cli.new"), description=t("cli.new"))
-    p_new.add_argument("kind", choices=["article", "cooperative", "document", "agency", "tag", "sector", "province", "column"])
+    p_new.add_argument("kind", choices=["article", "cooperative", "document", "event", "agency", "tag", "sector", "province", "column"])
     p_new.add_argument("title", help=t("cli.title"))
     p_new.add_argument("--content", default=Path("content"), type=Path)
     p_new.add_argument("--province", help=t("cli.province"))

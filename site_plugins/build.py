@@ -4,7 +4,7 @@
                       views → dependency map → (in the preview) the plan of what to render
     view(src_uri)     the page a source file is rendered as: its template, title and data
     body(src, html)   a body as the engine rendered it, made safe and responsive; kept for feeds and search
-    write(out)        renditions and cards, feeds, OPML, the search index, deletions, redirects, the ledger
+    write(out)        renditions and cards, feeds, calendars, OPML, the search index, deletions, redirects, the ledgers
 
 Nothing here knows MkDocs: the engine hands over plain options, the Markdown extensions it runs
 (``Bodies``) and a logger, and calls these methods in that order."""
@@ -21,11 +21,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .bodies.figures import embed
 from .bodies.fragments import plain_text
 from .bodies.render import Bodies
 from .catalog.loading import load_catalog
 from .common import urls
-from .common.messages import t
+from .common.messages import problem, t
+from .common.problems import ContentError, Problem
 from .content.entries import AnyEntry
 from .content.files import MAX_PIXELS
 from .content.frontmatter import MAX_BODY
@@ -33,19 +35,23 @@ from .editors.cms import newsroom_files
 from .media.media import Brand, make_media
 from .media.pictures import original, responsive
 from .output import search
+from .output.calendars import CalendarSettings, CalendarWriter, write_calendars
 from .output.feeds import FeedCache, FeedSettings, FeedWriter
 from .output.manifest import write_manifest
 from .output.opml import opml
 from .output.outputfiles import within
 from .output.published import publish_media
 from .output.redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
+from .output.revisions import REVISIONS, Revisions, open_revisions
 from .output.stylesheet import compress_assets, page_classes, write_stylesheet
 from .views import incremental
 from .views.dependencies import dependency_map
+from .views.figureblocks import link_only
 from .views.listings import Listings
 from .views.page import Page, Settings
 from .views.sharing import Site as SharingSite
 from .views.siteviews import SiteViews
+from .views.statistics import embedded
 
 
 @dataclass
@@ -76,6 +82,7 @@ class Options:
     cms_backend: dict | None = None  # its production git backend (mkdocs.yml: plugins.portal.cms.backend); None: local only
     edit_links: bool = False  # "Sửa" links from entry pages into the editor (on in the preview)
     cms_site_url: str = ""  # where the editor's "Xem trước" links lead: the preview while serving, else the site
+    home_figure: str | None = None  # the figure the home page features (an id listed on /so-lieu/)
 
 
 # The preview's state across rebuilds of one process: the last build of each site, and the search
@@ -96,14 +103,18 @@ class Build:
         o = self.options
         self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)
         self.ledger = self._open_ledger()
+        self.revisions = self._open_revisions()
         started = time.perf_counter()
         self.media = make_media(self.catalog, o.cache_dir, Brand(o.site_name, o.brand))  # a font of the cards unreadable: ContentError
         self.report_damaged(self.media.damaged)
         self.log.info(t("build.images", encoded=self.media.encoded, reused=self.media.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, o.site_name)
         settings = Settings(o.page_size, o.related, o.home_column, site=SharingSite(o.site_url, o.site_name, o.publisher or o.site_name),
-                            edit_links=o.edit_links)  # fmt: skip
+                            edit_links=o.edit_links, home_figure=o.home_figure)  # fmt: skip
         self.views = SiteViews(self.catalog, self.listings, settings, self.media)
+        if o.home_figure and o.home_figure not in self.views.figures.site:
+            ids = ", ".join(self.views.figures.site)
+            raise ContentError([Problem("mkdocs.yml", 0, "home_figure", *problem("data.home_figure", id=o.home_figure, ids=ids))])
         self.dependencies = dependency_map(self.views, self.listings, o.feed_limit)
         self._plan()
         self.bodies.prepare(self.catalog)
@@ -125,6 +136,12 @@ class Build:
         if dropped:
             self.log.warning(t("ledger.lost", name=o.ledger_name, count=len(dropped), examples=", ".join(dropped[:3])))
         return ledger
+
+    def _open_revisions(self) -> Revisions:
+        """The events' revisions (iCalendar SEQUENCE), beside the URL ledger; validated, its copy beside the caches."""
+        o = self.options
+        path = o.ledger.with_name(REVISIONS)
+        return open_revisions(path, o.cache_dir.parent / f"{REVISIONS}.{incremental.digest(path.resolve())[:12]}", REVISIONS)
 
     def _plan(self) -> None:
         """In the preview (`serve --dirty`), what this build renders: see views/incremental.py."""
@@ -182,9 +199,12 @@ class Build:
         if (entry := self.catalog.by_src.get(src_uri)) is not None:
             self.bodies.report_mentions(entry)
             html = responsive(self.bodies.clean(entry.path, html), entry.url, entry.src_uri, self.media.pictures)
-            self.entry_html[src_uri] = html
-        elif src_uri not in self.generated:  # a page of its own in content/ ("giới thiệu"): sanitised too
+            self.entry_html[src_uri] = html  # figures stay placeholders: feeds and search carry a link (html_of)
+            return embed(html, lambda figure, n: embedded(self.views, figure, entry.url, n))
+        if src_uri not in self.generated:  # a page of its own in content/ ("giới thiệu"): sanitised too
             html = self.bodies.clean(f"{self.options.content_dir.name}/{src_uri}", html)
+            here = "" if src_uri == "index.md" else src_uri.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+            html = embed(html, lambda figure, n: embedded(self.views, figure, here, n))
         return html
 
     def rendered(self, html: str) -> None:
@@ -198,7 +218,8 @@ class Build:
         if entry.src_uri not in self.entry_html:
             html = self.bodies.render(entry, *self.options.markdown)
             self.entry_html[entry.src_uri] = responsive(html, entry.url, entry.src_uri, self.media.pictures)
-        return self.entry_html[entry.src_uri]
+        figures = self.views.figures.site
+        return embed(self.entry_html[entry.src_uri], lambda figure, n: link_only(figures[figure], entry.url) if figure in figures else None)
 
     # writing ------------------------------------------------------------------------------------------
     def write(self, out: Path) -> None:
@@ -213,12 +234,13 @@ class Build:
         write_stylesheet(out, self.classes)
         compress_assets(out)
         self._write_feeds(out)
+        calendars = self._write_calendars(out)
         self._write_search(out)
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
         moved = redirects(self.ledger.urls, self.catalog, taken)
         snap = self.snapshot
-        snap.outputs = set(snap.pages) | set(snap.feeds) | {urls.output(old) for old in moved} | set(self.media.card_files)
+        snap.outputs = set(snap.pages) | set(snap.feeds) | set(calendars) | {urls.output(old) for old in moved} | set(self.media.card_files)
         if self.plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
             for path in previous.outputs - snap.outputs:
                 within(out, path).unlink(missing_ok=True)
@@ -229,6 +251,7 @@ class Build:
             PREVIOUS[o.key] = snap
         if not o.preview:  # drafts shown in a preview were never published
             self.ledger.save(self.catalog)
+            self.revisions.save()
         if not o.serving:  # what an upload compares: docs/trien-khai.md
             write_manifest(out)
 
@@ -250,6 +273,15 @@ class Build:
             self.report_damaged(cache.damaged)
         (out / urls.OPML).write_bytes(opml(self.listings, o.site_url, f"{o.site_name} — Tất cả nguồn tin"))
         self.log.info(t("build.feeds", count=len(written), lists=len(self.listings.all), opml=urls.OPML))
+
+    def _write_calendars(self, out: Path) -> list[str]:
+        """The .ics of every list that has events and of every event, each event at its revision."""
+        o = self.options
+        writer = CalendarWriter(self.catalog, CalendarSettings(o.site_url, o.feed_id_authority, o.site_name))
+        writer.sequences = self.revisions.settle(writer.digests())
+        written = write_calendars(self.catalog, list(self.listings), writer, out)
+        self.log.info(t("build.calendars", count=len(written), events=len(self.catalog.events)))
+        return written
 
     def _write_search(self, out: Path) -> None:
         records = self._search_records()

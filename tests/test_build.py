@@ -7,7 +7,7 @@ from helpers import SITE_URL
 from site_plugins.views.listings import Listings
 from site_plugins.views.siteviews import Settings, SiteViews
 
-SECTIONS = ["Trang chủ", "Tin tức", "Chuyên mục", "Văn bản", "Hợp tác xã", "Cơ quan", "Địa phương", "Từ khóa", "Lưu trữ", "RSS"]
+SECTIONS = ["Trang chủ", "Tin tức", "Chuyên mục", "Văn bản", "Hợp tác xã", "Sự kiện", "Cơ quan", "Địa phương", "Số liệu", "Từ khóa", "Lưu trữ", "RSS"]
 
 
 def links(site, url):

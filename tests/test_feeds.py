@@ -139,7 +139,7 @@ def test_xml_feeds_parse_cleanly_item_by_item(site, name):
 
 def test_rss_channel_updated_is_the_newest_item_date(site):
     parsed = feedparser.parse((site.root / "co-quan/lien-minh-htx-viet-nam/feed.xml").read_bytes())
-    assert parsed.feed.updated == "Mon, 01 Jul 2024 06:00:00 +0700"
+    assert parsed.feed.updated == "Tue, 10 Nov 2026 08:00:00 +0700"  # the trade fair it organises, announced that day
     assert parsed.entries[0].published == parsed.feed.updated
 
 
@@ -275,7 +275,7 @@ def test_opml_lists_every_feed_with_items_and_nothing_else(site):
     files = {SITE_URL + p.relative_to(site.root).as_posix(): feedparser.parse(p.read_bytes()) for p in feed_files(site, "feed.xml")}
     # an empty list keeps its feeds (the /feeds/ page names it) but importing the OPML subscribes no one to it
     assert set(urls) == {url for url, parsed in files.items() if parsed.entries}
-    assert len(urls) == 77 and len(files) == 221  # of the 221 lists on the /feeds/ page, 144 have nothing yet
+    assert len(urls) == 87 and len(files) == 230  # of the 230 lists on the /feeds/ page, 143 have nothing yet
     for outline in root.iter("outline"):
         if outline.get("xmlUrl"):
             assert outline.get("type") == "rss" and outline.get("htmlUrl").startswith(SITE_URL)
@@ -291,10 +291,11 @@ def test_feeds_page_lists_every_feed(site):
         assert "../" + rel in hrefs, rel
     groups = [" ".join(h.text_content().split()) for h in page.xpath("//article//section[starts-with(@id, 'nhom-')]/h2")]
     # 69 agencies, 13 of them with child agencies (a second feed each); 7 columns, 12 provinces, 11 tags, 7 sectors
-    # in the registries; documents of 5 years and 3 statuses; entries in 15 months
+    # in the registries; documents of 5 years and 3 statuses; entries in 16 months; 7 kinds of event
     assert groups == [
         "Toàn trang (2)",
-        "Theo loại nội dung (7)",
+        "Theo loại nội dung (8)",
+        "Sự kiện theo loại (7)",
         "Chuyên mục (7)",
         "Chuyên đề (1)",
         "Cơ quan, đơn vị (82)",
@@ -303,28 +304,30 @@ def test_feeds_page_lists_every_feed(site):
         "Hợp tác xã theo lĩnh vực (7)",
         "Văn bản theo năm (5)",
         "Văn bản theo tình trạng (3)",
-        "Lưu trữ theo tháng (15)",
+        "Lưu trữ theo tháng (16)",
         "Nhiệm vụ sắp đến hạn, quá hạn theo cơ quan (69)",
     ]
 
 
 @pytest.mark.parametrize(
-    "url, feeds",
+    "url, feeds, calendars",
     [
-        ("", [""]),
+        ("", [""], []),
         (
             "co-quan/lien-minh-htx-viet-nam/",
             ["co-quan/lien-minh-htx-viet-nam/", "co-quan/lien-minh-htx-viet-nam/tat-ca/", "co-quan/lien-minh-htx-viet-nam/nhiem-vu/", ""],
+            ["co-quan/lien-minh-htx-viet-nam/"],  # an agency's events: its calendar beside its feeds
         ),
-        ("van-ban/145-kh-lmhtxvn-2021/", ["van-ban/145-kh-lmhtxvn-2021/", ""]),  # its own history, then the site's
-        ("chuyen-muc/kinh-te-tap-the-htx/", ["chuyen-muc/kinh-te-tap-the-htx/", ""]),
-        ("dia-phuong/ninh-binh/", ["dia-phuong/ninh-binh/", ""]),
-        ("tu-khoa/ocop/page/2/", ["tu-khoa/ocop/", ""]),
-        ("van-ban/", ["van-ban/", ""]),
-        ("htx/", ["htx/", ""]),
+        ("van-ban/145-kh-lmhtxvn-2021/", ["van-ban/145-kh-lmhtxvn-2021/", ""], []),  # its own history, then the site's
+        ("chuyen-muc/kinh-te-tap-the-htx/", ["chuyen-muc/kinh-te-tap-the-htx/", ""], []),
+        ("dia-phuong/ninh-binh/", ["dia-phuong/ninh-binh/", ""], ["dia-phuong/ninh-binh/"]),
+        ("tu-khoa/ocop/page/2/", ["tu-khoa/ocop/", ""], []),
+        ("van-ban/", ["van-ban/", ""], []),
+        ("htx/", ["htx/", ""], []),
+        ("su-kien/", ["su-kien/", ""], ["su-kien/"]),
     ],
 )
-def test_list_pages_advertise_their_feeds(site, url, feeds):
+def test_list_pages_advertise_their_feeds(site, url, feeds, calendars):
     page = site.html(url)
     links = page.xpath("//head/link[@rel='alternate'][@type]")
     found = [(link.get("type"), urljoin(SITE_URL + url, link.get("href"))[len(SITE_URL) :]) for link in links]
@@ -333,7 +336,7 @@ def test_list_pages_advertise_their_feeds(site, url, feeds):
         for folder in feeds
         for t, name in (("application/rss+xml", "feed.xml"), ("application/atom+xml", "atom.xml"), ("application/feed+json", "feed.json"))
     ]
-    assert found == expected
+    assert found == expected + [("text/calendar", folder + "lich.ics") for folder in calendars]
     for _, path in found:
         assert (site.root / path).exists()
 

@@ -176,12 +176,13 @@ def test_every_entry_and_agency_page_shares_well(site):
         required = {"NewsArticle": ("headline", "image", "datePublished", "dateModified", "author", "publisher"),
                     "Legislation": ("name", "legislationType", "legislationLegalForce", "legislationPassedBy"),
                     "Organization": ("name", "url", "address"),
-                    "GovernmentOrganization": ("name", "url")}[kind]  # fmt: skip
+                    "GovernmentOrganization": ("name", "url"),
+                    "Event": ("name", "startDate", "eventStatus", "location", "organizer")}[kind]  # fmt: skip
         assert all(data.get(p) for p in required), f"{page_path}: {kind}"
         if kind == "NewsArticle":
             assert meta["og:type"] == "article" and meta["article:published_time"].endswith("+07:00")
             assert data["datePublished"].endswith("+07:00") and all(u.startswith(SITE_URL) for u in data["image"])
-    assert checked >= 17 + 7 + 6 + 60  # every article, cooperative, document and agency page of the fixture
+    assert checked >= 17 + 7 + 6 + 6 + 60  # every article, cooperative, document, event and agency page of the fixture
     plan = json.loads(site.html("van-ban/145-kh-lmhtxvn-2021/").xpath("//script[@type='application/ld+json']/text()")[0])
     assert plan["legislationIdentifier"] == "145/KH-LMHTXVN" and plan["legislationDate"] == "2021-03-22"
     law = json.loads(site.html("van-ban/luat-hop-tac-xa-2023/").xpath("//script[@type='application/ld+json']/text()")[0])

@@ -64,7 +64,7 @@ def test_the_cards_font_ships_inside_the_package_with_its_licence():
 
 def test_every_entry_page_shares_an_absolute_1200x630_card(site, catalog):
     checked = 0
-    for entry in catalog.entries:  # 15 articles, 7 cooperatives, 6 documents
+    for entry in catalog.entries:  # 15 articles, 7 cooperatives, 6 documents, 6 events
         page = site.html(entry.url)
         image = page.xpath("//meta[@property='og:image']/@content")
         assert len(image) == 1 and image[0].startswith(SITE_URL), entry.url
@@ -73,7 +73,7 @@ def test_every_entry_page_shares_an_absolute_1200x630_card(site, catalog):
         with Image.open(site.path(image[0][len(SITE_URL) :])) as card:
             assert card.format in ("JPEG", "PNG") and card.size == (1200, 630), entry.url
         checked += 1
-    assert checked == len(catalog.entries) == 28 and len(catalog.articles) == 15
+    assert checked == len(catalog.entries) == 34 and len(catalog.articles) == 15
 
 
 def build_with_package(package_parent: Path, out: Path, private_cache: bool, **env) -> subprocess.CompletedProcess:
@@ -140,24 +140,24 @@ def test_opml_subscribes_to_no_empty_feed(site):
     for outline in outlines:
         parsed = feedparser.parse((site.root / outline.get("xmlUrl")[len(SITE_URL) :]).read_bytes())
         assert parsed.entries, outline.get("xmlUrl")
-    assert len(outlines) == 77
+    assert len(outlines) == 87
     # the empty ones still exist at their URLs, as valid feeds, for whoever follows a list before its first item
     empty = [rss for _, rows in feeds_page_lists(site) for _, marked, rss in rows if marked]
     for rss in empty:
         parsed = feedparser.parse((site.root / rss).read_bytes())
         assert not parsed.bozo and parsed.entries == [] and parsed.feed.title, rss
-    assert len(empty) == 144
+    assert len(empty) == 143
 
 
 def test_feeds_page_leads_with_feeds_that_have_items_and_marks_the_others(site):
     groups = feeds_page_lists(site)
-    assert len(groups) == 12 and sum(len(rows) for _, rows in groups) == 221
+    assert len(groups) == 13 and sum(len(rows) for _, rows in groups) == 230
     for title, rows in groups:
         marks = [marked for _, marked, _ in rows]
         assert marks == sorted(marks), title  # every list with items before the first empty one
         for name, marked, rss in rows:
             assert marked == (not feedparser.parse((site.root / rss).read_bytes()).entries), name
-    assert [sum(not m for _, m, _ in rows) for _, rows in groups] == [2, 7, 7, 1, 16, 6, 11, 4, 5, 3, 15, 0]
+    assert [sum(not m for _, m, _ in rows) for _, rows in groups] == [2, 8, 6, 7, 1, 18, 6, 11, 4, 5, 3, 16, 0]
 
 
 @pytest.mark.browser
@@ -165,7 +165,7 @@ def test_feeds_page_leads_with_feeds_that_have_items_and_marks_the_others(site):
 def test_every_collapsed_group_of_the_feeds_page_says_it_opens(browser, site, width):
     with serve_folder(site.root) as base, opened(browser, base + "feeds/", width) as page:
         summaries = page.locator("article summary")
-        assert summaries.count() == 10  # the first two groups are open lists, without a summary
+        assert summaries.count() == 11  # the first two groups are open lists, without a summary
         for i in range(summaries.count()):
             summary = summaries.nth(i)
             summary.scroll_into_view_if_needed()
@@ -192,7 +192,7 @@ def test_every_collapsed_group_of_the_feeds_page_says_it_opens(browser, site, wi
         page.add_script_tag(path=str(axe))
         result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
         assert [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]] == []
-        assert page.locator("ul.portal-feeds li:visible").count() == 221
+        assert page.locator("ul.portal-feeds li:visible").count() == 230
 
 
 # No dead ends -----------------------------------------------------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def test_archive_months_lead_to_their_neighbours_and_their_year(site, catalog):
             expected.append((f"Tháng {months[at + 1][1]}/{months[at + 1][0]} →", urls.archive_month(*months[at + 1])))
         assert links == expected, url
         assert all(site.exists(t) for _, t in links)
-    assert len(months) == 15
+    assert len(months) == 16  # the events announced in November 2026 added one
     for year in {y for y, _ in months}:
         assert [t for t, _ in crumbs(site.html(urls.archive_year(year)))] == ["Trang chủ", "Lưu trữ"]
 
@@ -227,11 +227,11 @@ def test_breadcrumbs_start_at_the_home_page(site, url):
 
 
 def test_a_cited_document_not_published_here_names_the_articles_that_mention_it(site, catalog):
-    """Every article whose text links to a stub page is listed on that page (documents that cite it
-    are in its "Lược đồ" already); nothing else is."""
+    """Every article (and event) whose text links to a stub page is listed on that page (documents that
+    cite it are in its "Lược đồ" already); nothing else is."""
     stubs = {node.url: node for node in catalog.graph.stubs}
     linked: dict[str, set[str]] = {url: set() for url in stubs}
-    for entry in catalog.articles:
+    for entry in [*catalog.articles, *catalog.events]:
         for href in site.html(entry.url).xpath("//div[@class='portal-body']//a[contains(@class, 'portal-doclink')]/@href"):
             if (to := target(entry.url, href)) in stubs:
                 linked[to].add(entry.url)
@@ -240,7 +240,7 @@ def test_a_cited_document_not_published_here_names_the_articles_that_mention_it(
         assert [t for t, _ in crumbs(page)] == ["Trang chủ", "Văn bản"]
         listed = {target(url, h) for h in page.xpath("//section[@id='nhac-den']//*[contains(@class, 'portal-card__title')]//a/@href")}
         assert listed == linked[url], url
-    assert sum(len(v) for v in linked.values()) == 4 and len(stubs) == 8
+    assert sum(len(v) for v in linked.values()) == 5 and len(stubs) == 8  # 4 articles and the training on Kết luận 70
 
 
 @pytest.mark.browser

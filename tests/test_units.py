@@ -107,7 +107,7 @@ def test_the_header_and_the_closing_of_a_document():
 def test_lists_are_declared_group_by_group(catalog):
     groups = [listing.group for listing in declarations(catalog, "Trang")]
     order = list(dict.fromkeys(groups))
-    assert order == ["site", "type", "column", "campaign", "agency", "province", "tag", "sector", "year", "status", "document", "tasks", "month"]
+    assert order == ["site", "type", "event", "column", "campaign", "agency", "province", "tag", "sector", "year", "status", "document", "tasks", "month"]
     assert len(groups) > 200 and groups.count("agency") > len(catalog.registries.agencies)  # an agency with children has a second list
 
 

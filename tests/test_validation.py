@@ -93,7 +93,7 @@ def test_check_command_lists_problems_and_exits_non_zero():
 def test_check_command_counts_the_fixture_site():
     result = subprocess.run([sys.executable, "-m", "site_plugins", "check", str(FIXTURES / "site"), "--now", NOW], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert "Đạt: 17 bài viết, 7 hợp tác xã, 6 văn bản, 69 cơ quan — không có lỗi." in result.stdout
+    assert "Đạt: 17 bài viết, 7 hợp tác xã, 6 văn bản, 6 sự kiện, 69 cơ quan — không có lỗi." in result.stdout
 
 
 def test_the_live_content_passes_check():

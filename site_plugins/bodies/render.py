@@ -1,5 +1,5 @@
 """Entry bodies as the pages show them: Markdown through the portal's extensions (document
-auto-links, heading levels), then the sanitiser. MkDocs renders most bodies itself, one page at a
+auto-links, heading levels, figure lines), then the sanitiser. MkDocs renders most bodies itself, one page at a
 time, with the extensions configured here (``start_page`` tells them which page); ``render``
 does the same outside MkDocs (a body the preview did not re-render, a feed's item)."""
 
@@ -14,6 +14,7 @@ from ..catalog.catalog import Catalog
 from ..catalog.mentions import agency_names
 from ..content.entries import AnyEntry
 from .autolink import DocumentLinks, mention_warnings
+from .figures import FigureBlocks
 from .headings import HeadingLevels
 from .sanitize import Sanitizer, body_warning
 
@@ -22,13 +23,14 @@ class Bodies:
     def __init__(self, iframe_hosts: frozenset[str], log: logging.Logger):
         self.autolink = DocumentLinks()
         self.headings = HeadingLevels()
+        self.figures = FigureBlocks()  # "{{ so-lieu: <id> }}" lines: placeholders the build fills after the sanitiser
         self.sanitizer = Sanitizer(iframe_hosts)
         self.log = log
 
     @property
     def extensions(self) -> list:
         """The Python-Markdown extensions the engine runs on every page."""
-        return [self.autolink, self.headings]
+        return [self.autolink, self.headings, self.figures]
 
     def prepare(self, catalog: Catalog) -> None:
         """What auto-links point at (document pages by their source files: the engine makes them URLs)."""

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..common.messages import problem
 from ..common.problems import Problem
 from ..common.vietnamese import sort_key
-from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+from ..content.datasets import Dataset
+from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, EventEntry
 from ..content.files import FileFacts
 from ..content.registries import Lineage, Registries
 from .graph import CitationGraph
@@ -33,6 +34,7 @@ class Catalog:
     files: dict[str, FileFacts] = field(default_factory=dict)  # site path of an image or PDF → its facts
     unpublished: list[Problem] = field(default_factory=list)  # why each draft or scheduled entry is not on the site
     images: dict[str, list[str]] = field(default_factory=dict)  # entry id → site paths of its images (cover or photos first, then body)
+    datasets: dict[str, Dataset] = field(default_factory=dict)  # the data files of figures (content/so-lieu/), by figure id
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -40,6 +42,11 @@ class Catalog:
         self.articles = [e for e in self.entries if isinstance(e, ArticleEntry)]
         self.cooperatives = [e for e in self.entries if isinstance(e, CooperativeEntry)]
         self.documents = [e for e in self.entries if isinstance(e, DocumentEntry)]
+        self.events = [e for e in self.entries if isinstance(e, EventEntry)]
+        self.events_by_document: dict[str, list[EventEntry]] = defaultdict(list)  # the plan that schedules an event → its events
+        for event in self.events:
+            for document in event.data.documents:
+                self.events_by_document[document].append(event)
         self._build_indexes()
         self.graph = CitationGraph(self.documents, self.registries)
         # node key of a document → the entries whose text mentions it ("Kết luận số 70-KL/TW"), newest first

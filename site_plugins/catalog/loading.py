@@ -14,6 +14,7 @@ from pathlib import Path
 from ..common import urls
 from ..common.problems import ContentError, Problem
 from ..common.vietnamese import VN_TZ
+from ..content.datasets import read_datasets
 from ..content.entries import AnyEntry, DocumentEntry, newest_first
 from ..content.files import MAX_PIXELS, FileFacts
 from ..content.frontmatter import MAX_BODY
@@ -22,6 +23,7 @@ from ..content.schema import parse_datetime
 from ..content.tree import scan
 from .catalog import Catalog
 from .checks import check_completions, check_dates, check_files, check_generated_urls, check_reviews, check_unique, why_unpublished
+from .figurechecks import check_datasets, check_embedded
 from .reading import read_entries
 from .references import RefChecker, check_entry, check_registries
 
@@ -45,6 +47,9 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
     check_registries(registries, refs)
     for source in sources:
         check_entry(source, refs)
+    datasets, found = read_datasets(content_dir)  # the figures editors supply (content/so-lieu/)
+    problems += found
+    check_datasets(datasets, refs)
     files: dict[str, FileFacts] = {}
     images: dict[str, list[str]] = {}
     for entry in entries:
@@ -57,6 +62,7 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
     problems += check_completions(documents)
     problems += check_reviews(documents, registries)
     problems += check_generated_urls(entries, documents)
+    problems += check_embedded(entries, datasets)
     if [p for p in problems if not p.warning]:
         raise ContentError(problems)
     visible: list[AnyEntry] = []
@@ -66,4 +72,4 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
         (hidden if is_hidden and not preview else visible).append(entry)
     warnings: list[Problem] = sorted({p for p in problems if p.warning})
     unpublished = sorted(why_unpublished(e, now) for e in entries if e.draft or e.published > now)
-    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished, images)
+    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished, images, datasets)

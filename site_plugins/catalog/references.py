@@ -37,6 +37,7 @@ class RefChecker:
             "tag": registries.tags,
             "cooperative": {e.id: e for e in entries if e.kind == "cooperative"},
             "document": {e.id: e for e in entries if e.kind == "document"},
+            "article": {e.id: e for e in entries if e.kind == "article"},  # an event's news
         }
         # an entry whose file exists but is invalid is reported there, not again at every mention
         self.reported: dict[str, set[str]] = {s.kind: set() for s in sources}
@@ -51,7 +52,7 @@ class RefChecker:
         if table not in self._names:
             found: dict[str, tuple[str, str]] = {}
             for item_id, item in self.tables[table].items():
-                if table in ("cooperative", "document"):
+                if table in ("cooperative", "document", "article"):
                     spellings, label = item.spellings(), item.title
                 else:
                     spellings = [getattr(item, a) or "" for a in ("name", "short_name", "title") if hasattr(item, a)]

@@ -12,8 +12,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.head": {"vi": "Có {count} lỗi trong nội dung:", "en": "{count} problem(s) in the content:"},
     "report.warning": {"vi": "cảnh báo", "en": "warning"},
     "check.ok": {
-        "vi": "Đạt: {articles} bài viết, {cooperatives} hợp tác xã, {documents} văn bản, {agencies} cơ quan — không có lỗi.",
-        "en": "OK: {articles} articles, {cooperatives} cooperatives, {documents} documents, {agencies} agencies — no problems.",
+        "vi": "Đạt: {articles} bài viết, {cooperatives} hợp tác xã, {documents} văn bản, {events} sự kiện, {agencies} cơ quan — không có lỗi.",
+        "en": "OK: {articles} articles, {cooperatives} cooperatives, {documents} documents, {events} events, {agencies} agencies — no problems.",
     },
     # reading files ------------------------------------------------------------------------------
     "file.not_utf8": {
@@ -238,6 +238,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "'{text}' có thể là {candidates} — chưa tạo liên kết; ghi rõ cơ quan ban hành ngay sau số ('… của UBND tỉnh Lào Cai') hoặc năm ('… năm 2024')",
         "en": "'{text}' may be {candidates} — not linked; name the issuer right after the number ('… của UBND tỉnh Lào Cai') or the year ('… năm 2024')",
     },
+    # events -----------------------------------------------------------------------------------------
+    "event.mixed": {
+        "vi": "'{field}: {value}' không viết cùng kiểu với 'start: {start}' — viết cả hai là ngày (YYYY-MM-DD: sự kiện cả ngày) hoặc cả hai là ngày giờ (YYYY-MM-DDTHH:MM)",
+        "en": "'{field}: {value}' is not written like 'start: {start}' — write both as days (YYYY-MM-DD: an all-day event) or both as day and time (YYYY-MM-DDTHH:MM)",
+    },
+    "event.before": {
+        "vi": "'{field}: {value}' (kết thúc) trước lúc bắt đầu ({start}) — sửa một trong hai; sự kiện cả ngày ghi ngày cuối cùng, ví dụ 12–15/3: start: 2027-03-12, end: 2027-03-15",
+        "en": "'{field}: {value}' (the end) is before the start ({start}) — correct one of them; an all-day event writes its last day, e.g. 12–15 March: start: 2027-03-12, end: 2027-03-15",
+    },
+    "event.new_not_postponed": {
+        "vi": "ngày mới chỉ ghi cho sự kiện hoãn, mà 'status' đang là '{status}' — thêm 'status: hoan', hoặc xóa 'new_start'",
+        "en": "a new date is only written for a postponed event, and 'status' is '{status}' — add 'status: hoan', or remove 'new_start'",
+    },
+    "event.new_end_alone": {
+        "vi": "có 'new_end' mà không có 'new_start' — ghi ngày bắt đầu mới ở 'new_start'",
+        "en": "'new_end' without 'new_start' — write the new start in 'new_start'",
+    },
     # references ---------------------------------------------------------------------------------
     "ref.unknown": {"vi": "không có {what} '{value}' — {fix}", "en": "unknown {what} '{value}' — {fix}"},
     "ref.by_name": {"vi": "viết mã '{id}' ({name}), không viết tên", "en": "write its id '{id}' ({name}), not its name"},
@@ -254,6 +271,94 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "what.tag": {"vi": "từ khóa", "en": "tag"},
     "what.cooperative": {"vi": "hợp tác xã", "en": "cooperative"},
     "what.document": {"vi": "văn bản", "en": "document"},
+    "what.article": {"vi": "bài viết", "en": "article"},
+    # data files and figures (content/so-lieu/) -------------------------------------------------------
+    "data.number": {
+        "vi": "'{value}' không phải là số — viết số không đặt trong ngoặc kép, ví dụ 12 hoặc 4.5",
+        "en": "'{value}' is not a number — write a number without quotes, e.g. 12 or 4.5",
+    },
+    "data.negative": {
+        "vi": "số âm ({value}) không vẽ được trên biểu đồ thanh — chỉ ghi số từ 0 trở lên",
+        "en": "a negative number ({value}) cannot be drawn as a bar — write numbers from 0 up",
+    },
+    "data.decimals": {
+        "vi": "{value} có hơn hai chữ số sau dấu chấm — số có hàng nghìn viết liền, không dấu chấm (1234, không viết 1.234); số thập phân ghi tối đa hai chữ số sau dấu chấm (4.75)",
+        "en": "{value} has more than two digits after the point — write thousands without a separator (1234, not 1.234); decimals with at most two digits (4.75)",
+    },
+    "data.value_or_values": {
+        "vi": "dòng phải có đúng một trong 'value' (một số) và 'values' (một số cho mỗi chuỗi trong 'series') — ghi một trong hai",
+        "en": "a row needs exactly one of 'value' (one number) and 'values' (one number a series of 'series') — write one of them",
+    },
+    "data.label": {
+        "vi": "dòng thiếu tên nhóm — ghi 'label: …' (hoặc 'province: <mã tỉnh>' để lấy tên tỉnh trong danh mục)",
+        "en": "the row has no label — write 'label: …' (or 'province: <id>' to use the province's name)",
+    },
+    "data.values_need_series": {
+        "vi": "'values' cần danh sách tên chuỗi số — thêm 'series: [Chỉ tiêu, Thực hiện]' vào tệp, hoặc ghi 'value:' với một số",
+        "en": "'values' needs the names of the series — add 'series: [Target, Result]' to the file, or write 'value:' with one number",
+    },
+    "data.count": {
+        "vi": "có {count} số nhưng 'series' có {series} chuỗi — ghi đúng {series} số, theo thứ tự: {names}",
+        "en": "{count} numbers but 'series' names {series} — write exactly {series} numbers, in this order: {names}",
+    },
+    "data.no_rows": {
+        "vi": "chưa có dòng số liệu nào — thêm 'rows:' (mỗi dòng '- {{label: …, value: …}}') hoặc 'csv: <tên tệp>.csv'",
+        "en": "no rows of figures — add 'rows:' (each '- {{label: …, value: …}}') or 'csv: <file>.csv'",
+    },
+    "data.rows_and_csv": {
+        "vi": "số liệu lấy từ tệp CSV thì không ghi 'rows' hay 'series' trong tệp .yml — bỏ hai trường đó (tên chuỗi số lấy từ dòng đầu tệp CSV)",
+        "en": "with a CSV file, 'rows' and 'series' are not written in the .yml file — remove them (the series are named by the CSV's first line)",
+    },
+    "data.duplicate_label": {
+        "vi": "nhóm '{label}' ghi hai lần (lần đầu ở dòng {first}) — mỗi nhóm ghi một lần",
+        "en": "the label '{label}' is written twice (first at line {first}) — write each label once",
+    },
+    "data.id": {
+        "vi": "tên tệp '{name}' không dùng được làm mã số liệu — đổi tên tệp thành {slug}.yml (chữ thường không dấu, nối bằng '-')",
+        "en": "the file name '{name}' cannot be a figure's id — rename the file {slug}.yml (lower case, no accents, words joined by '-')",
+    },
+    "data.builtin": {
+        "vi": "mã '{id}' trùng với một số liệu cổng tự tính từ nội dung — đặt tên khác cho tệp, ví dụ {id}-2025.yml",
+        "en": "the id '{id}' is a figure the site computes from its content — give the file another name, e.g. {id}-2025.yml",
+    },
+    "data.not_fields": {
+        "vi": "tệp số liệu phải là các dòng 'trường: giá trị' (title, unit, source, date, rows…) — xem mẫu trong hướng dẫn biên tập, mục Số liệu, biểu đồ",
+        "en": "a data file is a set of 'field: value' lines (title, unit, source, date, rows…) — see the example in the editors' guide",
+    },
+    "data.too_big": {"vi": "tệp số liệu quá lớn (tối đa {limit} kB) — tách thành nhiều tệp", "en": "the data file is too big (at most {limit} kB) — split it"},
+    "data.csv_missing": {
+        "vi": "không có tệp CSV '{name}' trong thư mục so-lieu/ — đặt tệp .csv cạnh tệp .yml và ghi đúng tên tệp",
+        "en": "no CSV file '{name}' in the so-lieu/ folder — put the .csv file beside the .yml file and write its name",
+    },
+    "data.csv_header": {
+        "vi": "dòng đầu tệp CSV phải là tên các cột: tên nhóm, rồi tên mỗi chuỗi số — ví dụ 'Tỉnh, thành phố;Số hợp tác xã', sau đó mỗi dòng một nhóm",
+        "en": "the CSV's first line names the columns: the label column, then each series — e.g. 'Province;Cooperatives', then one row a line",
+    },
+    "data.csv_size": {
+        "vi": "tệp CSV quá lớn cho một biểu đồ — tối đa {series} cột số và {rows} dòng",
+        "en": "the CSV file is too big for one chart — at most {series} number columns and {rows} rows",
+    },
+    "data.csv_width": {
+        "vi": "dòng có {count} ô, dòng tiêu đề có {header} — mỗi dòng ghi tên nhóm rồi {series} số (số thập phân dùng dấu phẩy thì đặt ô trong ngoặc kép, hoặc ngăn cột bằng ';')",
+        "en": "the line has {count} cells, the header {header} — write a label and {series} numbers a line (quote a decimal comma, or separate cells with ';')",
+    },
+    "data.csv_number": {
+        "vi": "'{value}' không phải là số — viết số như 1234, 1.234 (hàng nghìn) hoặc 12,5 (số thập phân)",
+        "en": "'{value}' is not a number — write numbers as 1234, 1.234 (thousands) or 12,5 (decimal comma)",
+    },
+    "data.csv_unused": {
+        "vi": "tệp CSV không được tệp số liệu nào dùng — ghi 'csv: {name}' trong một tệp .yml của thư mục so-lieu/, hoặc xóa tệp",
+        "en": "no data file uses this CSV file — write 'csv: {name}' in a .yml file of the so-lieu/ folder, or remove it",
+    },
+    "data.unknown_figure": {"vi": "không có số liệu '{id}' — {fix}", "en": "no figure '{id}' — {fix}"},
+    "data.unknown_figure.fix": {
+        "vi": "viết mã một số liệu có trên trang /so-lieu/ ({ids}), hoặc thêm tệp content/so-lieu/<mã>.yml",
+        "en": "write the id of a figure listed on /so-lieu/ ({ids}), or add content/so-lieu/<id>.yml",
+    },
+    "data.home_figure": {
+        "vi": "không có số liệu '{id}' để đưa lên trang chủ — viết mã một số liệu có trên trang /so-lieu/ ({ids})",
+        "en": "no figure '{id}' to feature on the home page — write the id of a figure listed on /so-lieu/ ({ids})",
+    },
     # files ----------------------------------------------------------------------------------------
     "image.missing": {"vi": "không có tệp này (đã tìm {looked}) — {fix}", "en": "does not exist (looked for {looked}) — {fix}"},
     "image.missing.fix": {
@@ -337,6 +442,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "portal: chỉ mục tìm kiếm (Pagefind) gồm {count} mục, {seconds:.1f} giây",
         "en": "portal: search index (Pagefind) of {count} records, {seconds:.1f} s",
     },
+    "build.calendars": {
+        "vi": "portal: {count} tệp lịch iCalendar (.ics) cho {events} sự kiện",
+        "en": "portal: {count} iCalendar files (.ics) for {events} events",
+    },
     "build.redirects": {"vi": "portal: {count} trang chuyển hướng từ địa chỉ cũ", "en": "portal: {count} redirect pages from old URLs"},
     "card.font_broken": {
         "vi": "không đọc được phông chữ vẽ ảnh chia sẻ ({error}); không dựng trang thiếu ảnh khi chia sẻ lên Facebook, Zalo — cài lại gói (pip install --force-reinstall htx-portal, hoặc lấy lại thư mục site_plugins/media/fonts/ từ kho mã)",
@@ -360,6 +469,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "build.cache_damaged": {
         "vi": "portal: bộ nhớ đệm hỏng, đã bỏ và làm lại: {what}",
         "en": "portal: damaged cache entries discarded and made again: {what}",
+    },
+    "revisions.bad": {
+        "vi": "dòng của sự kiện '{id}' không đúng dạng — viết '{id}: {{sequence: 0, digest: …}}', hoặc xóa dòng này (bản dựng sau ghi lại, phiên bản lịch của sự kiện bắt đầu lại từ 0)",
+        "en": "the line of event '{id}' is malformed — write '{id}: {{sequence: 0, digest: …}}', or delete it (the next build writes it again; the event's calendar revision starts again at 0)",
     },
     "ledger.not_mapping": {
         "vi": "phải là các dòng 'id: [địa chỉ, …]' — khôi phục tệp từ git (git checkout -- {name})",

@@ -12,11 +12,12 @@ from urllib.parse import quote
 from .vietnamese import slugify
 
 # content/<section>/ → the kind of entry it holds; the section is also the URL segment
-SECTIONS = {"tin-tuc": "article", "htx": "cooperative", "van-ban": "document"}
+SECTIONS = {"tin-tuc": "article", "htx": "cooperative", "van-ban": "document", "su-kien": "event"}
 HOME = ""
 NEWS = "tin-tuc/"
 COOPERATIVES = "htx/"
 DOCUMENTS = "van-ban/"
+EVENTS = "su-kien/"  # the calendar of events (upcoming first, then past)
 COLUMNS = "chuyen-muc/"
 AGENCIES = "co-quan/"
 PROVINCES = "dia-phuong/"
@@ -30,6 +31,18 @@ DOCUMENT_UPDATES = "van-ban/moi-cap-nhat/"  # every publish, correction and stat
 TASKS = "van-ban/nhiem-vu/"  # every assigned task, with its status
 DOCUMENT_INDEX = "van-ban/index.json"  # the whole registry, for the client-side filters
 COOPERATIVE_INDEX = "htx/index.json"
+STATISTICS = "so-lieu/"  # every figure of the site: charts, tables, sources, downloads
+
+
+def figure(figure_id: str) -> str:
+    """Where a figure of the site stands on /so-lieu/ (an article that embeds it links there)."""
+    return f"{STATISTICS}#{figure_id}"
+
+
+def figure_file(page_url: str, figure_id: str, ext: str) -> str:
+    """A figure's data as a download ("csv", "json"), beside the page that owns it: so-lieu/htx-theo-tinh.csv,
+    dia-phuong/ninh-binh/htx-theo-linh-vuc.csv."""
+    return f"{page_url}{figure_id}.{ext}"
 
 
 def agency_tasks(agency_id: str) -> str:
@@ -82,6 +95,11 @@ def document_status(status: str) -> str:
     return f"{DOCUMENTS}tinh-trang/{status}/"
 
 
+def event_kind(kind: str) -> str:
+    """The calendar of one kind of event ("tập huấn" → su-kien/loai/tap-huan/)."""
+    return f"{EVENTS}loai/{slugify(kind)}/"
+
+
 def cited_document(label: str) -> str:
     """Page of a document cited but not published here, named by its number (or its title)."""
     return f"{DOCUMENTS}{slugify(label)}/"
@@ -122,6 +140,14 @@ def file_url(site_path: str) -> str:
 
 
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+
+
+CALENDAR_FILE = "lich.ics"
+
+
+def calendar(folder: str) -> str:
+    """An iCalendar file beside a list's feeds (or in an event's own folder): ``su-kien/lich.ics``."""
+    return folder + CALENDAR_FILE
 
 
 def feed(folder: str, fmt: str) -> str:

@@ -134,3 +134,10 @@ RELATION_RANK = {r.key: r.rank for r in RELATION_TYPES}
 
 # Signing capacity: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền, phụ trách.
 CAPACITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.", "PT.")
+
+# Events (content/su-kien/): what kind of event, as editors write it in `kind:` and readers see it
+# (also the calendars of each kind: su-kien/loai/<slug>/), and the status of an event as schema.org
+# and iCalendar say it. "hoan" with `new_start:` is an event moved to a new date; without, an event
+# put off with no new date yet.
+EVENT_KINDS = ("hội nghị", "tập huấn", "hội thảo", "xúc tiến thương mại", "cuộc thi", "giao ban", "khác")
+EVENT_STATUSES = {"theo-lich": "Theo lịch", "hoan": "Hoãn", "huy": "Đã hủy"}

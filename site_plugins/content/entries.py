@@ -1,4 +1,4 @@
-"""Entries: one validated Markdown file each, typed by kind (article, cooperative, document).
+"""Entries: one validated Markdown file each, typed by kind (article, cooperative, document, event).
 
 Each kind decides, once, what is particular to it: how it is named (title, headline in lists,
 the kicker above it, a document's label when it has no number), how a new permanent id is made,
@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel
 
-from ..common.vietnamese import shorten, slugify
+from ..common.vietnamese import short_date, shorten, slugify
 from .entry import NO_NUMBER, Entry, FileRef, RefField
-from .models import Article, Cooperative, Document, Image
+from .models import Article, Cooperative, Document, Event, Image
 
 if TYPE_CHECKING:
     from .registries import Registries
@@ -188,8 +188,59 @@ class DocumentEntry(Entry[Document]):
         return [FileRef(f"attachments.{i + 1}.src", self.line("attachments", i, "src"), a.src, False, "") for i, a in enumerate(self.data.attachments)]
 
 
-AnyEntry = ArticleEntry | CooperativeEntry | DocumentEntry
-ENTRY_TYPES: dict[str, type[AnyEntry]] = {"article": ArticleEntry, "cooperative": CooperativeEntry, "document": DocumentEntry}
+@dataclass(eq=False)
+class EventEntry(Entry[Event]):
+    """An event: its page, its place in the calendars (su-kien/, and each organiser's, province's,
+    campaign's and kind's .ics) and in its organisers' feeds."""
+
+    kind: ClassVar[str] = "event"
+    label: ClassVar[str] = "Sự kiện"
+    model: ClassVar[type[BaseModel]] = Event
+    schema_type: ClassVar[str] = "Event"
+    id_prefix: ClassVar[str] = "sk"
+    ref_fields: ClassVar[dict[str, str]] = {"organisers": "agency", "province": "province", "campaign": "campaign", "documents": "document",
+                                            "articles": "article"}  # fmt: skip
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    def kicker(self, registries: Registries) -> str:
+        return self.data.kind.capitalize()  # "Tập huấn"
+
+    def category(self, registries: Registries) -> tuple[str, str] | None:
+        return slugify(self.data.kind), self.data.kind.capitalize()
+
+    @property
+    def card_lines(self) -> tuple[str | None, str]:
+        """A social card names the day it takes place above the title."""
+        return short_date(self.data.begins), self.title
+
+    def agencies(self) -> list[str]:
+        return list(self.data.organisers)
+
+    def provinces(self, registries: Registries | None = None) -> list[str]:
+        """Where it takes place; when no province is written, its organisers' (given the registries)."""
+        if self.data.province:
+            return [self.data.province]
+        if registries is None:
+            return []
+        return list(dict.fromkeys(p for p in (registries.agencies[a].province for a in self.data.organisers) if p))
+
+    @property
+    def campaign(self) -> str | None:
+        return self.data.campaign
+
+    def cover(self) -> Image | None:
+        return self.data.cover
+
+    def own_files(self) -> list[FileRef]:
+        cover = self.data.cover
+        return [FileRef("cover.src", self.line("cover", "src"), cover.src, True, cover.alt)] if cover else []
+
+
+AnyEntry = ArticleEntry | CooperativeEntry | DocumentEntry | EventEntry
+ENTRY_TYPES: dict[str, type[AnyEntry]] = {"article": ArticleEntry, "cooperative": CooperativeEntry, "document": DocumentEntry, "event": EventEntry}
 
 
 def newest_first(entries):

@@ -17,12 +17,12 @@ from ..common import urls
 from ..common.vietnamese import slugify
 from .files import FileRef, body_images
 from .frontmatter import Parsed
-from .models import Article, Cooperative, Document, Image
+from .models import Article, Cooperative, Document, Event, Image
 
 if TYPE_CHECKING:
     from .registries import Registries
 
-Data = TypeVar("Data", Article, Cooperative, Document)
+Data = TypeVar("Data", Article, Cooperative, Document, Event)
 
 NO_NUMBER = "(chưa có số)"  # a document whose number is still blank (a draft): said the same everywhere
 
@@ -100,7 +100,7 @@ class Entry(Generic[Data]):
 
     @property
     def tags(self) -> list[str]:
-        return self.data.tags
+        return getattr(self.data, "tags", [])  # an event has none
 
     @property
     def published(self) -> datetime:

@@ -200,6 +200,31 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
 MAX_BODY = 5_000_000  # bytes of a body, by default (plugin option max_body_bytes): a long law is ~500 kB
 
 
+def read_yaml_file(file: Path, display: str) -> tuple[Parsed | None, list[Problem]]:
+    """A YAML data file (a registry, a ledger) parsed with its lines; unreadable or not UTF-8: None
+    and the problem, never a traceback."""
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start))]
+    except OSError as exc:
+        return None, [Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc))]
+    return parse_yaml(text.lstrip("\ufeff"), display)
+
+
+def read_mapping(file: Path, display: str) -> tuple[Parsed | None, dict, list[Problem]]:
+    """A ledger file (id → value): (parsed, its mapping, problems); a missing file is an empty one."""
+    if not file.exists():
+        return None, {}, []
+    parsed, problems = read_yaml_file(file, display)
+    if parsed is None:
+        return None, {}, problems
+    data = parsed.data if parsed.data is not None else {}
+    if not isinstance(data, dict):
+        return None, {}, [*problems, Problem(display, 1, "", *problem("ledger.not_mapping", name=file.name))]
+    return parsed, data, problems
+
+
 def read_markdown(file: Path, display: str, max_body: int = MAX_BODY) -> tuple[Parsed | None, list[Problem]]:
     """Split ``---`` front matter from the body of a Markdown file and parse it."""
     try:

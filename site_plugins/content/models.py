@@ -1,9 +1,10 @@
-"""The three kinds of entry an editor writes: article, cooperative profile, official document."""
+"""The kinds of entry an editor writes: article, cooperative profile, official document, event."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -11,8 +12,8 @@ from pydantic_core import PydanticCustomError
 from ..common.docnumbers import DocNumberError, number_key, parse_number, type_agrees
 from ..common.messages import t
 from ..common.vietnamese import vn_datetime
-from ..common.vocabulary import CAPACITIES, RELATIONS, SCOPES, STATUSES, TYPE_NAMES
-from .schema import Email, PlainText, Ref, Slug, Strict, VnDate, VnDateTime, WebUrl, _plain
+from ..common.vocabulary import CAPACITIES, EVENT_KINDS, EVENT_STATUSES, RELATIONS, SCOPES, STATUSES, TYPE_NAMES
+from .schema import Email, PlainText, Ref, Slug, Strict, VnDate, VnDateTime, WebUrl, _date, _plain, parse_datetime
 
 # Bounds on lists (a clear message instead of work that grows without limit): generous for real
 # entries — a plan rarely assigns more than a hundred tasks, an article carries a handful of tags.
@@ -238,3 +239,113 @@ class Document(Strict):
         if self.date:
             return self.date
         return vn_datetime(self.issued or date(self.issued_year, 1, 1))
+
+
+_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def _moment(value: Any) -> date | datetime:
+    """A day (an event that lasts whole days) or a day and a time (Vietnam time): "2027-03-12" or
+    "2027-03-12T08:00"."""
+    if isinstance(value, datetime):
+        return parse_datetime(value)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DAY.match(value.strip()):
+        return _date(value.strip())
+    return parse_datetime(value)
+
+
+Moment = Annotated[datetime | date, BeforeValidator(_moment)]
+
+
+def _is_day(value: date | datetime) -> bool:
+    return not isinstance(value, datetime)
+
+
+Day = date  # inside Event, `date` names its field
+
+
+class Event(Strict):
+    """A conference, a training, a fair…: on a day or days (all day), or from a time to a time."""
+
+    id: Slug
+    title: PlainText
+    summary: PlainText
+    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
+    start: Moment  # a day (all day) or a day and time
+    end: Moment | None = None  # the last day (all day: included) or the time it ends; written like `start`
+    place: PlainText  # as readers find it: "Hội trường Trường Chính trị Hoàng Văn Thụ, số 2 đường Lê Lợi"
+    commune: PlainText | None = None  # xã, phường (the two-level units after 1 July 2025)
+    province: Ref | None = None
+    coordinates: Coordinates | None = None
+    organisers: list[Ref] = Field(min_length=1, max_length=30)
+    campaign: Ref | None = None
+    documents: list[Ref] = Field(default=[], max_length=100)  # the plan that schedules it, the documents it is about
+    articles: list[Ref] = Field(default=[], max_length=100)  # news about it
+    registration: WebUrl | None = None
+    status: Literal[tuple(EVENT_STATUSES)] = "theo-lich"  # type: ignore[valid-type]
+    new_start: Moment | None = None  # a postponed event's new date (status: hoan); `start` keeps the old one
+    new_end: Moment | None = None  # its new end; by default as long as before
+    status_note: PlainText | None = None  # why it was postponed or cancelled, shown with the status
+    cover: Image | None = None
+    date: VnDateTime  # when it was announced on the site
+    updated: VnDateTime | None = None
+    draft: bool = False
+    scheduled: bool = False  # a date more than a year ahead is meant (else it is taken for a typo in the year)
+    slug: Slug | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        day = _is_day(self.start)
+        if self.end is not None:
+            _ordered("event_end", "end", self.start, self.end, day)
+        if self.new_start is not None:
+            if self.status != "hoan":
+                raise PydanticCustomError("event_new_start", t("event.new_not_postponed", status=self.status))
+            _ordered("event_new_start", "new_start", self.start, self.new_start, day, order=False)
+        if self.new_end is not None:
+            if self.new_start is None:
+                raise PydanticCustomError("event_new_end", t("event.new_end_alone"))
+            _ordered("event_new_end", "new_end", self.new_start, self.new_end, day)
+        return self
+
+    @property
+    def all_day(self) -> bool:
+        return _is_day(self.start)
+
+    @property
+    def begins(self) -> Day | datetime:
+        """When it takes place: the new date of a postponed event, else `start`."""
+        return self.new_start or self.start
+
+    @property
+    def ends(self) -> Day | datetime | None:
+        """Its last day (all day, included) or the time it ends; None: a time without an end. A new
+        date without a new end lasts as long as the old one."""
+        if self.new_start is None:
+            return self.end
+        if self.new_end is not None or self.end is None:
+            return self.new_end
+        return self.new_start + (self.end - self.start)
+
+    @property
+    def rescheduled(self) -> bool:
+        return self.status == "hoan" and self.new_start is not None
+
+    @property
+    def published(self) -> datetime:
+        return self.date
+
+
+def _ordered(rule: str, name: str, first: date | datetime, then: date | datetime, day: bool, order: bool = True) -> None:
+    """``then`` (the field ``name``) is written like `start` (a day, or a day and time) and, with
+    ``order``, is not before ``first``."""
+    if _is_day(then) != day:
+        raise PydanticCustomError(rule, t("event.mixed", field=name, value=_text(then), start=_text(first)))
+    if order and then < first:
+        raise PydanticCustomError(rule, t("event.before", field=name, value=_text(then), start=_text(first)))
+
+
+def _text(value: date | datetime) -> str:
+    return f"{value:%Y-%m-%dT%H:%M}" if isinstance(value, datetime) else value.isoformat()

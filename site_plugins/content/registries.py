@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 from ..common.messages import problem
 from ..common.problems import Problem
 from ..common.vietnamese import name_key
-from .frontmatter import Parsed, parse_yaml
+from .frontmatter import Parsed, read_yaml_file
 from .schema import PlainText, Ref, Slug, Strict, VnDate, WebUrl, problems_from
 
 REGISTRY_DIR = "_registry"
@@ -195,14 +195,6 @@ def _parse(file: Path, display: str, problems: list[Problem], root: Path) -> Par
     if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
         problems.append(Problem(display, 0, "", *problem("file.symlink_outside", target=os.readlink(file), content=REGISTRY_DIR)))
         return None
-    try:
-        text = file.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start)))
-        return None
-    except OSError as exc:
-        problems.append(Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc)))
-        return None
-    parsed, found = parse_yaml(text.lstrip("\ufeff"), display)
+    parsed, found = read_yaml_file(file, display)
     problems += found
     return parsed

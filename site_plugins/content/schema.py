@@ -146,7 +146,8 @@ def suggest(word: str, choices, fallback: str = "") -> str:
     return t("did_you_mean", value=close[0]) if close else fallback
 
 
-_MODEL_RULES = {"document_year": "issued", "document_type": "type", "citation": "number", "document_dates": "expires"}
+_MODEL_RULES = {"document_year": "issued", "document_type": "type", "citation": "number", "document_dates": "expires",
+                "event_end": "end", "event_new_start": "new_start", "event_new_end": "new_end"}  # fmt: skip
 # Values a field used to take, and what to write now.
 _RETIRED = {"bi-thay-the": "field.retired_status"}
 _MESSAGES = {  # pydantic error type → catalogue key, formatted with the error's context

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..common.messages import problem, t
 from ..common.problems import Problem
+from .datasets import FOLDER as DATA_DIR
 
 PAGES = frozenset({"md"})
 # Uploads of pictures: never published as they are; an upload an entry uses is replaced by its
@@ -21,6 +22,7 @@ PAGES = frozenset({"md"})
 PICTURES = frozenset({"jpg", "jpeg", "png", "webp", "gif", "avif", "tif", "tiff", "bmp", "heic"})
 DOCUMENTS = frozenset({"pdf"})
 REGISTRY_DIR = "_registry"  # data, read by the build, never published
+DATA_TYPES = frozenset({"yml", "csv"})  # the data files of figures in content/so-lieu/ (datasets.py): read, never published
 ALLOWED = ".md, .jpg, .png, .webp, .pdf"  # as editors are told
 
 
@@ -65,7 +67,7 @@ def scan(content_dir: Path) -> list[Problem]:
             if name in dirs or hidden(src_uri) or src_uri.startswith(f"{REGISTRY_DIR}/"):
                 continue
             ext = extension(name)
-            if ext in PAGES or ext in PICTURES or ext in DOCUMENTS:
+            if ext in PAGES or ext in PICTURES or ext in DOCUMENTS or (ext in DATA_TYPES and src_uri.startswith(f"{DATA_DIR}/")):
                 continue
             fix = t("file.not_published.svg" if ext == "svg" else "file.not_published.fix")
             message = problem("file.not_published", ext=f".{ext}" if ext else name, allowed=ALLOWED, fix=fix)

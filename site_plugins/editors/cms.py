@@ -17,9 +17,10 @@ import yaml
 from pydantic import BaseModel
 
 from ..common.vietnamese import sort_key
+from ..common.vocabulary import EVENT_STATUSES
 from ..content.entries import ENTRY_TYPES
 from ..content.entry import ID_WORDS
-from ..content.models import Article, Cooperative, Document
+from ..content.models import Article, Cooperative, Document, Event
 from ..content.registries import AGENCY_KINDS, LEVELS, REGISTRY_DIR, Agency, Campaign, Column, Lineage, Province, Registries, Term
 
 PATH = "quan-tri"  # where the editor is served: /quan-tri/
@@ -27,6 +28,7 @@ COLLECTIONS: list[tuple[str, type[BaseModel], str, str, str]] = [  # (name, mode
     ("tin-tuc", Article, "tin-tuc", "Bài viết", "title"),
     ("htx", Cooperative, "htx", "Hợp tác xã", "name"),
     ("van-ban", Document, "van-ban", "Văn bản", "summary"),
+    ("su-kien", Event, "su-kien", "Sự kiện", "title"),
 ]
 # the registries, one collection each: every item the editor adds is its own file in
 # content/_registry/<name>/ (the hand-kept <name>.yml list with its comments is never rewritten)
@@ -140,13 +142,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "description": ("Mô tả", "Một câu bạn đọc thấy dưới tên."),
     "note": ("Ghi chú", ""),
     "aliases": ("Cách viết khác", "Tên gặp trong văn bản, ví dụ: Liên minh HTX tỉnh. Mỗi dòng một tên."),
+    "organisers": ("Đơn vị tổ chức", ""),
+    "articles": ("Tin bài về sự kiện", ""),
+    "registration": ("Đường dẫn đăng ký tham dự", "Đầy đủ, bắt đầu bằng https://"),
+    "new_start": ("Ngày giờ mới (khi hoãn)", "Chỉ ghi khi Tình trạng là “hoan”; giữ nguyên ngày bắt đầu cũ. Viết cùng kiểu với ngày bắt đầu."),
+    "new_end": ("Kết thúc mới (khi hoãn)", "Để trống: dài như lịch cũ."),
+    "status_note": ("Lý do hoãn, hủy", "Một câu, hiện cùng thông báo trên trang và trong lịch."),
 }
+# the same field name meaning something else in one model: (model, field) → label, hint
+MODEL_LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("Event", "kind"): ("Loại sự kiện", ""),
+    ("Event", "place"): ("Địa điểm", "Hội trường, số nhà, đường — như người đến dự tìm."),
+    ("Event", "commune"): ("Xã, phường", ""),
+    ("Event", "status"): ("Tình trạng", "theo-lich: diễn ra như dự kiến; hoan: hoãn (ghi ngày mới nếu có); huy: hủy. Không xóa sự kiện đã đăng."),
+    ("Event", "start"): ("Bắt đầu", "YYYY-MM-DD (cả ngày) hoặc YYYY-MM-DDTHH:MM (giờ Việt Nam)."),
+    ("Event", "end"): ("Kết thúc", "Viết cùng kiểu với Bắt đầu; sự kiện nhiều ngày: ngày cuối cùng."),
+    ("Event", "documents"): ("Văn bản liên quan (kế hoạch tổ chức…)", ""),
+    ("Event", "date"): ("Ngày giờ đăng tin", "Giờ Việt Nam: khi tin về sự kiện lên trang."),
+}
+# a day (all day) or a day and time: a text the editor checks as it is typed
+MOMENT = {"widget": "string", "pattern": ["^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$", "Ghi YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM"]}
 # a reference field → the registry whose items it takes, or the collection whose entries it names
 REGISTRY_OF = {"agency": "agencies", "issuers": "agencies", "issuer": "agencies", "lead": "agencies", "partners": "agencies",
                "column": "columns", "provinces": "provinces", "province": "provinces", "tags": "tags", "sectors": "sectors",
-               "campaign": "campaigns"}  # fmt: skip
+               "campaign": "campaigns", "organisers": "agencies"}  # fmt: skip
 ENTRIES_OF = {"cooperatives": ("htx", "name"), "documents": ("van-ban", "summary"), "replaced_by": ("van-ban", "summary"),
-              "document": ("van-ban", "summary")}  # fmt: skip
+              "document": ("van-ban", "summary"), "articles": ("tin-tuc", "title")}  # fmt: skip
 LONG_TEXT = {"summary", "text", "description", "caption"}
 DATETIME = {"widget": "datetime", "format": "YYYY-MM-DDTHH:mm", "date_format": "DD/MM/YYYY", "time_format": "HH:mm", "picker_utc": False}
 DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": False}
@@ -210,7 +231,7 @@ def fields(model: type[BaseModel], registries: Registries, own: str | None = Non
 
 
 def field(name: str, annotation: Any, required: bool, registries: Registries, parent: type[BaseModel] | None = None, own: str | None = None) -> dict:
-    label, hint = LABELS[name]
+    label, hint = MODEL_LABELS.get((parent.__name__ if parent is not None else "", name)) or LABELS[name]
     spec: dict = {"name": name, "label": label, "required": required, **({"hint": hint} if hint else {})}
     inner, many = _unwrap(annotation)
     target = own if own and (name == "parent" or (name == "id" and parent is Lineage)) else REGISTRY_OF.get(name)
@@ -229,7 +250,7 @@ def field(name: str, annotation: Any, required: bool, registries: Registries, pa
             nested = [{**f, "required": False} for f in nested]
         spec.update({"widget": "list", "fields": nested} if many else {"widget": "object", "fields": nested})
     elif get_origin(inner) is Literal:
-        named = {**LEVELS, **AGENCY_KINDS} if parent is Agency else {}
+        named = {**LEVELS, **AGENCY_KINDS} if parent is Agency else {k: f"{k} — {v}" for k, v in EVENT_STATUSES.items()} if parent is Event else {}
         spec.update(widget="select", options=[{"label": named.get(str(v), str(v)), "value": str(v)} for v in get_args(inner)], multiple=many)
     elif inner is bool:
         spec.update(widget="boolean", default=False)
@@ -237,6 +258,8 @@ def field(name: str, annotation: Any, required: bool, registries: Registries, pa
         spec.update(widget="number", value_type="int" if inner is int else "float")
     elif many:
         spec.update(widget="list")  # a list of words: one item a line
+    elif get_origin(inner) in (Union, types.UnionType) and set(get_args(inner)) == {date, datetime}:
+        spec.update(widget=MOMENT["widget"], pattern=list(MOMENT["pattern"]))  # a copy each: no YAML aliases in the file
     elif inner is datetime:
         spec.update(DATETIME)
     elif inner is date:

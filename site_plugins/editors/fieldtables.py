@@ -13,10 +13,10 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..content.entries import ENTRY_TYPES
-from ..content.models import Article, Cooperative, Document
+from ..content.models import Article, Cooperative, Document, Event
 from ..content.registries import REGISTRY_FILES
 
-KINDS: dict[str, type[BaseModel]] = {"article": Article, "cooperative": Cooperative, "document": Document}
+KINDS: dict[str, type[BaseModel]] = {"article": Article, "cooperative": Cooperative, "document": Document, "event": Event}
 # One example per field name (the same field means the same thing in every kind).
 EXAMPLES = {
     "id": "tin-2024-05-21-che-shan-tuyet", "title": "Chè Shan tuyết Bản Xèo vươn ra thị trường", "summary": "Một hai câu tóm tắt.",
@@ -39,11 +39,19 @@ EXAMPLES = {
     "replaced_by": "luat-17-2023-qh15", "effective": "2024-07-01", "expires": "2030-12-31", "status_since": "2025-09-01",
     "completes": "[{document: kh-145-lmhtxvn-2021, task: 2, done: 2021-06-20}]", "changes": "[{date: 2021-04-02, text: Sửa trích yếu theo bản gốc}]",
     "attachments": "[{title: Bản gốc, src: ../tep/145.pdf}]",
+    "start": "2027-03-12T08:00", "end": "2027-03-12T11:30", "organisers": "[lien-minh-htx-tinh-lao-cai]",
+    "articles": "[tin-2022-07-22-lao-cai-chuong-trinh-phoi-hop]", "registration": "https://hoicho.example.vn/dang-ky",
+    "new_start": "2027-03-19T08:00", "new_end": "2027-03-19T11:30", "status_note": "Dời lịch vì mưa bão",
 }  # fmt: skip
 BY_KIND = {  # where a kind writes the same field differently
     ("cooperative", "id"): "htx-che-shan-tuyet-ban-xeo", ("document", "id"): "kh-145-lmhtxvn-2021",
     ("cooperative", "summary"): "Một câu giới thiệu.", ("document", "summary"): "Trích yếu của văn bản",
     ("cooperative", "date"): "2024-05-20", ("document", "date"): "2021-03-25T08:00",
+    ("event", "id"): "sk-2026-11-10-hoi-cho-xuc-tien-thuong-mai", ("event", "title"): "Hội chợ xúc tiến thương mại sản phẩm hợp tác xã",
+    ("event", "kind"): "xúc tiến thương mại", ("event", "place"): "Cung Văn hóa Hữu nghị, 91 Trần Hưng Đạo", ("event", "commune"): "Phường Cửa Nam",
+    ("event", "province"): "ha-noi", ("event", "status"): "hoan", ("event", "date"): "2026-11-10T08:00",
+    ("event", "updated"): "2026-11-24T15:00", ("event", "slug"): "hoi-cho-xuc-tien-thuong-mai-2027",
+    ("event", "cover"): "{src: ../anh/hoi-cho-ocop.jpg, alt: Gian hàng hội chợ}", ("event", "coordinates"): "{lat: 21.0235, lon: 105.8445}",
 }  # fmt: skip
 VALIDATORS = {  # our validators → how the value is written
     "_slug": "mã không dấu: a–z, 0–9, '-'",
@@ -52,7 +60,9 @@ VALIDATORS = {  # our validators → how the value is written
     "_web_url": "địa chỉ web đầy đủ https://…",
     "_email": "thư điện tử",
     "_doc_number": "số, ký hiệu đúng như in",
+    "_moment": "ngày YYYY-MM-DD (cả ngày) hoặc ngày giờ YYYY-MM-DDTHH:MM (giờ Việt Nam)",
 }
+ENTRY_WORDS = {"cooperative": "hợp tác xã", "document": "văn bản", "article": "bài viết"}  # what an id of another entry names
 
 
 def _validators(metadata: list) -> list[str]:
@@ -66,7 +76,7 @@ def describe(kind: str, name: str, annotation: Any, metadata: list) -> str:
         many = typing.get_origin(_strip(annotation)) is list
         if table in REGISTRY_FILES:
             return f"{'danh sách mã' if many else 'mã'} trong content/_registry/{REGISTRY_FILES[table]}.yml"
-        return f"{'danh sách id' if many else 'id'} của {'hợp tác xã' if table == 'cooperative' else 'văn bản'} trên trang"
+        return f"{'danh sách id' if many else 'id'} của {ENTRY_WORDS[table]} trên trang"
     for function in _validators(metadata):
         if function in VALIDATORS:
             return VALIDATORS[function]

@@ -58,6 +58,27 @@ summary: "{title}"   # trích yếu
 
 Nội dung văn bản. Có thể dùng lệnh `portal import` để nhập tự động từ tệp .docx, .txt.
 """,
+    "event": """---
+id: {id}   # mã cố định: KHÔNG BAO GIỜ đổi sau khi đăng (lịch của bạn đọc nhận ra sự kiện nhờ mã này)
+title: "{title}"
+summary: "…"   # một hai câu: sự kiện gì, cho ai
+kind: hội nghị   # hoặc: tập huấn, hội thảo, xúc tiến thương mại, cuộc thi, giao ban, khác
+start: {now:%Y-%m-%d}T08:00   # giờ Việt Nam; sự kiện cả ngày: chỉ ghi ngày, ví dụ {now:%Y-%m-%d}
+end: {now:%Y-%m-%d}T11:30     # viết cùng kiểu với start; sự kiện nhiều ngày: ngày cuối cùng
+place: "…"   # địa điểm: hội trường, số nhà, đường
+province: "…"   # mã tỉnh (content/_registry/provinces.yml)
+organisers: ["…"]   # mã cơ quan tổ chức (content/_registry/agencies.yml)
+date: {now:%Y-%m-%dT%H:%M}   # ngày giờ đăng tin về sự kiện
+# commune: Phường …            # xã, phường
+# documents: [kh-145-lmhtxvn-2021]   # kế hoạch, văn bản liên quan (id trên trang)
+# articles: []                 # tin bài về sự kiện (id trên trang)
+# registration: https://…      # đường dẫn đăng ký tham dự
+# campaign: thang-hanh-dong-vi-htx-2024
+# Hoãn, dời lịch: status: hoan và new_start: (ngày giờ mới) — giữ nguyên start. Hủy: status: huy. Đừng xóa tệp.
+---
+
+Nội dung, chương trình của sự kiện.
+""",
 }
 
 

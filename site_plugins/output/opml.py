@@ -8,6 +8,8 @@ from xml.etree import ElementTree as ET
 
 from ..views.listings import Listings
 
+CALENDARS = "Lịch sự kiện (iCalendar)"
+
 
 def opml(listings: Listings, site_url: str, title: str) -> bytes:
     """One outline per list whose feeds carry items, grouped as on the /feeds/ page, pointing at
@@ -16,7 +18,10 @@ def opml(listings: Listings, site_url: str, title: str) -> bytes:
     Only the RSS file of each list is listed: importing the Atom and JSON twins too would
     subscribe the reader three times to the same list. A list with nothing yet keeps its feeds
     (the /feeds/ page names it) but is left out: importing the file would subscribe a reader to
-    feeds that show nothing."""
+    feeds that show nothing.
+
+    The calendars (.ics) of the lists that have events follow in a group of their own, as
+    ``type="link"`` outlines (feed readers skip them; an OPML-aware calendar or a person finds them)."""
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
     ET.SubElement(head, "title").text = title
@@ -40,5 +45,12 @@ def opml(listings: Listings, site_url: str, title: str) -> bytes:
                 xmlUrl=urljoin(site_url, listing.feed_path("rss")),
                 htmlUrl=urljoin(site_url, listing.url),
             )
+    calendars = [x for x in listings if x.calendar_path and x.events]
+    if calendars:
+        outline = ET.SubElement(body, "outline", text=CALENDARS, title=CALENDARS)
+        for listing in calendars:
+            title = listing.calendar_title
+            ET.SubElement(outline, "outline", type="link", text=title, title=title, language="vi", url=urljoin(site_url, listing.calendar_path or ""),
+                          htmlUrl=urljoin(site_url, listing.url))  # fmt: skip
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -21,7 +21,7 @@ from ..common import urls
 from ..common.cachefiles import write_atomic
 from ..common.messages import problem
 from ..common.problems import ContentError, Problem
-from ..content.frontmatter import parse_yaml
+from ..content.frontmatter import read_mapping
 from .outputfiles import within
 
 LEDGER = "published-urls.yml"
@@ -36,20 +36,9 @@ _URL = re.compile(r"^(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*/)*$")
 def load_ledger(path: Path, display: str) -> tuple[dict[str, list[str]], list[Problem]]:
     """The ledger, validated: every id maps to a list of URLs of this site. A damaged ledger is a list
     of problems naming its lines (and an empty ledger), never a traceback."""
-    if not path.exists():
-        return {}, []
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return {}, [Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start))]
-    except OSError as exc:
-        return {}, [Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc))]
-    parsed, problems = parse_yaml(text, display)
+    parsed, data, problems = read_mapping(path, display)
     if parsed is None:
         return {}, problems
-    data = parsed.data if parsed.data is not None else {}
-    if not isinstance(data, dict):
-        return {}, [*problems, Problem(display, 1, "", *problem("ledger.not_mapping", name=path.name))]
     ledger: dict[str, list[str]] = {}
     for key, value in data.items():
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):

@@ -24,7 +24,7 @@ from ..bodies.fragments import plain_text
 from ..catalog.catalog import Catalog
 from ..common import urls
 from ..common.vietnamese import short_date, shorten
-from ..content.entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+from ..content.entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, EventEntry
 
 STROKE = "\u0335"
 LANGUAGE = "vi"
@@ -86,6 +86,8 @@ def entry_record(entry: AnyEntry, catalog: Catalog, body_text: str) -> Record:
         return _article(entry, catalog, body_text)
     if isinstance(entry, CooperativeEntry):
         return _cooperative(entry, catalog, body_text)
+    if isinstance(entry, EventEntry):
+        return _event(entry, catalog, body_text)
     return _document(entry, catalog, body_text)
 
 
@@ -123,6 +125,16 @@ def _document(entry: DocumentEntry, catalog: Catalog, body_text: str) -> Record:
     filters = {"co-quan": issuers, "dia-phuong": _names(catalog, "provinces", d.provinces), "loai-van-ban": [d.type], "nam": [str(d.issued_year)],
                "hieu-luc": [catalog.legal[entry.id].label]}  # fmt: skip
     return _record(entry, content, body_text, filters, section=", ".join(issuers), number=d.number or "")
+
+
+def _event(entry: EventEntry, catalog: Catalog, body_text: str) -> Record:
+    """Found by its title, kind, place and organisers; filtered by the year it takes place in."""
+    e, reg = entry.data, catalog.registries
+    place = ", ".join(x for x in (e.place, e.commune, reg.provinces[e.province].name if e.province else None) if x)
+    organisers = _names(catalog, "agencies", e.organisers)
+    content = _join(e.title, e.kind, e.summary, place, ", ".join(organisers))
+    filters = {"co-quan": organisers, "dia-phuong": _names(catalog, "provinces", entry.provinces(reg)), "nam": [str(e.begins.year)]}
+    return _record(entry, content, body_text, filters, section=f"{e.kind.capitalize()} · {short_date(e.begins)}")
 
 
 def registry_records(catalog: Catalog) -> Iterable[Record]:

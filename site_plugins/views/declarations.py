@@ -12,13 +12,14 @@ from ..catalog.catalog import Catalog
 from ..catalog.notices import Notice, from_event, from_task
 from ..common import urls
 from ..common.vietnamese import month_name, sort_key
-from ..common.vocabulary import STATUSES
-from ..content.entries import AnyEntry, CooperativeEntry, newest_first
+from ..common.vocabulary import EVENT_KINDS, STATUSES
+from ..content.entries import AnyEntry, CooperativeEntry, EventEntry, newest_first
 from .listing import Listing
 
 
 def declarations(c: Catalog, site: str) -> Iterator[Listing]:
     yield from site_and_types(c, site)
+    yield from event_kinds(c, site)
     yield from columns_and_campaigns(c, site)
     yield from agencies(c)
     yield from places_and_terms(c, site)
@@ -80,6 +81,21 @@ def site_and_types(c: Catalog, site: str) -> Iterator[Listing]:
         description="Danh bạ hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác điển hình",
         shown=by_name(c.cooperatives),
     )
+    yield Listing(
+        key="type:event",
+        kind="events",
+        subject=None,
+        group="type",
+        url=urls.EVENTS,
+        title="Sự kiện",
+        feed_title=f"Sự kiện — {site}",
+        feed_description="Hội nghị, tập huấn, hội thảo, xúc tiến thương mại và các sự kiện khác, mới đăng trước",
+        entries=list(c.events),
+        layout="events",
+        description="Hội nghị, tập huấn, hội thảo, hội chợ về kinh tế tập thể, hợp tác xã: sắp diễn ra trước, rồi đã diễn ra",
+        events=list(c.events),
+        calendar_title=f"Lịch sự kiện — {site}",
+    )
     documents_of_type: dict[str, list[AnyEntry]] = defaultdict(list)
     for document in c.documents:
         documents_of_type[document.data.type].append(document)
@@ -99,6 +115,37 @@ def site_and_types(c: Catalog, site: str) -> Iterator[Listing]:
         )
 
 
+def event_kinds(c: Catalog, site: str) -> Iterator[Listing]:
+    """The events of each kind (every kind, also before its first event: a calendar is followed ahead)."""
+    for kind in EVENT_KINDS:
+        members = [e for e in c.events if e.data.kind == kind]
+        name = kind.capitalize()
+        yield Listing(
+            key=f"event-kind:{urls.slugify(kind)}",
+            kind="event-kind",
+            subject=kind,
+            group="event",
+            url=urls.event_kind(kind),
+            title=f"Sự kiện: {kind}",
+            feed_title=f"Sự kiện: {kind} — {site}",
+            feed_description=f"{name} về kinh tế tập thể, hợp tác xã",
+            entries=list(members),
+            layout="events",
+            description=f"{name} về kinh tế tập thể, hợp tác xã: sắp diễn ra trước, rồi đã diễn ra",
+            events=list(members),
+            calendar_title=f"Lịch sự kiện: {kind} — {site}",
+        )
+
+
+def events_of(entries: list[AnyEntry]) -> list[EventEntry]:
+    return [e for e in entries if isinstance(e, EventEntry)]
+
+
+def not_events(entries: list[AnyEntry]) -> list[AnyEntry]:
+    """What a page lists as cards: its events have a section and a calendar of their own."""
+    return [e for e in entries if not isinstance(e, EventEntry)]
+
+
 def columns_and_campaigns(c: Catalog, site: str) -> Iterator[Listing]:
     """Each column (with its sub-columns' articles) and each campaign."""
     reg = c.registries
@@ -116,6 +163,7 @@ def columns_and_campaigns(c: Catalog, site: str) -> Iterator[Listing]:
             description=column.description,
         )
     for campaign in reg.campaigns.values():
+        entries = c.by_campaign.get(campaign.id, [])
         yield Listing(
             key=f"campaign:{campaign.id}",
             kind="campaign",
@@ -125,8 +173,11 @@ def columns_and_campaigns(c: Catalog, site: str) -> Iterator[Listing]:
             title=campaign.title,
             feed_title=f"Chuyên đề: {campaign.title}",
             feed_description=campaign.description,
-            entries=list(c.by_campaign.get(campaign.id, [])),
+            entries=list(entries),
             description=campaign.description,
+            shown=not_events(entries),
+            events=events_of(entries),
+            calendar_title=f"Lịch sự kiện — Chuyên đề: {campaign.title}",
         )
 
 
@@ -146,6 +197,9 @@ def agencies(c: Catalog) -> Iterator[Listing]:
             feed_description=f"Tin bài, văn bản của {agency.name}",
             entries=list(own),
             description=f"Tin bài và văn bản của {agency.name}",
+            shown=not_events(own),
+            events=events_of(own),
+            calendar_title=f"Lịch sự kiện — {agency.name}",
         )
         descendants = c.agency_descendants(agency.id)
         if descendants:
@@ -182,6 +236,8 @@ def places_and_terms(c: Catalog, site: str) -> Iterator[Listing]:
             entries=list(entries),
             description=f"Tin tức, hợp tác xã và văn bản của {province.name}",
             shown=[e for e in entries if e.kind == "article"],
+            events=events_of(entries),
+            calendar_title=f"Lịch sự kiện — {province.name}",
         )
     for tag in reg.tags.values():
         yield Listing(

@@ -46,6 +46,10 @@ def dependency_map(views: SiteViews, listings: Listings, feed_limit: int) -> Dep
             shown = {e.id for e in listing.entries[:feed_limit]}
         for fmt in FEED_FORMATS:
             deps.add(listing.feed_path(fmt), shown)
+        if listing.calendar_path is not None:
+            deps.add(listing.calendar_path, {e.id for e in listing.events or []})
+    for event in views.catalog.events:  # an event's own calendar
+        deps.add(urls.calendar(event.url), {event.id})
     deps.add(urls.DOCUMENT_INDEX, {e.id for e in listings["type:document"].entries})
     for path in views.open_files:  # the open-data tables hold every document
         deps.add(path, {e.id for e in listings["type:document"].entries})

@@ -13,10 +13,11 @@ from ..catalog.tasks import task_counts
 from ..common import urls
 from ..common.vietnamese import short_date, time_date_line
 from ..common.vocabulary import RELATION_TYPES
-from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, newest_first
+from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, EventEntry, newest_first
 from ..media.media import Media
 from .addresses import address
 from .cards import Cards, capped, link
+from .events import event_page, event_section
 from .listings import Listings
 from .page import Page, Settings, feed_formats
 from .sharing import entry_share
@@ -48,6 +49,8 @@ class EntryPages:
             history = self.listings[f"document:{entry.id}"]
             feeds.insert(0, history)
             context["follow"] = feed_formats(history)
+        if isinstance(entry, EventEntry):  # the calendar of every event, then the site's feeds
+            feeds.insert(0, self.listings["type:event"])
         return Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, feeds, shown, entry.updated.date().isoformat())
 
     def common(self, entry: AnyEntry) -> dict:
@@ -69,6 +72,8 @@ class EntryPages:
             return self.article(entry)
         if isinstance(entry, CooperativeEntry):
             return self.cooperative(entry)
+        if isinstance(entry, EventEntry):
+            return event_page(self.cards, entry, self.catalog.now)
         return self.document(entry)
 
     def article(self, entry: ArticleEntry) -> dict:
@@ -121,6 +126,7 @@ class EntryPages:
             "attachments": attachments,
             "provinces": [cards.province(p) for p in d.provinces],
             "mentioned_by": capped(self.catalog.mentions[entry.id], cards.card),
+            "events": event_section(cards, self.catalog.events_by_document.get(entry.id, [])),
         }
 
     def related(self, entry: ArticleEntry, limit: int) -> list[dict]:

@@ -4,7 +4,8 @@ feeds, the /feeds/ page, feeds.opml, every ``<link rel="alternate">`` and the de
 read these declarations; nothing else enumerates the site's lists.
 
 Every list has its three feeds, also while it is empty, so a reader can subscribe to an
-agency, a province, a column or a tag before its first entry."""
+agency, a province, a column or a tag before its first entry. A list that has events (every event
+list, and each agency's, province's and campaign's) has an iCalendar file beside its feeds too."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..catalog.notices import Notice
 from ..common import urls
-from ..content.entries import AnyEntry
+from ..content.entries import AnyEntry, EventEntry
 
 # Feed formats: media type and the label readers see.
 FEED_FORMATS = {"rss": ("application/rss+xml", "RSS"), "atom": ("application/atom+xml", "Atom"), "json": ("application/feed+json", "JSON Feed")}
@@ -20,6 +21,7 @@ FEED_FORMATS = {"rss": ("application/rss+xml", "RSS"), "atom": ("application/ato
 GROUPS = {
     "site": "Toàn trang",
     "type": "Theo loại nội dung",
+    "event": "Sự kiện theo loại",
     "column": "Chuyên mục",
     "campaign": "Chuyên đề",
     "agency": "Cơ quan, đơn vị",
@@ -51,6 +53,9 @@ class Listing:
     # What its feeds carry instead of entries, newest first: a document's history (group "document",
     # not on the /feeds/ page: the document's page offers it), "Mới cập nhật", an agency's tasks due.
     notices: list[Notice] | None = field(default=None, repr=False)
+    # What its calendar (lich.ics, beside its feeds) carries; None: it has no calendar.
+    events: list[EventEntry] | None = field(default=None, repr=False)
+    calendar_title: str = ""
 
     def __post_init__(self) -> None:
         self.folder = self.folder or self.url
@@ -67,3 +72,7 @@ class Listing:
 
     def feed_path(self, fmt: str) -> str:
         return urls.feed(self.folder, fmt)
+
+    @property
+    def calendar_path(self) -> str | None:
+        return urls.calendar(self.folder) if self.events is not None else None

@@ -13,6 +13,8 @@ from ..common import urls
 from ..common.vietnamese import short_date, sort_key
 from ..common.vocabulary import STATUSES
 from .cards import capped, link
+from .events import event_pages, event_section
+from .figureblocks import blocks
 from .lifespans import province_end
 from .listing import Listing
 from .page import Book, feed_formats
@@ -27,7 +29,10 @@ URGENT = ("qua-han", "sap-den-han")  # statuses of a tracked document's tasks sh
 
 
 def list_pages(book: Book, listing: Listing) -> None:
-    """The pages of one declared list: cards, or a table of documents or cooperatives."""
+    """The pages of one declared list: cards, or a table of documents or cooperatives (a calendar of
+    events: events.py)."""
+    if listing.layout == "events":
+        return event_pages(book, listing)
     template, first_extra, every_page = extras(book, listing)
     feeds = book.listings.advertised(listing.url)
     table = listing.layout == "table"
@@ -61,11 +66,17 @@ def extras(book: Book, listing: Listing) -> tuple[str, Callable[[], dict], dict]
             },
             {},
         )
+
+    def events() -> dict:  # the section above an agency's, province's or campaign's news
+        return {"events": event_section(book.cards, listing.events or [], listing)}
+
     if kind == "agency":
         share = {"share": agency_share(subject, c, book.media, book.settings.site)} if book.settings.site else {}
-        return "portal/agency.html", lambda: {**agency_extra(book, subject), **share}, {}
+        return "portal/agency.html", lambda: {**agency_extra(book, subject), **share, **events()}, {}
     if kind == "province":
-        return "portal/province.html", lambda: province_extra(book, subject), {}
+        return "portal/province.html", lambda: {**province_extra(book, subject), **events()}, {}
+    if kind == "campaign":
+        return "portal/list.html", events, {}
     if kind == "documents":
         return "portal/documents.html", lambda: document_filters(book), {}
     if kind == "cooperatives":
@@ -88,6 +99,7 @@ def agency_extra(book: Book, agency_id: str) -> dict:
         "facts": cards.agency_facts(agency_id),
         "documents": capped([e for e in own if e.kind == "document"], cards.row),
         "child_entries": cards.cards(from_children[: book.settings.page_size]),
+        "figures": blocks(book.figures.agency(agency_id), urls.agency(agency_id)),  # its tasks by status, its documents by type
         **agency_tasks(book, agency_id),
     }
 
@@ -121,6 +133,7 @@ def province_extra(book: Book, province_id: str) -> dict:
         ],
         "agencies": [cards.agency(a) for a in sorted(reg.agencies, key=lambda a: sort_key(reg.agencies[a].name)) if reg.agencies[a].province == province_id],
         "ended": province_end(province, reg, today),
+        "figures": blocks(book.figures.province(province_id), urls.province(province_id)),  # its cooperatives by sector
         "lineage": {
             "successors": [{**cards.province(s.id), "date": short_date(s.date)} for s in province.successors if s.date > today],
             "predecessors": [{**cards.province(p), "date": short_date(step.date)} for p, step in merged_in],
@@ -151,6 +164,7 @@ def cooperative_filters(book: Book) -> dict:
     return {
         "filters": {"provinces": [cards.province(p) | {"id": p} for p in provinces], "sectors": [cards.sector(s) | {"id": s} for s in reg.sectors]},
         "index": urls.COOPERATIVE_INDEX,
+        "figures": blocks(book.figures.directory_figures(), urls.COOPERATIVES),  # the directory by province and sector
     }
 
 

@@ -14,6 +14,7 @@ from ..catalog.catalog import Catalog
 from ..common import urls
 from ..media.media import Media
 from .cards import Cards, link
+from .figures import Figures
 from .listing import FEED_FORMATS, Listing
 from .listings import Listings
 from .sharing import Site as SharingSite
@@ -44,20 +45,28 @@ class Settings:
     table_size: int = 50  # rows per page of the document registry and the cooperative directory
     site: SharingSite | None = None  # for sharing metadata (absolute URLs); None: pages carry none
     edit_links: bool = False  # each entry's page links to it in the newsroom editor (the preview; off in production)
+    home_figure: str | None = None  # the figure the home page features (mkdocs.yml: home_figure; an id listed on /so-lieu/)
+
+
+CALENDAR_TYPE, CALENDAR_LABEL = "text/calendar", "iCalendar (.ics)"
 
 
 def feed_links(listings: list[Listing]) -> list[dict]:
-    """``<link rel="alternate">`` data for the feeds of these lists, every format."""
-    return [
+    """``<link rel="alternate">`` data for the feeds of these lists, every format, then the
+    calendars of those that have one."""
+    feeds = [
         {"title": f"{x.feed_title} ({label})", "type": media_type, "url": x.feed_path(fmt)}
         for x in listings
         for fmt, (media_type, label) in FEED_FORMATS.items()
     ]
+    return feeds + [{"title": x.calendar_title, "type": CALENDAR_TYPE, "url": x.calendar_path} for x in listings if x.calendar_path]
 
 
 def feed_formats(listing: Listing) -> list[dict]:
-    """Links to a list's feed in each format ("RSS", "Atom", "JSON Feed"), for a page to show."""
-    return [link(listing.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]
+    """Links to a list's feed in each format ("RSS", "Atom", "JSON Feed"), and to its calendar when
+    it has one, for a page to show."""
+    found = [link(listing.feed_path(fmt), label) for fmt, (_, label) in FEED_FORMATS.items()]
+    return found + ([link(listing.calendar_path, CALENDAR_LABEL)] if listing.calendar_path else [])
 
 
 class Book:
@@ -66,6 +75,7 @@ class Book:
     def __init__(self, catalog: Catalog, listings: Listings, settings: Settings, media: Media):
         self.catalog, self.listings, self.settings, self.media = catalog, listings, settings, media
         self.cards = Cards(catalog, media)
+        self.figures = Figures(catalog)  # the site's figures (/so-lieu/) and those of provinces and agencies
         self.pages: dict[str, Page] = {}
 
     def add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "", feeds: list[Listing] | None = None) -> Page:

@@ -1,5 +1,5 @@
 """What a shared link shows: Open Graph and Twitter tags, schema.org JSON-LD (NewsArticle,
-Legislation, GovernmentOrganization, Organization) and the Dublin Core elements Vietnamese agency
+Legislation, Event, GovernmentOrganization, Organization) and the Dublin Core elements Vietnamese agency
 portals carry. Every URL absolute; every date with +07:00. Templates print it (portal/share.html);
 JSON-LD goes through Jinja's `tojson`, which escapes '<', '>' and '&'."""
 
@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 
 from ..catalog.catalog import Catalog
 from ..common import urls
-from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry
+from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, EventEntry
 from ..media.media import Media
+from .eventtimes import iso
 
 LEGAL_FORCE = {"con-hieu-luc": "InForce", "het-hieu-luc-mot-phan": "PartiallyInForce", "het-hieu-luc": "NotInForce", "chua-co-hieu-luc": "NotInForce",
                "ngung-hieu-luc": "NotInForce", "ngung-hieu-luc-mot-phan": "PartiallyInForce", "du-thao": "NotInForce"}  # fmt: skip
@@ -48,6 +49,8 @@ def entry_share(entry: AnyEntry, catalog: Catalog, media: Media, site: Site) -> 
         _article(entry, catalog, media, site, share, dc)
     elif isinstance(entry, DocumentEntry):
         _document(entry, catalog, site, share, dc)
+    elif isinstance(entry, EventEntry):
+        _event(entry, catalog, site, share, dc)
     else:
         _cooperative(entry, catalog, site, share, dc)
     share["dc"] = dc
@@ -87,6 +90,38 @@ def _document(entry: DocumentEntry, catalog: Catalog, site: Site, share: dict, d
     dc.update({"DC.creator": "; ".join(reg.agencies[i].name for i in d.issuers), "DC.identifier": d.number or url,
                "DC.type": d.type, "DC.date": (d.issued.isoformat() if d.issued else str(d.issued_year)),
                "DC.rights": catalog.legal[entry.id].label})  # fmt: skip
+
+
+# schema.org's eventStatus: a postponed event with a new date is "rescheduled"
+EVENT_STATUS = {"theo-lich": "EventScheduled", "hoan": "EventPostponed", "huy": "EventCancelled"}
+
+
+def _event(entry: EventEntry, catalog: Catalog, site: Site, share: dict, dc: dict) -> None:
+    """Event: when (a day, or a time with +07:00), its status, where (the place, its commune and
+    province, coordinates when written) and who organises it."""
+    e, reg = entry.data, catalog.registries
+    status = "EventRescheduled" if e.rescheduled else EVENT_STATUS[e.status]
+    address: dict = {"@type": "PostalAddress", "streetAddress": e.place, "addressCountry": "VN"}
+    if e.commune:
+        address["addressLocality"] = e.commune
+    if e.province:
+        address["addressRegion"] = reg.provinces[e.province].name
+    place: dict = {"@type": "Place", "name": e.place, "address": address}
+    if e.coordinates:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": e.coordinates.lat, "longitude": e.coordinates.lon}
+    event: dict = {"@context": "https://schema.org", "@type": entry.schema_type, "name": e.title, "description": e.summary, "url": share["url"],
+                   "startDate": iso(e.begins), "eventStatus": f"https://schema.org/{status}",
+                   "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode", "location": place, "inLanguage": "vi",
+                   "organizer": [{"@type": "GovernmentOrganization", "name": reg.agencies[a].name, "url": site.absolute(urls.agency(a))}
+                                 for a in e.organisers]}  # fmt: skip
+    if e.ends is not None:
+        event["endDate"] = iso(e.ends)
+    if e.rescheduled:
+        event["previousStartDate"] = iso(e.start)
+    if share["image"]:
+        event["image"] = [share["image"]["url"]]
+    share["jsonld"], share["section"] = event, e.kind.capitalize()
+    dc.update({"DC.creator": "; ".join(reg.agencies[a].name for a in e.organisers), "DC.type": "Event", "DC.coverage": iso(e.begins)})
 
 
 def _cooperative(entry: CooperativeEntry, catalog: Catalog, site: Site, share: dict, dc: dict) -> None:

@@ -6,6 +6,7 @@ from ..common import urls
 from ..common.vocabulary import SEARCH_FILTERS
 from .lifespans import running
 from .page import Book, feed_formats
+from .statistics import home_figure
 
 
 def home_page(book: Book) -> None:
@@ -32,6 +33,7 @@ def home_page(book: Book) -> None:
             "cooperatives": [cards.cooperative_row(e) for e in models[:2]],
             "column": {**cards.column(column.id), "cards": cards.cards(in_column)} if column and in_column else None,
             "campaigns": [cards.campaign(k) for k, x in c.registries.campaigns.items() if c.by_campaign.get(k) and running(x, c.now.date())],
+            "figure": home_figure(book),  # mkdocs.yml: home_figure
         }
 
     book.add(

@@ -18,6 +18,7 @@ from .lists import filter_indexes, list_pages
 from .page import Book, Page, Settings
 from .registry import open_data_page, stub_pages, tasks_page, updates_page
 from .sitepages import feeds_page, home_page, search_page
+from .statistics import embedding, statistics_page
 from .trees import tree_pages
 
 
@@ -34,9 +35,11 @@ class SiteViews(Book):
         updates_page(self)
         tasks_page(self)
         stub_pages(self)
+        statistics_page(self)
         entries = EntryPages(catalog, listings, self.cards, self.settings, self.media)
         self.entry_pages: dict[str, Page] = {entry.id: entries.page(entry) for entry in catalog.entries}  # entry id → its own page
-        self.open_files: dict[str, str] = opendata.files(catalog)  # the open data (CSV and JSON)
+        embedding(self, self.entry_pages)
+        self.open_files: dict[str, str] = opendata.files(catalog) | self.figures.downloads()  # the open data and every figure's (CSV and JSON)
         self.data_files: dict[str, list] = filter_indexes(self)  # what the client-side filters load ("van-ban/index.json")
 
     def all_pages(self) -> Iterable[Page]:
