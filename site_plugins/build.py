@@ -251,6 +251,7 @@ class Build:
             PREVIOUS[o.key] = snap
         if not o.preview:  # drafts shown in a preview were never published
             self.ledger.save(self.catalog)
+        if not o.preview and not o.serving:  # `mkdocs serve` puts its own address in every URL: not what calendars received
             self.revisions.save()
         if not o.serving:  # what an upload compares: docs/trien-khai.md
             write_manifest(out)

@@ -112,3 +112,18 @@ def test_adding_and_deleting_an_entry(preview, tmp_path, caplog):
     assert not (preview.site / "tin-tuc" / "bai-moi-them" / "index.html").exists()
     shutil.rmtree(tmp_path / "clean-site")
     assert_equals_a_clean_build(preview, tmp_path)
+
+
+def test_the_preview_leaves_the_event_revisions_alone(preview, tmp_path, caplog):
+    """`mkdocs serve` puts its own address into every URL: were its calendars recorded, every event's
+    SEQUENCE would rise and the committed event-revisions.yml change on each preview."""
+    from site_plugins.output.revisions import REVISIONS
+
+    revisions = preview.config.parent / REVISIONS
+    assert not revisions.exists()  # a fresh site: only a real build writes it
+    result = build_site(tmp_path / "real", preview.config)
+    assert result.returncode == 0, result.stderr
+    recorded = revisions.read_text("utf-8")
+    assert "sequence: 0" in recorded
+    preview.build(caplog)
+    assert revisions.read_text("utf-8") == recorded
