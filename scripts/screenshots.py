@@ -44,6 +44,11 @@ PAGE_KINDS = {
     "feeds": "feeds/",
     "open-data": "van-ban/du-lieu/",
     "statistics": "so-lieu/",
+    "partner-news": "tin-dia-phuong/",
+    "partner": "tin-dia-phuong/doi-tac/lao-cai/",
+    "partner-health": "tin-dia-phuong/tinh-trang/",
+    "poll": "khao-sat/ocop-huong-phat-trien/",
+    "polls": "khao-sat/",
     "search": "tim-kiem/?q=h%E1%BB%A3p+t%C3%A1c+x%C3%A3+dak+lak",
     "404": "404.html",
 }

@@ -3,6 +3,7 @@
 ``portal check``  validates the content without building the site, and names every entry that is not published.
 ``portal import`` turns an official document (.txt, .docx) into a content/van-ban/ entry.
 ``portal new``    writes a skeleton entry with a fresh id and every required field.
+``portal fetch-partners`` reads the partner portals' feeds into the committed snapshot the build shows.
 """
 
 from __future__ import annotations
@@ -139,6 +140,61 @@ def new(kind: str, title: str, content: Path, province: str | None = None, code:
     return 0
 
 
+def fetch_partners(content: Path) -> int:
+    """The partners' feeds read once (beside the build: the build itself never uses the network)."""
+    from .catalog.loading import resolve_now
+    from .content.registries import load_registries
+    from .partners.refresh import fetch_partners as refresh
+
+    registries, problems = load_registries(content)
+    if errors := [p for p in problems if not p.warning]:
+        print("\n".join(str(p) for p in errors), file=sys.stderr)
+        return 1
+    if not registries.partners:
+        print(t("partners.none", file=content / "_registry" / "partners.yml"), file=sys.stderr)
+        return 1
+    try:
+        written, outcomes = refresh(content, registries.partners, resolve_now())
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        print(outcome.line())
+    print(t("partners.wrote", file=written))
+    return 0
+
+
+def poll_server(content: Path, database: Path, site_url: str, host: str, port: int, trust_proxy: bool, window: float, rate: int) -> int:
+    """The optional poll service (site_plugins/polls/server.py) until interrupted."""
+    from .polls.server import Settings, serve
+
+    try:
+        settings = Settings(content, database, site_url, window=window, rate=rate, trust_proxy=trust_proxy)
+        serve(settings, host, port, ready=lambda s: print(t("poll.serving", host=host, port=s.server_address[1], count=len(s.service.polls)), flush=True))
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def poll_results(poll_id: str, content: Path, database: Path, now: str | None) -> int:
+    """A closed poll's counts written into its file (site_plugins/polls/export.py)."""
+    from .polls.export import export_results
+
+    try:
+        file, voters = export_results(content, database, poll_id, resolve_now(now))
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(t("poll.exported", voters=voters, path=file))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portal", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", required=True)
@@ -161,7 +217,29 @@ def main(argv: list[str] | None = None) -> int:
     p_cms.add_argument("--content", default=Path("content"), type=Path)
     p_guide = sub.add_parser("guide", help=t("cli.guide"), description=t("cli.guide"))
     p_guide.add_argument("path", nargs="?", default=Path("docs/huong-dan-bien-tap.md"), type=Path)
+    p_fetch = sub.add_parser("fetch-partners", help=t("cli.fetch_partners"), description=t("cli.fetch_partners"))
+    p_fetch.add_argument("--content", default=Path("content"), type=Path)
+    p_poll = sub.add_parser("poll-server", help=t("cli.poll_server"), description=t("cli.poll_server"))
+    p_poll.add_argument("--content", default=Path("content"), type=Path)
+    p_poll.add_argument("--db", default=Path("khao-sat.sqlite3"), type=Path)
+    p_poll.add_argument("--site-url", required=True, help="địa chỉ cổng (https://…/): chỉ chuyển hướng về đây")
+    p_poll.add_argument("--host", default="127.0.0.1")
+    p_poll.add_argument("--port", default=8765, type=int)
+    p_poll.add_argument("--trust-proxy", action="store_true", help="đọc X-Forwarded-For từ proxy ở 127.0.0.1")
+    p_poll.add_argument("--window", default=24 * 3600, type=float, help="số giây trước khi một địa chỉ được bình chọn lại")
+    p_poll.add_argument("--rate", default=20, type=int, help="số yêu cầu tối đa một phút của một địa chỉ")
+    p_results = sub.add_parser("poll-results", help=t("cli.poll_results"), description=t("cli.poll_results"))
+    p_results.add_argument("poll")
+    p_results.add_argument("--content", default=Path("content"), type=Path)
+    p_results.add_argument("--db", default=Path("khao-sat.sqlite3"), type=Path)
+    p_results.add_argument("--now", help=t("cli.now"))
     args = parser.parse_args(argv)
+    if args.command == "poll-server":
+        return poll_server(args.content, args.db, args.site_url, args.host, args.port, args.trust_proxy, args.window, args.rate)
+    if args.command == "poll-results":
+        return poll_results(args.poll, args.content, args.db, args.now)
+    if args.command == "fetch-partners":
+        return fetch_partners(args.content)
     if args.command == "guide":
         from .editors.fieldtables import refresh
 

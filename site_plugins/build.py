@@ -40,6 +40,8 @@ from .output.feeds import FeedCache, FeedSettings, FeedWriter
 from .output.manifest import write_manifest
 from .output.opml import opml
 from .output.outputfiles import within
+from .output.partnerfeeds import write_partner_feeds
+from .output.pollfeed import write_poll_feed
 from .output.published import publish_media
 from .output.redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
 from .output.revisions import REVISIONS, Revisions, open_revisions
@@ -83,6 +85,7 @@ class Options:
     edit_links: bool = False  # "Sửa" links from entry pages into the editor (on in the preview)
     cms_site_url: str = ""  # where the editor's "Xem trước" links lead: the preview while serving, else the site
     home_figure: str | None = None  # the figure the home page features (an id listed on /so-lieu/)
+    poll_service: str | None = None  # the optional poll service's address (https://…); None: polls show "Khảo sát chưa mở"
 
 
 # The preview's state across rebuilds of one process: the last build of each site, and the search
@@ -110,7 +113,9 @@ class Build:
         self.log.info(t("build.images", encoded=self.media.encoded, reused=self.media.reused, seconds=time.perf_counter() - started))
         self.listings = Listings(self.catalog, o.site_name)
         settings = Settings(o.page_size, o.related, o.home_column, site=SharingSite(o.site_url, o.site_name, o.publisher or o.site_name),
-                            edit_links=o.edit_links, home_figure=o.home_figure)  # fmt: skip
+                            edit_links=o.edit_links, home_figure=o.home_figure, poll_service=o.poll_service)  # fmt: skip
+        if self.catalog.polls and not o.poll_service:
+            self.log.info(t("poll.no_service", count=len(self.catalog.polls)))
         self.views = SiteViews(self.catalog, self.listings, settings, self.media)
         if o.home_figure and o.home_figure not in self.views.figures.site:
             ids = ", ".join(self.views.figures.site)
@@ -235,12 +240,15 @@ class Build:
         compress_assets(out)
         self._write_feeds(out)
         calendars = self._write_calendars(out)
+        partner_feeds = write_partner_feeds(self.catalog, FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit), out)  # from the snapshot
+        poll_feed = write_poll_feed(self.views.polls, FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit), out)  # closed polls' results
         self._write_search(out)
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
         moved = redirects(self.ledger.urls, self.catalog, taken)
         snap = self.snapshot
-        snap.outputs = set(snap.pages) | set(snap.feeds) | set(calendars) | {urls.output(old) for old in moved} | set(self.media.card_files)
+        snap.outputs = set(snap.pages) | set(snap.feeds) | set(calendars) | set(partner_feeds) | set(poll_feed) | {urls.output(old) for old in moved}
+        snap.outputs |= set(self.media.card_files)
         if self.plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
             for path in previous.outputs - snap.outputs:
                 within(out, path).unlink(missing_ok=True)

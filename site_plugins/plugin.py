@@ -41,6 +41,7 @@ class PortalConfig(base.Config):
     related = c.Type(int, default=5)
     home_column = c.Type(str, default="kinh-te-tap-the-htx")
     home_figure = c.Optional(c.Type(str))  # the figure the home page features: an id listed on /so-lieu/
+    poll_service = c.Optional(c.URL())  # the optional poll service (`portal poll-server`) readers' votes are posted to
     feed_limit = c.Type(int, default=50)
     feed_id_authority = c.Type(str)  # "example.vn,2024" — never change it once feeds are public
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])  # hosts whose iframes body HTML may embed (none by default)
@@ -139,7 +140,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             serving=self.serving, incremental=self.serving and self.dirty, key=str(here), newsroom=cfg.cms.get("enabled", True),
             cms_backend=cfg.cms.get("backend"), edit_links=newsroom or bool(cfg.cms.get("edit_links")),
             cms_site_url=f"http://{config.dev_addr.host}:{config.dev_addr.port}/" if newsroom else config.site_url,
-            home_figure=cfg.home_figure,
+            home_figure=cfg.home_figure, poll_service=cfg.poll_service,
         )  # fmt: skip
 
     def on_files(self, files: Files, config) -> Files:

@@ -31,6 +31,8 @@ ALLOWED = {
     "output": {"common", "content", "catalog", "bodies", "media", "views"},
     "importer": {"common", "content"},
     "editors": {"common", "content"},
+    "polls": {"common", "content"},  # the optional poll service, beside the build
+    "partners": {"common", "content", "bodies"},  # `portal fetch-partners`, beside the build (bodies: the sanitiser)
 }
 TOP = {"build", "plugin", "__main__", "__init__"}
 

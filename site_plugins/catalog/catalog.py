@@ -16,6 +16,8 @@ from ..common.vietnamese import sort_key
 from ..content.datasets import Dataset
 from ..content.entries import AnyEntry, ArticleEntry, CooperativeEntry, DocumentEntry, EventEntry
 from ..content.files import FileFacts
+from ..content.partners import Snapshot
+from ..content.polls import Poll
 from ..content.registries import Lineage, Registries
 from .graph import CitationGraph
 from .legal import Event, LegalState, legal_states, updates
@@ -35,6 +37,8 @@ class Catalog:
     unpublished: list[Problem] = field(default_factory=list)  # why each draft or scheduled entry is not on the site
     images: dict[str, list[str]] = field(default_factory=dict)  # entry id → site paths of its images (cover or photos first, then body)
     datasets: dict[str, Dataset] = field(default_factory=dict)  # the data files of figures (content/so-lieu/), by figure id
+    polls: dict[str, Poll] = field(default_factory=dict)  # reader polls (content/khao-sat/), by poll id
+    partner_news: Snapshot = field(default_factory=Snapshot)  # what `portal fetch-partners` last read (content/_registry/partners.snapshot.json)
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}

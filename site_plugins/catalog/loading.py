@@ -18,6 +18,8 @@ from ..content.datasets import read_datasets
 from ..content.entries import AnyEntry, DocumentEntry, newest_first
 from ..content.files import MAX_PIXELS, FileFacts
 from ..content.frontmatter import MAX_BODY
+from ..content.partners import load_snapshot
+from ..content.polls import read_polls
 from ..content.registries import load_registries
 from ..content.schema import parse_datetime
 from ..content.tree import scan
@@ -50,6 +52,12 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
     datasets, found = read_datasets(content_dir)  # the figures editors supply (content/so-lieu/)
     problems += found
     check_datasets(datasets, refs)
+    polls, found = read_polls(content_dir)  # reader polls (content/khao-sat/)
+    problems += found
+    for poll in polls.values():
+        refs.check("article", poll.data.articles, poll.path, poll.line("articles"), "articles")
+    partner_news, found = load_snapshot(content_dir)  # the partners' news: only the committed snapshot, never the network
+    problems += found
     files: dict[str, FileFacts] = {}
     images: dict[str, list[str]] = {}
     for entry in entries:
@@ -72,4 +80,6 @@ def load_catalog(content_dir: Path | str, now: datetime, preview: bool = False, 
         (hidden if is_hidden and not preview else visible).append(entry)
     warnings: list[Problem] = sorted({p for p in problems if p.warning})
     unpublished = sorted(why_unpublished(e, now) for e in entries if e.draft or e.published > now)
-    return Catalog(registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished, images, datasets)
+    return Catalog(
+        registries, newest_first(visible), hidden, warnings, now, content_dir, files, unpublished, images, datasets, polls=polls, partner_news=partner_news
+    )

@@ -113,6 +113,10 @@ def check_registries(reg: Registries, refs: RefChecker) -> None:
     for column in reg.columns.values():
         path, line = reg.origins[("columns", column.id)]
         refs.check("column", column.parent, path, line, f"{column.id}.parent")
+    for partner in reg.partners.values():
+        path, line = reg.origins[("partners", partner.id)]
+        refs.check("province", partner.province, path, line, f"{partner.id}.province")
+        refs.check("agency", partner.agency, path, line, f"{partner.id}.agency")
 
 
 def check_entry(source: Source, refs: RefChecker) -> None:

@@ -666,6 +666,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "cập nhật các bảng trường trong hướng dẫn biên tập từ lược đồ nội dung",
         "en": "regenerate the field tables of the editors' guide from the schema",
     },
+    "cli.fetch_partners": {
+        "vi": "đọc nguồn tin của các đối tác (content/_registry/partners.yml) và ghi bản lưu để dựng trang",
+        "en": "read the partners' feeds (content/_registry/partners.yml) and write the snapshot the build reads",
+    },
+    "partners.snapshot": {
+        "vi": "bản lưu tin đối tác không đọc được ({error}) — chạy lại 'portal fetch-partners' hoặc khôi phục tệp từ git",
+        "en": "the partners' snapshot cannot be read ({error}) — run 'portal fetch-partners' again or restore the file from git",
+    },
+    "partners.none": {
+        "vi": "chưa có đối tác nào trong {file}",
+        "en": "no partner in {file}",
+    },
+    "partners.fetched": {
+        "vi": "{partner}: {status}, {new} tin mới, {items} tin trong bản lưu",
+        "en": "{partner}: {status}, {new} new items, {items} items in the snapshot",
+    },
+    "partners.wrote": {
+        "vi": "đã ghi {file}",
+        "en": "wrote {file}",
+    },
     "guide.changed": {"vi": "đã cập nhật các bảng trường trong {path}", "en": "updated the field tables in {path}"},
     "guide.same": {"vi": "các bảng trường trong {path} đã đúng", "en": "the field tables in {path} are up to date"},
     "new.wrote": {
@@ -673,6 +693,59 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "wrote {target} — fill in the places marked '…', then run 'portal check'",
     },
     "new.exists": {"vi": "lỗi: {target} đã có — chọn tiêu đề khác hoặc sửa tệp đó", "en": "error: {target} exists — choose another title or edit that file"},
+    # reader polls (content/khao-sat/, the poll service) ------------------------------------------------
+    "poll.id": {
+        "vi": "tên tệp khảo sát '{name}' không dùng được làm mã — đổi tên tệp thành chữ thường không dấu, nối bằng '-', ví dụ {slug}.yml",
+        "en": "the poll file name '{name}' is not an id — rename it in lower case without accents, joined by '-', e.g. {slug}.yml",
+    },
+    "poll.not_fields": {
+        "vi": "tệp khảo sát phải là các dòng 'trường: giá trị' (question, options, opens, closes…) — xem mẫu trong hướng dẫn biên tập, mục Khảo sát",
+        "en": "a poll file is a set of 'field: value' lines (question, options, opens, closes…) — see the example in the editors' guide",
+    },
+    "poll.option_id": {
+        "vi": "mã phương án '{id}' không hợp lệ — viết chữ thường không dấu, nối bằng '-', ví dụ {slug}",
+        "en": "option id '{id}' is not valid — write lower case without accents, joined by '-', e.g. {slug}",
+    },
+    "poll.option_twice": {
+        "vi": "mã phương án '{id}' đã dùng ở dòng {first} — đặt cho mỗi phương án một mã riêng",
+        "en": "option id '{id}' is already used on line {first} — give every option its own id",
+    },
+    "poll.max_single": {
+        "vi": "max_choices chỉ dùng khi được chọn nhiều phương án — thêm 'multiple: true' hoặc xóa max_choices",
+        "en": "max_choices only applies to multiple choice — add 'multiple: true' or remove max_choices",
+    },
+    "poll.max_over": {
+        "vi": "max_choices là {max} nhưng chỉ có {count} phương án — viết một số từ 1 đến {count}",
+        "en": "max_choices is {max} but there are only {count} options — write a number from 1 to {count}",
+    },
+    "poll.closes_before": {
+        "vi": "thời điểm kết thúc không sau thời điểm mở — viết closes sau opens, ví dụ closes: 2024-06-30T17:00",
+        "en": "the poll closes before it opens — write a 'closes' after 'opens', e.g. closes: 2024-06-30T17:00",
+    },
+    "poll.result_unknown": {
+        "vi": "kết quả có phương án '{id}' không có trong options — chạy lại 'portal poll-results' hoặc xóa dòng này",
+        "en": "the results name option '{id}' that options do not list — run 'portal poll-results' again or remove the line",
+    },
+    "poll.unknown": {"vi": "không có khảo sát '{id}' — các khảo sát có: {ids}", "en": "no poll '{id}' — the polls are: {ids}"},
+    "poll.not_closed": {
+        "vi": "khảo sát '{id}' chưa kết thúc (đến {closes}) — chỉ xuất kết quả khi khảo sát đã đóng",
+        "en": "poll '{id}' has not closed yet (until {closes}) — export its results once it is closed",
+    },
+    "poll.exported": {"vi": "đã ghi kết quả ({voters} lượt) vào {path}", "en": "wrote the results ({voters} votes) into {path}"},
+    "poll.no_service": {
+        "vi": "chưa cấu hình dịch vụ khảo sát (plugins: portal: poll_service trong mkdocs.yml): {count} khảo sát hiện 'Khảo sát chưa mở'",
+        "en": "no poll service configured (plugins: portal: poll_service in mkdocs.yml): {count} poll(s) show 'Khảo sát chưa mở'",
+    },
+    "poll.no_database": {
+        "vi": "không có cơ sở dữ liệu khảo sát {path} — ghi đường dẫn tệp của dịch vụ khảo sát bằng --db",
+        "en": "no poll database {path} — give the poll service's file with --db",
+    },
+    "cli.poll_server": {"vi": "chạy dịch vụ khảo sát bạn đọc (tùy chọn; xem README)", "en": "run the optional reader poll service (see the README)"},
+    "cli.poll_results": {
+        "vi": "ghi kết quả một khảo sát đã kết thúc vào tệp của nó trong content/khao-sat/",
+        "en": "write a closed poll's results into its file in content/khao-sat/",
+    },
+    "poll.serving": {"vi": "dịch vụ khảo sát chạy tại http://{host}:{port}/ ({count} khảo sát)", "en": "poll service at http://{host}:{port}/ ({count} polls)"},
     # preview ----------------------------------------------------------------------------------------
     "preview.title": {"vi": "Nội dung có lỗi — trang chưa được dựng", "en": "The content has problems — the site was not built"},
     "preview.intro": {

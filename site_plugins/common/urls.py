@@ -32,6 +32,29 @@ TASKS = "van-ban/nhiem-vu/"  # every assigned task, with its status
 DOCUMENT_INDEX = "van-ban/index.json"  # the whole registry, for the client-side filters
 COOPERATIVE_INDEX = "htx/index.json"
 STATISTICS = "so-lieu/"  # every figure of the site: charts, tables, sources, downloads
+PARTNER_NEWS = "tin-dia-phuong/"  # "Tin từ các địa phương": the partner portals' items, from the snapshot
+PARTNER_HEALTH = "tin-dia-phuong/tinh-trang/"  # each partner feed's last success and last error
+PARTNER_FEED = "rss.xml"  # the RSS of the section and of each partner (items carry <source>)
+
+
+def partner(partner_id: str) -> str:
+    """A partner portal's page of items (under doi-tac/: no id can take the health page's URL)."""
+    return f"{PARTNER_NEWS}doi-tac/{partner_id}/"
+
+
+POLLS = "khao-sat/"  # every reader poll: open, upcoming, closed with its results
+POLL_FEED = "khao-sat/feed.xml"  # closed polls' results, one item a poll
+POLL_VOTE = "bieu-quyet"  # the poll service's form action (beside its address, not on the site)
+
+
+def poll(poll_id: str) -> str:
+    """A poll's own page."""
+    return f"{POLLS}{poll_id}/"
+
+
+def poll_results_json(poll_id: str) -> str:
+    """The poll service's current counts of a poll (beside its address, not on the site)."""
+    return f"ket-qua/{poll_id}.json"
 
 
 def figure(figure_id: str) -> str:

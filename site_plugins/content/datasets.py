@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, ValidationError
+from pydantic import BeforeValidator, Field
 
 from ..common.messages import problem, t
 from ..common.problems import Problem
 from ..common.vietnamese import clean_text, slugify
-from .frontmatter import Parsed, parse_yaml
-from .schema import PlainText, Ref, Strict, VnDate, WebUrl, problems_from, suggest
+from .frontmatter import Parsed
+from .schema import PlainText, Ref, Strict, VnDate, WebUrl, read_model_file, suggest
 
 FOLDER = "so-lieu"  # content/so-lieu/: data files, read by the build, never published as they are
 MAX_ROWS = 100  # a bar chart past a hundred bars is no longer read
@@ -158,27 +158,16 @@ def _read(file: Path, display: str, problems: list[Problem], used: set[str]) -> 
     if figure_id in BUILT_IN:
         problems.append(Problem(display, 0, "", *problem("data.builtin", id=figure_id)))
         return None
-    text = _text(file, display, problems)
-    if text is None:
+    read = read_model_file(file, display, DataFile, MAX_FILE, "data.not_fields", problems)
+    if read is None:
         return None
-    parsed, found = parse_yaml(text, display)
-    problems += found
-    if parsed is None:
-        return None
-    if not isinstance(parsed.data, dict):
-        problems.append(Problem(display, 1, "", *problem("data.not_fields")))
-        return None
-    try:
-        data = DataFile.model_validate(parsed.data)
-    except ValidationError as exc:
-        problems += problems_from(exc, DataFile, parsed, display)
-        return None
+    parsed, data = read
     if data.csv is not None:
         used.add(data.csv)
-        read = _csv_rows(file.parent, data, parsed, display, problems)
-        if read is None:
+        from_csv = _csv_rows(file.parent, data, parsed, display, problems)
+        if from_csv is None:
             return None
-        series, category, rows = read
+        series, category, rows = from_csv
     else:
         series, category = tuple(data.series), data.category
         rows = _yaml_rows(data, parsed, display, problems)

@@ -1,4 +1,5 @@
-"""Registries the content points into: agencies, provinces, columns, campaigns, sectors, tags.
+"""Registries the content points into: agencies, provinces, columns, campaigns, sectors, tags; and
+the partner portals whose news the site shows (optional).
 
 Each is a YAML list in ``content/_registry/<name>.yml`` validated like the entries, and any number
 of single items in ``content/_registry/<name>/*.yml`` (one file an item: what the newsroom editor
@@ -85,6 +86,16 @@ class Campaign(Item):
     end: VnDate | None = None
 
 
+class Partner(Item):
+    """A partner portal whose feed `portal fetch-partners` reads ("Tin từ các địa phương")."""
+
+    name: PlainText
+    site: WebUrl
+    feed: WebUrl
+    province: Ref | None = None
+    agency: Ref | None = None
+
+
 class Term(Item):
     """A tag or a sector: an id and the title readers see."""
 
@@ -132,7 +143,9 @@ REGISTRY_MODELS: dict[str, type[Item]] = {
     "campaigns": Campaign,
     "sectors": Term,
     "tags": Term,
+    "partners": Partner,
 }
+OPTIONAL_REGISTRIES = {"partners"}  # a site without the file has none (no partner news)
 
 
 @dataclass
@@ -143,6 +156,7 @@ class Registries:
     campaigns: dict[str, Campaign] = field(default_factory=dict)
     sectors: dict[str, Term] = field(default_factory=dict)
     tags: dict[str, Term] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)
     # where each item was defined, for errors: (registry, id) → "path:line"
     origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
@@ -161,6 +175,8 @@ def read_registries(folder: Path, display_folder: str, models: dict[str, type[It
         file = folder / f"{name}.yml"
         display = f"{display_folder}/{name}.yml"
         if not file.exists():
+            if name in OPTIONAL_REGISTRIES:
+                continue
             problems.append(Problem(display, 0, "", *problem("registry.missing", name=name)))
             continue
         sources = [(file, display, True)]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
+from pathlib import Path
 from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
@@ -15,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 from ..common.messages import problem, t
 from ..common.problems import Problem, field_name
 from ..common.vietnamese import VN_TZ, clean_text, slugify
-from .frontmatter import Parsed
+from .frontmatter import Parsed, parse_yaml
 
 PLACEHOLDERS = {"…", "..."}  # what `portal new` leaves to fill
 _HTML = re.compile(r"<\s*[A-Za-z!/][^>]*>")
@@ -206,3 +207,34 @@ def problems_from(error: ValidationError, model: type[BaseModel], parsed: Parsed
         else:
             problems.append(Problem(path, line, field, *problem("field.other", msg=item["msg"], input=item["input"])))
     return problems
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_model_file(file: Path, display: str, model: type[M], max_bytes: int, not_fields: str, problems: list[Problem]) -> tuple[Parsed, M] | None:
+    """A YAML file of 'field: value' lines (a data file, a poll) read and validated against ``model``;
+    None with every problem listed in ``problems`` (too big, not UTF-8, bad YAML, not fields, the model's)."""
+    try:
+        if file.stat().st_size > max_bytes:
+            problems.append(Problem(display, 0, "", *problem("data.too_big", limit=max_bytes // 1000)))
+            return None
+        text = file.read_bytes().decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(display, 0, "", *problem("file.not_utf8", byte=exc.start)))
+        return None
+    except OSError as exc:
+        problems.append(Problem(display, 0, "", *problem("file.unreadable", error=exc.strerror or exc)))
+        return None
+    parsed, found = parse_yaml(text, display)
+    problems += found
+    if parsed is None:
+        return None
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(display, 1, "", *problem(not_fields)))
+        return None
+    try:
+        return parsed, model.model_validate(parsed.data)
+    except ValidationError as exc:
+        problems += problems_from(exc, model, parsed, display)
+        return None

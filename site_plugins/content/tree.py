@@ -15,6 +15,7 @@ from pathlib import Path
 from ..common.messages import problem, t
 from ..common.problems import Problem
 from .datasets import FOLDER as DATA_DIR
+from .polls import FOLDER as POLL_DIR
 
 PAGES = frozenset({"md"})
 # Uploads of pictures: never published as they are; an upload an entry uses is replaced by its
@@ -67,7 +68,8 @@ def scan(content_dir: Path) -> list[Problem]:
             if name in dirs or hidden(src_uri) or src_uri.startswith(f"{REGISTRY_DIR}/"):
                 continue
             ext = extension(name)
-            if ext in PAGES or ext in PICTURES or ext in DOCUMENTS or (ext in DATA_TYPES and src_uri.startswith(f"{DATA_DIR}/")):
+            data = (ext in DATA_TYPES and src_uri.startswith(f"{DATA_DIR}/")) or (ext == "yml" and src_uri.startswith(f"{POLL_DIR}/"))  # read, never published
+            if ext in PAGES or ext in PICTURES or ext in DOCUMENTS or data:
                 continue
             fix = t("file.not_published.svg" if ext == "svg" else "file.not_published.fix")
             message = problem("file.not_published", ext=f".{ext}" if ext else name, allowed=ALLOWED, fix=fix)

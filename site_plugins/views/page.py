@@ -46,6 +46,7 @@ class Settings:
     site: SharingSite | None = None  # for sharing metadata (absolute URLs); None: pages carry none
     edit_links: bool = False  # each entry's page links to it in the newsroom editor (the preview; off in production)
     home_figure: str | None = None  # the figure the home page features (mkdocs.yml: home_figure; an id listed on /so-lieu/)
+    poll_service: str | None = None  # the poll service's address (mkdocs.yml: poll_service); None: polls show no form
 
 
 CALENDAR_TYPE, CALENDAR_LABEL = "text/calendar", "iCalendar (.ics)"

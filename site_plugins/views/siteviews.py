@@ -16,6 +16,8 @@ from .entrypages import EntryPages
 from .listings import Listings
 from .lists import filter_indexes, list_pages
 from .page import Book, Page, Settings
+from .partners import partner_pages
+from .polls import PollViews, poll_pages, poll_sections
 from .registry import open_data_page, stub_pages, tasks_page, updates_page
 from .sitepages import feeds_page, home_page, search_page
 from .statistics import embedding, statistics_page
@@ -36,9 +38,13 @@ class SiteViews(Book):
         tasks_page(self)
         stub_pages(self)
         statistics_page(self)
+        partner_pages(self)  # "Tin từ các địa phương", from the committed snapshot
+        self.polls = PollViews(self, self.settings.poll_service, self.settings.site.url if self.settings.site else "/")
+        poll_pages(self, self.polls)
         entries = EntryPages(catalog, listings, self.cards, self.settings, self.media)
         self.entry_pages: dict[str, Page] = {entry.id: entries.page(entry) for entry in catalog.entries}  # entry id → its own page
         embedding(self, self.entry_pages)
+        poll_sections(self.polls, self.entry_pages)
         self.open_files: dict[str, str] = opendata.files(catalog) | self.figures.downloads()  # the open data and every figure's (CSV and JSON)
         self.data_files: dict[str, list] = filter_indexes(self)  # what the client-side filters load ("van-ban/index.json")
 

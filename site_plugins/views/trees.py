@@ -33,7 +33,12 @@ def tree_pages(book: Book) -> None:
     book.add(urls.COLUMNS, "Chuyên mục", "portal/tree.html",
              lambda: {"heading": "Chuyên mục", "groups": [flat(tree(c.column_children, None, cards.column))]})  # fmt: skip
     book.add(urls.AGENCIES, "Cơ quan, đơn vị", "portal/tree.html", lambda: {"heading": "Cơ quan, đơn vị", "groups": agency_tree(book)})
-    book.add(urls.PROVINCES, "Địa phương", "portal/tree.html", lambda: {"heading": "Địa phương", "groups": [flat(province_list(book))]})
+    partner_news = link(urls.PARTNER_NEWS, "Tin từ các địa phương") if book.catalog.registries.partners else None  # the partner portals' section
+
+    def provinces() -> dict:
+        return {"heading": "Địa phương", "groups": [flat(province_list(book))], "partner_news": partner_news}
+
+    book.add(urls.PROVINCES, "Địa phương", "portal/tree.html", provinces)
     tags = sorted(reg.tags, key=lambda t: sort_key(reg.tags[t].title))
     book.add(urls.TAGS, "Từ khóa", "portal/tree.html",
              lambda: {"heading": "Từ khóa", "groups": [flat([{**cards.tag(t), "count": len(c.by_tag.get(t, [])), "children": []} for t in tags])]})  # fmt: skip
