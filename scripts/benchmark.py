@@ -160,17 +160,19 @@ def configs(bench: Path, corpus: Path) -> tuple[Path, Path]:
     return bare, portal
 
 
-def build(config: Path, site: Path) -> tuple[float, float]:
-    """One `mkdocs build` in its own process: (wall seconds, peak RSS in MB of it and its children)."""
+def build(config: Path, site: Path, log_file: Path | None = None) -> tuple[float, float]:
+    """One `mkdocs build` in its own process: (wall seconds, peak RSS in MB of it and its children);
+    its output in ``log_file`` (by default beside the configuration)."""
     env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
-    with open(config.with_suffix(".log"), "w") as log:
+    log_file = log_file or config.with_suffix(".log")
+    with open(log_file, "w") as log:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env, stdout=log, stderr=log)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        sys.exit(f"build failed ({config.name}): see {config.with_suffix('.log')}")
+        sys.exit(f"build failed ({config.name}): see {log_file}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -221,7 +223,7 @@ def first_paint(bench: Path, repeat: int = 3) -> list[tuple[str, str, float, flo
 
     site = bench / "first-paint"
     shutil.rmtree(site, ignore_errors=True)
-    build(ROOT / "mkdocs.yml", site)
+    build(ROOT / "mkdocs.yml", site, bench / "first-paint.log")
     whole = next(site.glob("assets/stylesheets/main.*.min.css")).name
     for path in PAINTED:
         page = site / path / "index.html"
