@@ -238,3 +238,9 @@ def test_agency_page_in_a_browser(site, browser, width):
         assert badge.is_visible() and badge.inner_text() == "Chưa có báo cáo"
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         assert errors == []
+
+
+def test_a_campaign_page_says_the_campaign_has_ended(site):
+    """The page of a campaign stays (its articles are history), and says it is over."""
+    text = " ".join(site.text("chuyen-de/thang-hanh-dong-vi-htx-2024/index.html").split())
+    assert "Hưởng ứng Tháng hành động vì hợp tác xã năm 2024. Chuyên đề đã kết thúc ngày 30/06/2024." in text

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..catalog.catalog import Catalog
 from ..catalog.notices import Notice, from_event, from_task
 from ..common import urls
-from ..common.vietnamese import month_name, sort_key
+from ..common.vietnamese import month_name, short_date, sort_key
 from ..common.vocabulary import EVENT_KINDS, STATUSES
 from ..content.entries import AnyEntry, CooperativeEntry, EventEntry, newest_first
 from .listing import Listing
@@ -164,6 +164,7 @@ def columns_and_campaigns(c: Catalog, site: str) -> Iterator[Listing]:
         )
     for campaign in reg.campaigns.values():
         entries = c.by_campaign.get(campaign.id, [])
+        ended = campaign.end is not None and campaign.end < c.now.date()  # the page stays; it says so
         yield Listing(
             key=f"campaign:{campaign.id}",
             kind="campaign",
@@ -174,7 +175,9 @@ def columns_and_campaigns(c: Catalog, site: str) -> Iterator[Listing]:
             feed_title=f"Chuyên đề: {campaign.title}",
             feed_description=campaign.description,
             entries=list(entries),
-            description=campaign.description,
+            description=f"{campaign.description.rstrip('.')}. Chuyên đề đã kết thúc ngày {short_date(campaign.end)}."
+            if ended and campaign.end
+            else campaign.description,
             shown=not_events(entries),
             events=events_of(entries),
             calendar_title=f"Lịch sự kiện — Chuyên đề: {campaign.title}",
