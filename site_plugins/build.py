@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from .content.frontmatter import MAX_BODY
 from .editors.cms import newsroom_files
 from .media.media import Brand, make_media
 from .media.pictures import original, responsive
-from .output import search
+from .output import buildstate, search
 from .output.calendars import CalendarSettings, CalendarWriter, write_calendars
 from .output.feeds import FeedCache, FeedSettings, FeedWriter
 from .output.manifest import write_manifest
@@ -86,6 +87,8 @@ class Options:
     cms_site_url: str = ""  # where the editor's "Xem trước" links lead: the preview while serving, else the site
     home_figure: str | None = None  # the figure the home page features (an id listed on /so-lieu/)
     poll_service: str | None = None  # the optional poll service's address (https://…); None: polls show "Khảo sát chưa mở"
+    output: Path | None = None  # the site folder a normal build replaces: what this build does not render again is linked from it
+    full: bool = False  # a whole build whatever the state of the last one says (`mkdocs build --clean`, PORTAL_FULL_BUILD=1)
 
 
 # The preview's state across rebuilds of one process: the last build of each site, and the search
@@ -98,7 +101,8 @@ class Build:
     def __init__(self, options: Options, bodies: Bodies, log: logging.Logger):
         self.options, self.bodies, self.log = options, bodies, log
         self.entry_html: dict[str, str] = {}
-        self.classes: set[str] = set()  # of the pages this build rendered: output/stylesheet.py
+        self.page_classes: dict[str, frozenset[str]] = {}  # of the pages this build rendered: output/stylesheet.py
+        self.previous: incremental.Snapshot | None = None  # the build this one compares with (none: a whole build)
 
     # loading ------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -149,16 +153,49 @@ class Build:
         return open_revisions(path, o.cache_dir.parent / f"{REVISIONS}.{incremental.digest(path.resolve())[:12]}", REVISIONS)
 
     def _plan(self) -> None:
-        """In the preview (`serve --dirty`), what this build renders: see views/incremental.py."""
+        """What this build renders: everything, or (the preview; a build into a folder an earlier build
+        filled) what changed since that build — see views/incremental.py and output/buildstate.py."""
         o = self.options
-        setup = incremental.files_digest([*o.setup, o.content_dir / "_registry"])
-        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, pages=o.serving)
-        previous = PREVIOUS.get(o.key) if o.serving and o.incremental else None
+        setup = incremental.digest(incremental.files_digest([*o.setup, o.content_dir / "_registry"]), incremental.code_digest(), self._settings())
+        keep = o.serving or o.output is not None
+        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, pages=keep)
+        previous = PREVIOUS.get(o.key) if o.serving and o.incremental else self._previous_build()
         self.plan = incremental.plan(previous, self.snapshot)
+        if previous is not None and self.plan is None:
+            self.log.info(t("build.whole", reason=t("build.whole.setup")))
+        if self.plan is not None and o.output is not None and not o.serving:
+            kept = set(self.snapshot.pages) - self.plan.pages
+            if changed := buildstate.changed_files(o.output, previous.files if previous else {}, kept):
+                self.log.info(t("build.whole", reason=t("build.whole.output", folder=o.output, count=len(changed), examples=", ".join(changed[:3]))))
+                self.plan = previous = None
+        self.previous = previous
         self.reused_html = incremental.reusable_html(previous, self.snapshot)
         self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
         if self.plan is not None:
             self.log.info(t("build.incremental", pages=len(self.plan.pages), feeds=len(self.plan.feeds), changed=len(self.plan.changed)))
+
+    def _settings(self) -> str:
+        """The build's options that shape what it writes (not the clock: pages hash what it changes)."""
+        skip = {"now", "markdown", "setup", "key", "output", "full", "incremental"}
+        return repr({name: value for name, value in vars(self.options).items() if name not in skip})
+
+    def _previous_build(self) -> incremental.Snapshot | None:
+        """The state of the last build into this build's output folder, when it can be used."""
+        o = self.options
+        if o.output is None or o.serving:
+            return None
+        if o.full:
+            self.log.info(t("build.whole", reason=t("build.whole.asked")))
+            return None
+        try:
+            previous = buildstate.read_state(buildstate.state_path(o.cache_dir.parent, o.output))
+        except buildstate.Damaged as exc:
+            self.log.info(t("build.whole", reason=t("build.whole.damaged", what=exc)))
+            return None
+        if previous is not None and not o.output.is_dir():
+            self.log.info(t("build.whole", reason=t("build.whole.no_site", folder=o.output)))
+            return None
+        return previous
 
     def report_damaged(self, damaged: list[str]) -> None:
         if damaged:
@@ -212,9 +249,9 @@ class Build:
             html = embed(html, lambda figure, n: embedded(self.views, figure, here, n))
         return html
 
-    def rendered(self, html: str) -> None:
-        """A page as the engine wrote it: its classes decide what of Material's stylesheet is kept."""
-        self.classes |= page_classes(html)
+    def rendered(self, output: str, html: str) -> None:
+        """A page as the engine wrote it at ``output``: its classes decide what of Material's stylesheet is kept."""
+        self.page_classes[output] = frozenset(map(sys.intern, page_classes(html)))
 
     def html_of(self, entry: AnyEntry) -> str:
         """An entry's body HTML as its page shows it (rendered here when the engine did not render it)."""
@@ -230,13 +267,16 @@ class Build:
     def write(self, out: Path) -> None:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest."""
-        o = self.options
+        o, previous = self.options, self.previous
         publish_media(self.media, out)
-        previous = PREVIOUS.get(o.key)
-        if self.plan is not None and previous is not None:  # the pages kept from the previous build still carry theirs
-            self.classes |= previous.classes
-        self.snapshot.classes = self.classes
-        write_stylesheet(out, self.classes)
+        if self.plan is not None and previous is not None:  # the pages not rendered again: linked, and their classes kept
+            shown = self.snapshot.pages
+            kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
+            if o.output is not None and not o.serving:
+                buildstate.link_kept(o.output, out, set(self.snapshot.pages) - self.plan.pages)
+            self.page_classes = {**kept, **self.page_classes}
+        self.snapshot.page_classes = self.page_classes
+        write_stylesheet(out, set().union(*self.page_classes.values()))
         compress_assets(out)
         self._write_feeds(out)
         calendars = self._write_calendars(out)
@@ -249,7 +289,7 @@ class Build:
         snap = self.snapshot
         snap.outputs = set(snap.pages) | set(snap.feeds) | set(calendars) | set(partner_feeds) | set(poll_feed) | {urls.output(old) for old in moved}
         snap.outputs |= set(self.media.card_files)
-        if self.plan is not None and previous is not None:  # what the previous build wrote and this one does not: gone
+        if self.plan is not None and previous is not None and o.serving:  # what the previous build wrote and this one does not: gone
             for path in previous.outputs - snap.outputs:
                 within(out, path).unlink(missing_ok=True)
         if written := write_redirects(out, moved, self.catalog, o.site_url):
@@ -261,8 +301,13 @@ class Build:
             self.ledger.save(self.catalog)
         if not o.preview and not o.serving:  # `mkdocs serve` puts its own address in every URL: not what calendars received
             self.revisions.save()
-        if not o.serving:  # what an upload compares: docs/trien-khai.md
-            write_manifest(out)
+        if not o.serving:  # what an upload compares (docs/trien-khai.md); the next build checks the folder against it
+            snap.files = write_manifest(out, previous.files if previous is not None else None)
+
+    def keep_state(self) -> None:
+        """The engine put this build's site in place: the next build into the same folder starts from it."""
+        if self.options.output is not None and not self.options.serving:
+            buildstate.write_state(buildstate.state_path(self.options.cache_dir.parent, self.options.output), self.snapshot)
 
     def forget(self) -> None:
         """The preview showed problems instead of pages: its next build is a whole one."""
@@ -272,7 +317,7 @@ class Build:
         o = self.options
         settings = FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit)
         writer = FeedWriter(self.catalog, settings, self.html_of, self.media)
-        if self.plan is not None:  # the preview: only the feeds that changed
+        if self.plan is not None and o.serving:  # the preview: only the feeds that changed
             written = [path for x in self.listings if x.feed_path("rss") in self.plan.feeds for path in writer.write(x, out)]
         else:
             cache = FeedCache(o.cache_dir.parent / "feeds", writer)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -71,6 +73,36 @@ def render_when(file: File, needed: bool) -> None:
     file.is_modified = (lambda: True) if needed else (lambda: False)  # type: ignore[method-assign]
 
 
+def clean_asked(argv: list[str]) -> bool:
+    """Whether the command line asks for a clean build (`mkdocs build --clean`, `-c`, `-qc`): MkDocs
+    passes plugins only its `dirty` flag, and a clean build is its default."""
+    return any(a == "--clean" or (a.startswith("-") and not a.startswith("--") and "c" in a[1:] and len(a) <= 4) for a in argv)
+
+
+class PlannedPages:
+    """MkDocs reads and renders every page of a build that is not `--dirty`. When the portal's plan
+    names what to render (a build into a folder an earlier build filled), the other pages are skipped
+    as `--dirty` skips unmodified ones (``render_when``); the build links them from the previous site."""
+
+    def __init__(self) -> None:
+        self.saved = (mkdocs_build._populate_page, mkdocs_build._build_page)
+
+    def __enter__(self) -> PlannedPages:
+        populate, build_page = self.saved
+
+        def populate_planned(page, config, files, dirty=False):
+            return populate(page, config, files, True)
+
+        def build_planned(page, config, doc_files, nav, env, dirty=False, excluded=False):
+            return build_page(page, config, doc_files, nav, env, True, excluded)
+
+        mkdocs_build._populate_page, mkdocs_build._build_page = populate_planned, build_planned
+        return self
+
+    def __exit__(self, *exc) -> None:
+        mkdocs_build._populate_page, mkdocs_build._build_page = self.saved
+
+
 def os_failure(exc: OSError, action: str = "write") -> PluginError:
     """A failure of the system (permissions, a full disk, a missing folder) as a message, not a traceback."""
     return PluginError(t("build.os_error", action=t(f"build.os_error.{action}"), path=exc.filename or "", error=exc.strerror or exc))
@@ -81,10 +113,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     failed: ContentError | None = None
     urls: dict[str, str]  # each entry's source → its URL at the last good build (the preview's problem pages)
     staging: Staging | None = None
+    planned: PlannedPages | None = None
+    full = False
 
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty, self.urls = command == "serve", dirty, {}
         self.staged = command in ("build", "gh-deploy")  # a one-off build into the output folder: staged (outputfiles.py)
+        self.full = clean_asked(sys.argv[1:]) or os.environ.get("PORTAL_FULL_BUILD") == "1"
         if dirty:  # MkDocs warns in English on every save that a dirty build may be wrong; ours is exact
             logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith("A 'dirty' build"))
 
@@ -104,7 +139,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Hold the output folder for this build and build beside it; on_shutdown puts the result in place."""
         self.output, staging = Path(config.site_dir), Staging(Path(config.site_dir))
         try:
-            config.site_dir = str(staging.begin(keep=self.dirty))
+            config.site_dir = str(staging.begin())  # empty: what this build does not render is linked from the old site
         except Busy:
             raise PluginError(t("build.locked", folder=self.output)) from None
         except OSError as exc:
@@ -114,13 +149,21 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_build_error(self, *, error):
         self.build_failed = True
+        self._unplan()
+
+    def _unplan(self) -> None:
+        if self.planned is not None:
+            self.planned.__exit__()
+            self.planned = None
 
     def on_shutdown(self):
+        self._unplan()
         if self.staging is not None:
             try:
                 self.staging.finish(succeeded=not self.build_failed)  # a failed build leaves the previous site as it was
                 if not self.build_failed:
                     log.info(t("build.committed", folder=self.output))
+                    self.build.keep_state()  # the next build into this folder starts from this one
             except OSError as exc:
                 log.error(str(os_failure(exc)))
             finally:
@@ -140,7 +183,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             serving=self.serving, incremental=self.serving and self.dirty, key=str(here), newsroom=cfg.cms.get("enabled", True),
             cms_backend=cfg.cms.get("backend"), edit_links=newsroom or bool(cfg.cms.get("edit_links")),
             cms_site_url=f"http://{config.dev_addr.host}:{config.dev_addr.port}/" if newsroom else config.site_url,
-            home_figure=cfg.home_figure, poll_service=cfg.poll_service,
+            home_figure=cfg.home_figure, poll_service=cfg.poll_service, output=self.output if self.staged else None, full=self.full,
         )  # fmt: skip
 
     def on_files(self, files: Files, config) -> Files:
@@ -180,6 +223,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             file = File.generated(config, page.src_uri, content="")
             render_when(file, build.needed(file.dest_uri))
             files.append(file)
+        if build.plan is not None and not self.dirty and self.planned is None:
+            self.planned = PlannedPages().__enter__()
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -219,15 +264,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_page(self, output, page, config):
         if not self.failed:
-            self.build.rendered(output)
+            self.build.rendered(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content, template_name, config):
         if not self.failed and template_name.endswith(".html"):  # 404.html
-            self.build.rendered(output_content)
+            self.build.rendered(template_name, output_content)
         return output_content
 
     def on_post_build(self, config):
+        self._unplan()
         if self.failed:
             return
         try:

@@ -434,6 +434,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "date.too_old": {"vi": "ngày {date} trước năm 1945 (gõ nhầm năm?) — kiểm tra lại", "en": "the date {date} is before 1945 (a typo in the year?) — check it"},
     "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
     "build.feeds": {"vi": "portal: {count} tệp nguồn tin cho {lists} danh sách, và {opml}", "en": "portal: {count} feed files for {lists} lists, and {opml}"},
+    "build.whole": {"vi": "portal: dựng lại toàn bộ: {reason}", "en": "portal: whole build: {reason}"},
+    "build.whole.asked": {"vi": "theo yêu cầu (--clean hoặc PORTAL_FULL_BUILD=1)", "en": "as asked (--clean or PORTAL_FULL_BUILD=1)"},
+    "build.whole.setup": {
+        "vi": "mkdocs.yml, giao diện, danh mục, mã nguồn của portal hoặc một gói cài đặt đã đổi từ lần dựng trước",
+        "en": "mkdocs.yml, the theme, the registries, the portal's code or an installed package changed since the last build",
+    },
+    "build.whole.damaged": {
+        "vi": "tệp trạng thái của lần dựng trước hỏng hoặc của phiên bản khác ({what}), đã bỏ qua",
+        "en": "the last build's state file is damaged or from another version ({what}); set aside",
+    },
+    "build.whole.no_site": {"vi": "thư mục {folder} không còn", "en": "the folder {folder} is gone"},
+    "build.whole.output": {
+        "vi": "thư mục {folder} đã bị sửa ngoài lần dựng trước ({count} tệp khác, ví dụ {examples})",
+        "en": "the folder {folder} was changed outside the last build ({count} files differ, e.g. {examples})",
+    },
     "build.incremental": {
         "vi": "portal: dựng lại phần thay đổi: {pages} trang, {feeds} tệp nguồn tin ({changed} mục thay đổi)",
         "en": "portal: incremental build: {pages} pages, {feeds} feed files ({changed} entries changed)",

@@ -1,7 +1,11 @@
 """The deploy manifest: one line per file of the built site, its SHA-256 and path, in the format of
 `sha256sum` (``sha256sum -c manifest.sha256`` checks a copy). The build's output is byte-stable, so
 an upload tool that compares it with the manifest of what is online sends only the files that
-changed (docs/trien-khai.md): rsync and rclone do the same with ``--checksum``."""
+changed (docs/trien-khai.md): rsync and rclone do the same with ``--checksum``.
+
+A file whose size, modification time and inode are those the previous build recorded (a page or a
+picture linked from the previous site or the caches) keeps its recorded hash: an incremental build
+hashes only what it wrote."""
 
 from __future__ import annotations
 
@@ -10,16 +14,27 @@ from pathlib import Path
 
 FILE = "manifest.sha256"
 
+Known = dict[str, tuple[int, int, int, str]]  # site path → (size, mtime in ns, inode, SHA-256)
 
-def write_manifest(out: Path) -> int:
-    """The manifest of every file under ``out`` (itself excepted), sorted by path; how many files."""
-    lines = []
+
+def _sha256(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_manifest(out: Path, known: Known | None = None) -> Known:
+    """The manifest of every file under ``out`` (itself excepted), sorted by path; what it recorded."""
+    known = known or {}
+    lines, found = [], {}
     for file in sorted(out.rglob("*")):
         if file.is_file() and not file.is_symlink() and file.name != FILE:
-            digest = hashlib.sha256()
-            with file.open("rb") as stream:
-                for block in iter(lambda: stream.read(1 << 20), b""):
-                    digest.update(block)
-            lines.append(f"{digest.hexdigest()}  {file.relative_to(out).as_posix()}\n")
+            path, stat = file.relative_to(out).as_posix(), file.stat()
+            stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            kept = known.get(path)
+            found[path] = (*stamp, kept[3] if kept is not None and kept[:3] == stamp else _sha256(file))
+            lines.append(f"{found[path][3]}  {path}\n")
     (out / FILE).write_text("".join(lines), "utf-8")
-    return len(lines)
+    return found

@@ -1,4 +1,6 @@
-"""Incremental rebuilds for the editors' preview (`mkdocs serve --dirty`, see scripts/demo.sh).
+"""Incremental rebuilds: the editors' preview (`mkdocs serve --dirty`, see scripts/demo.sh) and
+every normal `mkdocs build` into a folder an earlier build filled (output/buildstate.py keeps the
+snapshot on disk between builds).
 
 After each build the plugin keeps a ``Snapshot``: a hash of every entry's content, of every
 page's data (its template context, title, description, feeds, lastmod) and of every feed's items,
@@ -9,12 +11,15 @@ its own snapshot with it and renders only:
   after the change), and the own pages of changed entries;
 - feeds whose items changed (or that show a changed entry);
 and deletes the files the previous build wrote that this one does not (a deleted or renamed
-entry). A change to mkdocs.yml, the theme or the registries rebuilds everything. The result
-equals a clean build byte for byte (tests/test_preview.py)."""
+entry). A change to mkdocs.yml, the theme, the registries, the portal's code, an installed package
+or a build option rebuilds everything. The result equals a clean build byte for byte
+(tests/test_incremental.py, tests/test_rebuild.py)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,10 +47,18 @@ def files_digest(paths: Iterable[Path]) -> str:
     found = []
     for path in paths:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if file.is_file():
+            if file.is_file() and "__pycache__" not in file.parts:
                 stat = file.stat()
                 found.append((str(file), stat.st_size, stat.st_mtime_ns))
     return digest(*found)
+
+
+@functools.cache
+def code_digest() -> str:
+    """The portal's own code and data, and the version of every installed package (MkDocs,
+    Material, Markdown's extensions…): an upgrade of any of them means a whole build."""
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    return digest(files_digest([Path(__file__).parents[1]]), *packages)
 
 
 def _page_digest(page: Page) -> str:
@@ -65,7 +78,8 @@ class Snapshot:
     outputs: set[str] = field(default_factory=set)  # every file the build wrote that a later build may have to delete
     html: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry id → (its hash, its body HTML)
     records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
-    classes: set[str] = field(default_factory=set)  # every class the pages carry (the pages kept were not rendered again)
+    page_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → the classes its markup carries (the stylesheet's cut)
+    files: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)  # the output folder: path → size, mtime, inode, SHA-256
 
 
 def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int, pages: bool = True) -> Snapshot:

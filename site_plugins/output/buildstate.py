@@ -1,0 +1,92 @@
+"""The state a normal build leaves for the next build into the same output folder.
+
+After a build whose site was put in place, the state file holds that build's ``Snapshot``
+(views/incremental.py: entry hashes, page-data hashes, the dependency map, body HTML and search
+records, the classes of every page) and what the output folder held: for each file its size,
+modification time, inode and SHA-256 (the deploy manifest reuses the hashes of files that did not
+change). The next build into the same folder renders only the pages its plan names and links the
+other pages from the old folder into the new one, after checking that each file it links is still
+the file the state describes. A state that cannot be read, was written by another version of the
+portal, or does not match the folder is set aside with a message: the build is then a whole one.
+
+Like Sphinx's ``environment.pickle``, the state is a pickle in the build's own cache folder (as
+trusted as the virtual environment beside it); a header with a version and a BLAKE2 of the payload
+refuses a damaged or foreign file before anything is unpickled."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..common.cachefiles import write_atomic
+from ..views.incremental import Snapshot, digest
+from .outputfiles import link_or_copy, within
+
+MAGIC = b"htx-portal build state 3\n"
+FOLDER = "builds"
+
+
+class Damaged(Exception):
+    """A state file that is not one this version wrote whole."""
+
+
+def state_path(cache_root: Path, output: Path) -> Path:
+    """Where the state of builds into ``output`` is kept (one file per output folder)."""
+    return cache_root / FOLDER / f"{digest(output.resolve())[:16]}.pickle"
+
+
+def write_state(path: Path, snapshot: Snapshot) -> None:
+    payload = pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(path, MAGIC + hashlib.blake2b(payload, digest_size=32).hexdigest().encode() + b"\n" + payload)
+
+
+def read_state(path: Path) -> Snapshot | None:
+    """The state of the last build into this folder; None when there is none; Damaged when unusable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise Damaged(str(exc)) from None
+    head, _, rest = data.partition(b"\n")
+    check, _, payload = rest.partition(b"\n")
+    if head + b"\n" != MAGIC or hashlib.blake2b(payload, digest_size=32).hexdigest().encode() != check:
+        raise Damaged(path.name)
+    try:
+        snapshot = pickle.loads(payload)
+    except Exception as exc:  # a class renamed since: any failure to unpickle means "not ours"
+        raise Damaged(f"{path.name}: {exc}") from None
+    if not isinstance(snapshot, Snapshot):
+        raise Damaged(path.name)
+    return snapshot
+
+
+def stamp(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+def changed_files(folder: Path, files: dict[str, tuple[int, int, int, str]], paths: Iterable[str]) -> list[str]:
+    """Of ``paths``, those whose file in ``folder`` is missing or not the one the state recorded."""
+    changed = []
+    for path in sorted(paths):
+        recorded = files.get(path)
+        try:
+            if recorded is None or stamp(folder / path) != recorded[:3]:
+                changed.append(path)
+        except OSError:
+            changed.append(path)
+    return changed
+
+
+def link_kept(old: Path, new: Path, paths: Iterable[str]) -> int:
+    """The files of the previous site this build does not write again, linked into the new one."""
+    count = 0
+    for path in paths:
+        target = within(new, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(within(old, path), target)
+        count += 1
+    return count

@@ -1,0 +1,189 @@
+"""A normal `mkdocs build` into a folder an earlier build filled renders only what changed (its state
+is kept beside the caches: output/buildstate.py), links the rest from the previous site, and what it
+puts in place equals a clean build byte for byte; a change to the setup, a damaged state or a folder
+changed by hand mean a whole build, said in the log."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import NOW, ROOT, SITE_URL, build_site, copy_content, shared_cache, site_config
+
+from site_plugins.output.buildstate import read_state, state_path
+from site_plugins.output.manifest import FILE as MANIFEST
+
+ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
+ARTICLE_ID = "tin-2024-05-29-kim-son-nghe-coi"
+UNRELATED = "htx/htx-che-shan-tuyet-ban-xeo/index.html"  # a cooperative page that does not show the article
+ALWAYS = {"404.html", "quan-tri/index.html"}  # written by every build: Material's 404 template, the editor's page (a data file)
+INCREMENTAL = re.compile(r"dựng lại phần thay đổi: (\d+) trang")
+
+
+class Sites:
+    """A copy of the fixture content, its config, and the site folder builds go into one after another."""
+
+    def __init__(self, tmp: Path, theme: bool = False):
+        self.tmp, self.content = tmp, copy_content(tmp)
+        self.config = site_config(tmp / "config", self.content)
+        if theme:  # a theme of its own, to change
+            shutil.copytree(ROOT / "theme", tmp / "theme")
+            self.config.write_text(self.config.read_text("utf-8").replace(f"custom_dir: {ROOT / 'theme'}", f"custom_dir: {tmp / 'theme'}"), "utf-8")
+        self.site = tmp / "site"
+        self.log = self.build()
+        assert "portal: dựng lại" not in self.log  # the first build into the folder is a whole one, without a word
+
+    def build(self, *flags: str, **env: str) -> str:
+        result = build_site(self.site, self.config, **env) if not flags else _build_with(self.site, self.config, flags, env)
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    def edit(self, path: str, old: str, new: str) -> None:
+        file = self.content / path
+        text = file.read_text("utf-8")
+        assert old in text, old
+        file.write_text(text.replace(old, new, 1), "utf-8")
+
+    def state(self):
+        return read_state(state_path(shared_cache().parent, self.site))
+
+    def assert_equals_a_clean_build(self) -> None:
+        clean = self.tmp / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        result = build_site(clean, self.config)
+        assert result.returncode == 0, result.stderr
+        mine, theirs = outputs(self.site), outputs(clean)
+        assert sorted(mine.keys() ^ theirs.keys()) == []
+        assert sorted(path for path in mine if mine[path] != theirs[path]) == []
+
+
+def _build_with(site: Path, config: Path, flags: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *flags, "-f", str(config), "-d", str(site)]
+    return subprocess.run(command, env=environment, capture_output=True, text=True, cwd=ROOT)
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    """Every file of the site but Pagefind's bundle (Pagefind names its files differently even between
+    two clean builds of the same site: upstream Pagefind#638); the manifest without their lines."""
+    found = {}
+    for path in site.rglob("*"):
+        name = path.relative_to(site).as_posix()
+        if path.is_file() and not name.startswith("pagefind/"):
+            data = path.read_bytes()
+            if name == MANIFEST:
+                data = b"".join(line for line in data.splitlines(keepends=True) if b"  pagefind/" not in line)
+            found[name] = data
+    return found
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
+
+
+def rendered(log: str) -> int:
+    found = INCREMENTAL.search(log)
+    assert found, log
+    return int(found[1])
+
+
+@pytest.fixture()
+def sites(tmp_path) -> Sites:
+    return Sites(tmp_path)
+
+
+def test_a_second_build_of_the_same_content_renders_nothing(sites):
+    before = inodes(sites.site)
+    assert rendered(sites.build()) == 0
+    after = inodes(sites.site)
+    assert sorted(path for path in after if before.get(path) != after[path]) == sorted(ALWAYS)  # every page linked, none written again
+    sites.assert_equals_a_clean_build()
+
+
+def test_a_title_edit_renders_what_the_dependency_map_names(sites):
+    deps_before = sites.state().deps
+    before = inodes(sites.site)
+    sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    count = rendered(sites.build())
+    after = inodes(sites.site)
+    written = {path for path in after if before.get(path) != after[path]} - ALWAYS
+    named = (deps_before.pages_showing(ARTICLE_ID) | sites.state().deps.pages_showing(ARTICLE_ID)) & set(after)
+    assert written == named and len(written) == count  # the article's page, the lists and pages showing it: nothing else
+    assert 0 < count < len(after) / 4 and UNRELATED not in written
+    sites.assert_equals_a_clean_build()
+
+
+def test_adding_deleting_and_renaming_entries(sites):
+    source = (sites.content / ARTICLE).read_text("utf-8")
+    new = re.sub(r"^id: .*$", "id: bai-moi-them", source, count=1, flags=re.M).replace("title: ", "title: Bài mới — ", 1)
+    (sites.content / "tin-tuc" / "bai-moi-them.md").write_text(new, "utf-8")
+    assert rendered(sites.build()) > 0
+    assert (sites.site / "tin-tuc" / "bai-moi-them" / "index.html").exists()
+    sites.assert_equals_a_clean_build()
+
+    (sites.content / "tin-tuc" / "bai-moi-them.md").unlink()
+    rendered(sites.build())
+    assert not (sites.site / "tin-tuc" / "bai-moi-them").exists()  # a deleted entry's page is not carried over
+    sites.assert_equals_a_clean_build()
+
+    (sites.content / ARTICLE).rename(sites.content / "tin-tuc" / "kim-son-giu-nghe-coi-truyen-thong.md")
+    log = sites.build()
+    rendered(log)
+    assert "1 trang chuyển hướng từ địa chỉ cũ" in log
+    assert (sites.site / "tin-tuc" / "kim-son-giu-nghe-coi-truyen-thong" / "index.html").exists()
+    sites.assert_equals_a_clean_build()
+
+
+def test_a_registry_or_config_change_rebuilds_everything(sites):
+    sites.edit("_registry/tags.yml", "title: OCOP}", "title: OCOP — sản phẩm mỗi xã}")
+    assert "dựng lại toàn bộ: mkdocs.yml, giao diện, danh mục" in sites.build()
+    sites.assert_equals_a_clean_build()
+    config = sites.config.read_text("utf-8")
+    sites.config.write_text(config.replace("site_name: ", "site_name: Cổng tin — ", 1), "utf-8")
+    assert "dựng lại toàn bộ" in sites.build()
+    sites.assert_equals_a_clean_build()
+
+
+def test_a_template_or_stylesheet_change_rebuilds_everything(tmp_path):
+    sites = Sites(tmp_path, theme=True)
+    templates = sorted((tmp_path / "theme").rglob("*.html"))
+    main = next(p for p in templates if p.name == "main.html")
+    main.write_text(main.read_text("utf-8").replace("</head>", "<meta name=x-test content=1></head>", 1) if "</head>" in main.read_text("utf-8")
+                    else main.read_text("utf-8") + "\n{# changed #}\n", "utf-8")  # fmt: skip
+    assert "dựng lại toàn bộ" in sites.build()
+    sites.assert_equals_a_clean_build()
+    stylesheet = next((tmp_path / "theme").rglob("*.css"))
+    stylesheet.write_text(stylesheet.read_text("utf-8") + "\n.x-test{color:red}\n", "utf-8")
+    assert "dựng lại toàn bộ" in sites.build()
+    sites.assert_equals_a_clean_build()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_state_means_a_whole_build(sites, damage):
+    path = state_path(shared_cache().parent, sites.site)
+    data = path.read_bytes()
+    path.write_bytes({"garbage": b"\x80\x04not a state at all", "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    log = sites.build()
+    assert "dựng lại toàn bộ: tệp trạng thái của lần dựng trước hỏng" in log and not INCREMENTAL.search(log)
+    assert sites.state() is not None  # written anew
+    sites.assert_equals_a_clean_build()
+
+
+def test_a_site_folder_changed_by_hand_means_a_whole_build(sites):
+    (sites.site / UNRELATED).write_text("sửa tay", "utf-8")
+    sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    log = sites.build()
+    assert "dựng lại toàn bộ: thư mục" in log and UNRELATED in log
+    sites.assert_equals_a_clean_build()
+
+
+def test_clean_asks_for_a_whole_build(sites):
+    assert "dựng lại toàn bộ: theo yêu cầu" in sites.build("--clean")
+    assert "dựng lại toàn bộ: theo yêu cầu" in sites.build(PORTAL_FULL_BUILD="1")
+    assert rendered(sites.build()) == 0
