@@ -348,9 +348,14 @@ class Build:
             self._index(records, out)
 
     def _index(self, records: list[search.Record], out: Path) -> None:
+        from .output.searchbundle import write_index  # the shards, each reused from its cache when its records did not change
+
         started = time.perf_counter()
-        count = search.write_index(records, out)
-        self.log.info(t("build.search", count=count, seconds=time.perf_counter() - started))
+        done = write_index(records, out, self.options.cache_dir.parent / "search")
+        self.report_damaged(done.damaged)
+        self.log.info(t("build.search", count=done.records, seconds=time.perf_counter() - started))
+        made = ", ".join(f"{name} ({count}, {seconds:.1f} s, {peak:.0f} MB)" for name, count, seconds, peak in done.made)
+        self.log.debug(f"portal: search shards indexed: {len(done.made)} of {done.shards}{': ' + made if made else ''}")
 
     def _search_records(self) -> list[search.Record]:
         """One record per entry (kept from the previous build when the entry did not change) and per

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..bodies.fragments import plain_text
 from ..catalog.catalog import Catalog
@@ -28,8 +23,8 @@ from ..content.entries import ENTRY_TYPES, AnyEntry, ArticleEntry, CooperativeEn
 
 STROKE = "\u0335"
 LANGUAGE = "vi"
-BUNDLE = urls.SEARCH_BUNDLE
 KINDS = {**{kind: entry_type.label for kind, entry_type in ENTRY_TYPES.items()}, "agency": "Cơ quan", "province": "Địa phương"}
+SECTIONS = {kind: segment.strip("/") for segment, kind in urls.SECTIONS.items()}  # "article" → "tin-tuc": the index of each kind
 
 
 def encode(text: str) -> str:
@@ -44,6 +39,8 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
+    section: str = ""  # the index it is written in (searchbundle.py): its section's URL segment; "" agencies and provinces
+    period: int | None = None  # and its year, for a section split by year (articles)
 
 
 def _join(*parts: str | None) -> str:
@@ -67,8 +64,9 @@ def distinct_words(text: str) -> str:
     return " ".join(kept)
 
 
-def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, list[str]], **meta: str) -> Record:
-    """The fields readers see first, then the body's distinct words; the result shows the summary."""
+def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, list[str]], period: int | None = None, **meta: str) -> Record:
+    """The fields readers see first, then the body's distinct words; the result shows the summary.
+    It is indexed with the other records of its kind (and ``period``, for a kind split by year)."""
     filters = {"loai": [KINDS[entry.kind]], **{k: v for k, v in filters.items() if v}}
     date = entry.published
     return Record(
@@ -78,6 +76,8 @@ def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, li
          "date": short_date(date), "summary": encode(shorten(entry.summary, 300)), **{k: encode(v) for k, v in meta.items() if v}},
         filters,
         {"date": date.strftime("%Y-%m-%dT%H:%M")},
+        SECTIONS[entry.kind],
+        period,
     )  # fmt: skip
 
 
@@ -100,7 +100,7 @@ def _article(entry: ArticleEntry, catalog: Catalog, body_text: str) -> Record:
     column = catalog.registries.columns[a.column].title
     filters = {"chuyen-muc": [column], "co-quan": _names(catalog, "agencies", [a.agency]), "dia-phuong": _names(catalog, "provinces", a.provinces),
                "nam": [str(a.date.year)]}  # fmt: skip
-    return _record(entry, _join(a.title, a.summary), body_text, filters, section=column)
+    return _record(entry, _join(a.title, a.summary), body_text, filters, a.date.year, section=column)
 
 
 def _cooperative(entry: CooperativeEntry, catalog: Catalog, body_text: str) -> Record:
@@ -162,22 +162,3 @@ def record_html(record: Record) -> str:
     tags += [f'<span data-pagefind-sort="{e(k)}">{e(v)}</span>' for k, v in record.sort.items()]
     head = f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head>'
     return f"{head}<body>{''.join(tags)}<p data-pagefind-body>{e(record.content)}</p></body></html>"
-
-
-def write_index(items: list[Record], site_dir: Path) -> int:
-    """Index the records with Pagefind's own indexer (the binary comes with the pinned
-    `pagefind[bin]` package; nothing is downloaded) into site_dir/pagefind/. The records are
-    written as small HTML files at their URLs in a scratch folder: the CLI is fast on files,
-    while Pagefind's Python service API answers about ten records a second."""
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)  # its files are named by content: old ones would stay
-    memory = Path("/dev/shm")  # the scratch files are small and many: in memory where the system offers it
-    with tempfile.TemporaryDirectory(prefix="portal-search-", dir=memory if memory.is_dir() else None) as scratch:
-        for record in items:
-            target = Path(scratch, record.url.strip("/"), "index.html")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_html(record), "utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site_dir / BUNDLE), "--force-language", LANGUAGE, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(f"Pagefind failed ({result.returncode}): {result.stdout}{result.stderr}")
-    return len(items)

@@ -1,5 +1,19 @@
 // The search page (/tim-kiem/?q=…): runs the query on Pagefind's index (pagefind/, written by
-// the build from site_plugins/search.py) and shows the count, the filters and the results.
+// the build from site_plugins/output/search.py and searchbundle.py) and shows the count, the
+// filters and the results.
+//
+// The index is in shards: agencies and provinces at pagefind/ (its pagefind.js is the one
+// imported), every other section and each year of articles in a folder of its own, listed in
+// pagefind/shards.json and added with Pagefind's mergeIndex. The recent shards are merged when the
+// index is loaded; older years of articles when the reader asks ("Tìm cả các năm trước"), when the
+// "Năm" filter names one of them, or when the recent shards find nothing. While older years are not
+// searched, the page says so under the count.
+//
+// Pagefind leaves out of a query a word its index does not hold at all: one index of the whole
+// site finds nothing for "minh họa kèm các văn bản thật" when no page has every word, but a shard
+// without "thật" would answer with its pages holding the other words. So each shard is merged with
+// a filter naming it (SHARD), and a query of several words leaves out the shards where one of its
+// words, found elsewhere, finds nothing (strictSearch).
 //
 // The index spells đ/Đ as d/D + U+0335 (a combining stroke Pagefind folds away), so "dak lak"
 // finds "Đắk Lắk". Queries are encoded the same way; every text shown is decoded back. Texts are
@@ -9,6 +23,7 @@
   var form = document.querySelector("[data-portal-search-page]");
   if (!form) return;
   var STROKE = "\u0335";
+  var SHARD = "shard";  // a filter Pagefind adds to every result of a shard (mergeFilter): the shard's path
   var PAGE = 20;
   var input = form.querySelector("input[name=q]");
   var fieldset = form.querySelector("[data-portal-filters]");
@@ -16,6 +31,8 @@
   var status = document.querySelector("[data-portal-search-status]");
   var list = document.querySelector("[data-portal-results]");
   var more = document.querySelector("[data-portal-more]");
+  var older = document.querySelector("[data-portal-older]");
+  var olderText = older.querySelector("[data-portal-older-text]");
   var collator = new Intl.Collator("vi");
 
   function encode(text) { return text.normalize("NFC").replace(/đ/g, "d" + STROKE).replace(/Đ/g, "D" + STROKE); }
@@ -109,6 +126,13 @@
       var names = Object.keys(values).filter(function (name) { return values[name] > 0; }).sort(function (x, y) {
         return select.name === "nam" ? collator.compare(y, x) : collator.compare(x, y);
       });
+      if (select.name === "nam") {  // the years not searched yet can be chosen too (choosing one searches it)
+        waiting().forEach(function (shard) {
+          var year = String(shard.year);
+          if (names.indexOf(year) < 0 && year !== current) names.push(year);
+        });
+        names.sort(function (x, y) { return collator.compare(y, x); });
+      }
       if (current && names.indexOf(current) < 0) names.unshift(current);
       var options = [new Option("Tất cả", "")];
       names.forEach(function (name) {
@@ -134,14 +158,85 @@
     return filtersLoading;
   }
 
+  // The shards of pagefind/shards.json: {path, year, records, recent}; merged: path → its mergeIndex.
+  var loading = null, shards = [], merged = {};
   function load() {
-    if (pagefind) return Promise.resolve(pagefind);
-    var bundle = new URL(form.dataset.bundle + "pagefind.js", document.baseURI).href;
-    return import(bundle).then(function (module) {
-      module.options({ baseUrl: new URL(form.dataset.root, document.baseURI).pathname });
-      pagefind = module;
-      return module;
+    if (!loading) {
+      var bundle = new URL(form.dataset.bundle, document.baseURI);
+      var root = new URL(form.dataset.root, document.baseURI).pathname;
+      var listed = fetch(new URL("shards.json", bundle)).then(function (r) {
+        if (!r.ok) throw new Error("shards.json: " + r.status);
+        return r.json();
+      });
+      loading = Promise.all([import(new URL("pagefind.js", bundle).href), listed]).then(function (both) {
+        var module = both[0];
+        module.options({ baseUrl: root, mergeFilter: filterOf({ path: "" }) });
+        pagefind = module;
+        shards = both[1].shards;
+        return merge(shards.filter(function (s) { return s.recent; }));
+      }).then(function () { return pagefind; });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function merge(wanted) {
+    var root = new URL(form.dataset.root, document.baseURI).pathname;
+    wanted.forEach(function (shard) {
+      if (!merged[shard.path]) {
+        var path = new URL(form.dataset.bundle + shard.path, document.baseURI).pathname;
+        merged[shard.path] = pagefind.mergeIndex(path, { baseUrl: root, mergeFilter: filterOf(shard) });
+      }
     });
+    return Promise.all(Object.keys(merged).map(function (path) { return merged[path]; }));
+  }
+
+  function filterOf(shard) { var f = {}; f[SHARD] = shard.path || "/"; return f; }
+
+  // The words of a query as Pagefind splits it: lower case, without punctuation, at spaces.
+  function terms(query) {
+    return query.toLocaleLowerCase().replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "").split(/\s+/).filter(Boolean);
+  }
+
+  // A search of the merged shards that answers as one index of them all would: a shard where a word
+  // of the query finds nothing, while another shard holds it, has no page with every word.
+  function strictSearch(pf, query, options) {
+    var words = terms(query);
+    return pf.search(query, options).then(function (found) {
+      if (words.length < 2 || !found.results.length) return found;
+      return Promise.all(words.map(function (w) { return pf.search(w); })).then(function (alone) {
+        var names = ["/"].concat(Object.keys(merged));
+        var lacking = {};
+        alone.forEach(function (a) {
+          var per = a.filters[SHARD] || {};
+          if (a.results.length) names.forEach(function (n) { if (!per[n]) lacking[n] = true; });
+        });
+        var keep = names.filter(function (n) { return !lacking[n]; });
+        if (keep.length === names.length) return found;
+        if (!keep.length) return { results: [], filters: {}, totalFilters: {} };
+        var narrowed = Object.assign({}, options, { filters: Object.assign({}, options.filters) });
+        narrowed.filters[SHARD] = { any: keep };
+        return pf.search(query, narrowed);
+      });
+    });
+  }
+
+  function waiting() { return shards.filter(function (s) { return !merged[s.path]; }); }
+
+  // The shards a search needs besides those merged: a chosen year's.
+  function neededFor(filters) {
+    return waiting().filter(function (s) { return filters.nam && String(s.year) === filters.nam; });
+  }
+
+  function span(years) {
+    var low = Math.min.apply(null, years), high = Math.max.apply(null, years);
+    return low === high ? String(low) : low + "–" + high;
+  }
+
+  function showOlder() {
+    var years = waiting().map(function (s) { return s.year; }).filter(function (y) { return y !== null; });
+    older.hidden = !years.length;
+    if (years.length) olderText.textContent = "Chưa tìm trong tin bài các năm " + span(years) + ".";
   }
 
   function showMore() {
@@ -167,11 +262,13 @@
     if (!query && !Object.keys(filters).length && !filtersLoaded) {  // nothing asked yet: Pagefind is not even loaded
       list.replaceChildren();
       more.hidden = true;
+      older.hidden = true;
       status.textContent = HINT;
       return Promise.resolve();
     }
     return load().then(function (pf) {
       if (!query && !Object.keys(filters).length) {
+        older.hidden = true;
         return (filtersLoaded ? pf.filters() : Promise.resolve(null)).then(function (counts) {
           if (run !== runs) return;
           if (counts) fillFilters(counts, filters);
@@ -182,8 +279,13 @@
       }
       var options = Object.keys(filters).length ? { filters: filters } : {};
       if (sort === "moi-nhat") options.sort = { date: "desc" };
-      return pf.search(query ? encode(query) : null, options).then(function (search) {
+      var ask = function () { return query ? strictSearch(pf, encode(query), options) : pf.search(null, options); };
+      return merge(neededFor(filters)).then(ask).then(function (found) {
+        // nothing in the recent shards: the older years too, before saying that nothing was found
+        return found.results.length || !waiting().length ? found : merge(waiting()).then(ask);
+      }).then(function (search) {
         if (run !== runs) return;
+        showOlder();
         if (filtersLoaded) fillFilters(search.filters, filters, search.totalFilters);
         order = search.results;
         shown = [];
@@ -222,5 +324,10 @@
   input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });  // ready by the first query
   selects.forEach(function (s) { s.addEventListener("change", run); });
   more.addEventListener("click", showMore);
+  older.querySelector("button").addEventListener("click", function () {
+    older.hidden = true;
+    status.textContent = "Đang tìm cả các năm trước…";
+    load().then(function () { return merge(waiting()); }).then(run);
+  });
   window.portalSearchReady = Object.keys(initial).length ? loadFilters() : run();
 })();

@@ -1,0 +1,179 @@
+"""The search bundle in shards: one Pagefind index per section and period, merged in the browser.
+
+Agencies and provinces make the primary index, at the bundle's root (``pagefind/pagefind.js``, the
+script the search page imports, and its WebAssembly); every other shard is an index of its own in a
+folder of the bundle, which the page adds with Pagefind's ``mergeIndex``: articles one index per
+year of publication (``pagefind/tin-tuc-2025/``), cooperatives, documents and events one each. Every
+record carries its filters, so a filter works across the shards merged (Pagefind adds up their
+counts). ``pagefind/shards.json`` lists the merged shards, the year of each and which are *recent*:
+every shard without a year and the newest years of articles until they hold ``RECENT`` articles.
+The page searches the recent shards first and the older years when the reader asks, when a filter
+names one of them, or when the recent ones find nothing (theme/assets/search.js): a first query
+downloads what the recent shards hold, not the archive.
+
+A shard's index is kept between builds outside the output folder (beside the image cache), by a
+hash of its records as indexed and of the indexer's settings, and linked into the site: a build
+indexes only the shards whose records changed, one after the other, so the indexer's memory is
+that of the largest shard. Every reused file is checked against the fingerprint recorded when it was
+made (a damaged shard is indexed anew and reported); folders no build has used for an hour go.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from ..common import urls
+from ..common.cachefiles import fingerprint, matches, read_json, write_json
+from ..views.incremental import digest
+from .outputfiles import link_or_copy
+from .search import LANGUAGE, Record, record_html
+
+BUNDLE = urls.SEARCH_BUNDLE
+MANIFEST = "shards.json"  # the merged shards, for the search page's script
+RECENT = 500  # the newest years of articles searched first hold at least this many (all of them when fewer)
+SETTINGS = ["--force-language", LANGUAGE]
+CODE = Path(__file__).read_bytes() + Path(__file__).with_name("search.py").read_bytes()  # new code indexes anew
+MERGED = ("pagefind-entry.json", "index/", "fragment/", "filter/", ".pf_meta")  # what a merged shard needs (no scripts, no wasm)
+
+
+@dataclass
+class Shard:
+    section: str  # a section's URL segment ("tin-tuc"); "" for agencies and provinces
+    year: int | None
+    records: list[Record]
+    recent: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.section if self.year is None else f"{self.section}-{self.year}"
+
+
+def shards(records: list[Record], recent: int = RECENT) -> list[Shard]:
+    """The records by section and year: the primary shard (agencies and provinces) first, then the
+    shards without a year, then each section's years, newest first."""
+    found: dict[tuple[str, int | None], Shard] = {}
+    for record in records:
+        key = (record.section, record.period)
+        found.setdefault(key, Shard(*key, [])).records.append(record)
+    ordered = sorted(found.values(), key=lambda s: (s.section != "", s.year is not None, s.section, -(s.year or 0)))
+    held: dict[str, int] = {}
+    for shard in ordered:
+        if shard.year is not None:  # the newest years of a section are recent until they hold `recent` records
+            shard.recent = held.get(shard.section, 0) < recent
+            held[shard.section] = held.get(shard.section, 0) + len(shard.records)
+    return ordered
+
+
+@dataclass
+class Indexed:
+    records: int = 0
+    shards: int = 0
+    made: list[tuple[str, int, float, float]] = field(default_factory=list)  # shards indexed: name, records, seconds, indexer's peak MB
+    damaged: list[str] = field(default_factory=list)
+
+
+class ShardCache:
+    """Each shard's Pagefind files, in a folder named by the hash of its records and settings."""
+
+    SEAL = "seal.json"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.result = Indexed()
+
+    def place(self, shard: Shard, target: Path, primary: bool) -> None:
+        """The shard's files linked into ``target`` (made first when no build has made them)."""
+        pages = sorted((r.url, record_html(r)) for r in shard.records)
+        key = digest(CODE, version("pagefind"), SETTINGS, primary, shard.name, *(part for page in pages for part in page))
+        folder = self.folder / key
+        self.used.add(key)
+        seal = read_json(folder / self.SEAL)
+        if not (isinstance(seal, dict) and seal and all(matches(folder / path, expected) for path, expected in seal.items())):
+            if folder.exists():
+                self.result.damaged.append(f"{folder.name} ({BUNDLE}/{shard.name})")
+                shutil.rmtree(folder, ignore_errors=True)
+            seal = self._make(shard, pages, folder, primary)
+        else:
+            os.utime(folder)  # in use: another build's prune leaves it
+        for path in seal:
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(folder / path, target / path)
+
+    def _make(self, shard: Shard, pages: list[tuple[str, str]], folder: Path, primary: bool) -> dict:
+        started = time.perf_counter()
+        temporary = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+        shutil.rmtree(temporary, ignore_errors=True)
+        peak = run_pagefind(pages, temporary)
+        files = sorted(p for p in temporary.rglob("*") if p.is_file())
+        for path in files:  # a merged shard uses the primary's scripts and WebAssembly
+            relative = path.relative_to(temporary).as_posix()
+            if not primary and not any(relative.startswith(x) or relative.endswith(x) for x in MERGED):
+                path.unlink()
+        seal = {p.relative_to(temporary).as_posix(): fingerprint(p) for p in files if p.exists()}
+        write_json(temporary / self.SEAL, seal)
+        try:
+            temporary.rename(folder)
+        except OSError:  # another build made the same shard meanwhile
+            shutil.rmtree(temporary, ignore_errors=True)
+        self.result.made.append((shard.name or "(chính)", len(pages), time.perf_counter() - started, peak))
+        return seal
+
+    def prune(self, keep_seconds: float = 3600) -> None:
+        """Remove the folders no build has used for a while (a build beside this one may use others)."""
+        if self.folder.is_dir():
+            old = time.time() - keep_seconds
+            for entry in self.folder.iterdir():
+                if entry.name in self.used or entry.name.startswith("."):
+                    continue
+                try:
+                    if entry.stat().st_mtime < old:
+                        shutil.rmtree(entry, ignore_errors=True)
+                except FileNotFoundError:
+                    pass
+
+
+def run_pagefind(pages: list[tuple[str, str]], output: Path) -> float:
+    """Index the pages with Pagefind's own indexer (the binary of the pinned `pagefind[bin]` package;
+    nothing is downloaded) into ``output``; the indexer's peak memory in MB. The records are written
+    as small HTML files at their URLs in a scratch folder: the CLI is fast on files, while Pagefind's
+    Python service API answers about ten records a second."""
+    memory = Path("/dev/shm")  # the scratch files are small and many: in memory where the system offers it
+    with tempfile.TemporaryDirectory(prefix="portal-search-", dir=memory if memory.is_dir() else None) as scratch:
+        for url, page in pages:
+            target = Path(scratch, url.strip("/"), "index.html")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, "utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output), *SETTINGS, "--silent"]
+        with tempfile.TemporaryFile() as log:
+            process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(process.pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                log.seek(0)
+                raise RuntimeError(f"Pagefind failed ({os.waitstatus_to_exitcode(status)}): {log.read().decode('utf-8', 'replace')}")
+    return usage.ru_maxrss / 1024
+
+
+def write_index(records: list[Record], site_dir: Path, cache: Path, recent: int = RECENT) -> Indexed:
+    """The bundle into site_dir/pagefind/: the primary shard at its root, the others in their folders,
+    and the list of the merged ones (``shards.json``); shards are made in ``cache`` or reused from it."""
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # its files are named by content: old ones would stay
+    store = ShardCache(cache)
+    made = shards(records, recent)
+    for number, shard in enumerate(made):
+        store.place(shard, bundle if number == 0 else bundle / shard.name, primary=number == 0)
+    merged = [{"path": f"{s.name}/", "year": s.year, "records": len(s.records), "recent": s.recent} for s in made[1:]]
+    (bundle / MANIFEST).write_text(json.dumps({"shards": merged}, ensure_ascii=False), "utf-8")
+    store.prune()
+    store.result.records, store.result.shards = len(records), len(made)
+    return store.result
