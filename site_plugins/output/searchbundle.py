@@ -1,15 +1,15 @@
 """The search bundle in shards: one Pagefind index per section and period, merged in the browser.
 
-Agencies and provinces make the primary index, at the bundle's root (``pagefind/pagefind.js``, the
-script the search page imports, and its WebAssembly); every other shard is an index of its own in a
-folder of the bundle, which the page adds with Pagefind's ``mergeIndex``: articles one index per
-year of publication (``pagefind/tin-tuc-2025/``), cooperatives, documents and events one each. Every
-record carries its filters, so a filter works across the shards merged (Pagefind adds up their
-counts). ``pagefind/shards.json`` lists the merged shards, the year of each and which are *recent*:
-every shard without a year and the newest years of articles until they hold ``RECENT`` articles.
-The page searches the recent shards first and the older years when the reader asks, when a filter
-names one of them, or when the recent ones find nothing (theme/assets/search.js): a first query
-downloads what the recent shards hold, not the archive.
+The primary index, at the bundle's root (``pagefind/pagefind.js``, the script the search page
+imports, and its WebAssembly), holds what a first query searches: agencies, provinces, cooperatives,
+documents, events and the newest years of articles until they hold ``RECENT`` articles. Each older
+year of articles is an index of its own (``pagefind/tin-tuc-2021/``), listed in
+``pagefind/shards.json``, which the page adds with Pagefind's ``mergeIndex`` when the reader asks,
+when the year filter names it, or when the recent records find nothing (theme/assets/search.js).
+Every record carries its filters, so a filter works across the indexes merged (Pagefind adds up
+their counts). Why one recent index and not one per section: each merged index costs a first query
+the index chunks of every query word (50–130 kB each, however small the index: measured on the
+benchmark's corpus); a first query downloads what the recent records hold, not the archive.
 
 A shard's index is kept between builds outside the output folder (beside the image cache), by a
 hash of its records as indexed and of the indexer's settings, and linked into the site: a build
@@ -58,19 +58,26 @@ class Shard:
 
 
 def shards(records: list[Record], recent: int = RECENT) -> list[Shard]:
-    """The records by section and year: the primary shard (agencies and provinces) first, then the
-    shards without a year, then each section's years, newest first."""
-    found: dict[tuple[str, int | None], Shard] = {}
+    """The primary shard first: agencies, provinces, every section without years and the newest years
+    of a section split by year, until they hold ``recent`` of its records; then each older year of
+    such a section, newest first. One index for what a first query searches: every index merged
+    costs the chunks of each query word (~50–130 kB each, whatever the size of the index)."""
+    years: dict[tuple[str, int], list[Record]] = {}
+    primary = Shard("", None, [])
     for record in records:
-        key = (record.section, record.period)
-        found.setdefault(key, Shard(*key, [])).records.append(record)
-    ordered = sorted(found.values(), key=lambda s: (s.section != "", s.year is not None, s.section, -(s.year or 0)))
+        if record.period is None:
+            primary.records.append(record)
+        else:
+            years.setdefault((record.section, record.period), []).append(record)
+    older = []
     held: dict[str, int] = {}
-    for shard in ordered:
-        if shard.year is not None:  # the newest years of a section are recent until they hold `recent` records
-            shard.recent = held.get(shard.section, 0) < recent
-            held[shard.section] = held.get(shard.section, 0) + len(shard.records)
-    return ordered
+    for (section, year), found in sorted(years.items(), key=lambda item: (item[0][0], -item[0][1])):
+        if held.get(section, 0) < recent:
+            primary.records.extend(found)
+        else:
+            older.append(Shard(section, year, found, recent=False))
+        held[section] = held.get(section, 0) + len(found)
+    return [primary, *older]
 
 
 @dataclass

@@ -2,18 +2,19 @@
 // the build from site_plugins/output/search.py and searchbundle.py) and shows the count, the
 // filters and the results.
 //
-// The index is in shards: agencies and provinces at pagefind/ (its pagefind.js is the one
-// imported), every other section and each year of articles in a folder of its own, listed in
-// pagefind/shards.json and added with Pagefind's mergeIndex. The recent shards are merged when the
-// index is loaded; older years of articles when the reader asks ("Tìm cả các năm trước"), when the
-// "Năm" filter names one of them, or when the recent shards find nothing. While older years are not
-// searched, the page says so under the count.
+// The index is in shards: the recent records (agencies, provinces, cooperatives, documents, events,
+// the newest years of articles) at pagefind/ (its pagefind.js is the one imported), each older year
+// of articles in a folder of its own, listed in pagefind/shards.json and added with Pagefind's
+// mergeIndex when the reader asks ("Tìm cả các năm trước"), when the "Năm" filter names one of them,
+// or when the recent records find nothing. While older years are not searched, the page says so
+// under the count.
 //
 // Pagefind leaves out of a query a word its index does not hold at all: one index of the whole
 // site finds nothing for "minh họa kèm các văn bản thật" when no page has every word, but a shard
-// without "thật" would answer with its pages holding the other words. So each shard is merged with
-// a filter naming it (SHARD), and a query of several words leaves out the shards where one of its
-// words, found elsewhere, finds nothing (strictSearch).
+// without "thật" would answer with its pages holding the other words; and a word no word of an index
+// begins with stands for the longest word that begins it ("lak" for "la"). So each shard is merged
+// with a filter naming it (SHARD), and a query leaves out the shards where one of its words, found as
+// a word elsewhere, is no word at all (strictSearch).
 //
 // The index spells đ/Đ as d/D + U+0335 (a combining stroke Pagefind folds away), so "dak lak"
 // finds "Đắk Lắk". Queries are encoded the same way; every text shown is decoded back. Texts are
@@ -199,12 +200,13 @@
   }
 
   // A search of the merged shards that answers as one index of them all would: a shard where a word
-  // of the query finds nothing, while another shard holds it, has no page with every word.
+  // of the query is not a word (a quoted search of it alone finds nothing), while another shard holds
+  // it, has no page with every word. Its chunks are loaded already: this costs no download.
   function strictSearch(pf, query, options) {
     var words = terms(query);
     return pf.search(query, options).then(function (found) {
-      if (words.length < 2 || !found.results.length) return found;
-      return Promise.all(words.map(function (w) { return pf.search(w); })).then(function (alone) {
+      if (!found.results.length || !Object.keys(merged).length) return found;
+      return Promise.all(words.map(function (w) { return pf.search('"' + w + '"'); })).then(function (alone) {
         var names = ["/"].concat(Object.keys(merged));
         var lacking = {};
         alone.forEach(function (a) {
