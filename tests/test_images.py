@@ -210,6 +210,79 @@ def test_a_social_card_has_every_glyph_and_its_text(tmp_path):
     assert " ".join(lines) == title  # wrapped, not cut
 
 
+CARD_BUDGET = {".png": 32 * 1024, ".jpg": 64 * 1024}  # bytes: a card without a photo, a card with one (socialcards.py says why)
+
+
+def test_social_cards_stay_within_their_byte_budget(site):
+    """Every card of the fixture site: ~30 kB at most without a photo, and one with a photo stays a JPEG
+    within its own budget (the site's 5 GB of cards at 50,000 articles was what this changed)."""
+    cards = sorted((site.root / "img/chia-se").iterdir())
+    assert len(cards) >= 17 + 7 + 6 + 6 + 60 and {card.suffix for card in cards} == {".png", ".jpg"}
+    over = [f"{card.name}: {card.stat().st_size} bytes" for card in cards if card.stat().st_size > CARD_BUDGET[card.suffix]]
+    assert over == []
+    for card in cards:
+        with Image.open(card) as image:  # what share targets reliably show: no WebP, no AVIF
+            assert (image.format, image.size) == ({".png": "PNG", ".jpg": "JPEG"}[card.suffix], (1200, 630)), card.name
+
+
+def _cover(tmp_path: Path) -> Path:
+    """A processed rendition as pictures.py leaves it: in a folder named by its upload's hash."""
+    cover = tmp_path / "renditions/0123456789abcdef0123/ruong-lua-960.jpg"
+    cover.parent.mkdir(parents=True)
+    gradient = Image.linear_gradient("L").resize((960, 640))
+    Image.merge("RGB", (gradient, gradient.point(lambda v: 255 - v), gradient.point(lambda v: v // 2))).save(cover, "JPEG", quality=85)
+    return cover
+
+
+def test_a_card_without_a_photo_is_the_picture_drawn(tmp_path):
+    """Its few colours kept to within half a step of the palette, on every edge of every letter, in
+    the site's colours or any others; a card with a photo is a JPEG."""
+    from PIL import ImageChops
+
+    from site_plugins.media import socialcards
+
+    title = "Triển khai Hướng dẫn số 164-HD/BTGTW ngày 08/12/2020 của Ban Tuyên giáo Trung ương về tuyên truyền Kết luận số 70-KL/TW"
+    cards = [socialcards.Card(title, "Văn bản", "Kế hoạch 145/KH-LMHTXVN", "Kinh tế tập thể, Hợp tác xã", None),
+             socialcards.Card("Hợp tác xã Đồng Tâm", "Hợp tác xã", None, "Liên minh HTX tỉnh", None, brand="#1a3d8b", accent="#ffffff"),
+             socialcards.Card(title, "Mô hình hay", None, "Kinh tế tập thể, Hợp tác xã", _cover(tmp_path))]  # fmt: skip
+    paths, _ = socialcards.render_all(cards, tmp_path / "social")
+    assert [p.suffix for p in paths] == [".png", ".png", ".jpg"]
+    for card, path in zip(cards[:2], paths[:2], strict=True):
+        with Image.open(path) as saved:
+            assert saved.format == "PNG" and saved.mode == "P"
+            difference = ImageChops.difference(socialcards.draw(card), saved.convert("RGB"))
+        assert max(high for _, high in difference.getextrema()) <= 12, path.name  # half a step, (255 - 11) / 15 / 2 ≈ 8, + Pillow's 6-bit lookup
+        assert path.stat().st_size < CARD_BUDGET[".png"]
+    with Image.open(paths[2]) as saved:
+        assert saved.format == "JPEG" and saved.size == (1200, 630)
+
+
+def test_a_card_is_drawn_again_only_when_what_it_shows_or_its_encoding_changes(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from site_plugins.media import socialcards
+
+    drawn: list[str] = []
+    draw = socialcards.draw
+    monkeypatch.setattr(socialcards, "draw", lambda card: drawn.append(card.title) or draw(card))
+    cards = [socialcards.Card("Tiêu đề một", "Tin tức", None, "Trang", None), socialcards.Card("Tiêu đề hai", "Tin tức", None, "Trang", _cover(tmp_path))]
+    first, _ = socialcards.render_all(cards, tmp_path / "social")
+    assert drawn == ["Tiêu đề một", "Tiêu đề hai"]
+    drawn.clear()
+    assert socialcards.render_all(cards, tmp_path / "social")[0] == first and drawn == []  # nothing changed: nothing drawn
+    socialcards.render_all([replace(cards[0], kicker="Thời sự"), cards[1]], tmp_path / "social")
+    assert drawn == ["Tiêu đề một"]  # what it shows changed
+    drawn.clear()
+    monkeypatch.setitem(socialcards.JPEG, "quality", 75)
+    again, _ = socialcards.render_all(cards, tmp_path / "social")
+    assert drawn == ["Tiêu đề hai"] and again[0] == first[0] and again[1] != first[1]  # the JPEG's settings changed
+    drawn.clear()
+    monkeypatch.setitem(socialcards.PNG, "compress_level", 9)
+    monkeypatch.setattr(socialcards, "PNG_STEPS", 8)
+    socialcards.render_all(cards, tmp_path / "social")
+    assert drawn == ["Tiêu đề một"]  # the PNG's settings changed
+
+
 def test_home_page_weight_on_a_phone(site, browser):
     from helpers import serve_folder
 

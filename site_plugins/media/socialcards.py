@@ -5,7 +5,8 @@ document, the title wrapped and fitted, the site's name and emblem, and the cove
 there is one. The font is Noto Sans (SIL Open Font License), shipped inside the package (fonts/,
 Latin and Vietnamese, with its licence) — never fetched from a font service — so a site installed
 with pip alone has its cards; a font that cannot be read stops the build (``check_fonts``), never
-a site published without pictures on its shared links. Cards are cached like images."""
+a site published without pictures on its shared links. Cards are cached like images, keyed by
+what they show and how they are encoded."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 from ..common.cachefiles import Fingerprint, fingerprint, matches, read_json, write_json
 from ..common.messages import problem
@@ -28,6 +29,23 @@ WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
 BOLD, REGULAR = FONTS / "NotoSans-Bold.ttf", FONTS / "NotoSans-Regular.ttf"
 VERSION = 2  # 2: drawn with the fonts shipped in fonts/
+
+# How a card is encoded, chosen by measurement (docs/BENCHMARK.md, 2026-12-06). Share targets
+# reliably show JPEG and PNG as og:image; WebP is refused by LinkedIn (and has been by X's cards),
+# WhatsApp lists only JPEG, PNG and GIF and Zalo documents nothing, so neither WebP nor AVIF is used.
+# - A card without a photo holds only the brand colour, white and the accent, and the
+#   anti-aliased edges between them. As a PNG of 31 colours (16 steps from the brand colour to
+#   white and 16 to the accent) it is the same picture, letters' edges included (no channel off
+#   by more than 12 of 255), in 6-30 kB. A JPEG rings around every letter: 21-110 kB at quality
+#   86 and still 21-70 kB at quality 60.
+# - A card with a photo stays a JPEG (4:2:0, quality 70, optimised, progressive): 27% smaller
+#   than quality 86 and no visible difference at full size. Its letters still cost 23-47 kB, so
+#   such a card is 30-60 kB with the demo's photos (more with a detailed photo); WebP would halve
+#   that but is not shown everywhere.
+# Each setting is part of a card's key: changing one draws every card again.
+PNG_STEPS = 16  # per ramp: brand → white and brand → accent
+PNG = {"compress_level": 7}  # 9 saves ~8% more for 5x the time
+JPEG = {"quality": 70, "subsampling": 2, "optimize": True, "progressive": True}
 
 
 @dataclass(frozen=True)
@@ -40,10 +58,15 @@ class Card:
     brand: str = "#0b5130"
     accent: str = "#ffd54f"  # on the brand green: 6.7:1
 
+    @property
+    def suffix(self) -> str:
+        return ".jpg" if self.cover is not None else ".png"
+
     def key(self) -> str:
         # a rendition's folder is the content hash of its upload (pictures.py): no need to read it again
         cover = f"{self.cover.parent.name}/{self.cover.name}" if self.cover else ""
-        data = json.dumps([VERSION, self.title, self.kicker, self.number, self.site_name, cover, self.brand, self.accent])
+        encoding = [JPEG] if self.cover else [PNG_STEPS, PNG]
+        data = json.dumps([VERSION, encoding, self.title, self.kicker, self.number, self.site_name, cover, self.brand, self.accent])
         return hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
@@ -120,10 +143,30 @@ def draw(card: Card) -> Image.Image:
     return image
 
 
+def _ramps(card: Card) -> Image.Image:
+    """The palette of a card without a photo: every colour between the brand colour and white, and
+    between it and the accent, in ``PNG_STEPS`` steps (the brand colour once)."""
+    brand = ImageColor.getrgb(card.brand)[:3]
+    colours: list[tuple[int, ...]] = [brand]
+    for top in ((255, 255, 255), ImageColor.getrgb(card.accent)[:3]):
+        colours += [tuple(round(b + (t - b) * i / (PNG_STEPS - 1)) for b, t in zip(brand, top, strict=True)) for i in range(1, PNG_STEPS)]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([value for colour in dict.fromkeys(colours) for value in colour])
+    return palette
+
+
+def encode(card: Card, image: Image.Image, target: Path | io.BytesIO) -> None:
+    """The card in its format (see ``JPEG`` and ``PNG`` above for why)."""
+    if card.cover is not None:
+        image.save(target, "JPEG", **JPEG)
+    else:
+        image.quantize(palette=_ramps(card), dither=Image.Dither.NONE).save(target, "PNG", **PNG)
+
+
 def _save(job: tuple[Card, Path]) -> Fingerprint:
     card, target = job
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    draw(card).save(temporary, "JPEG", quality=86, optimize=True, progressive=True)
+    encode(card, draw(card), temporary)
     os.replace(temporary, target)
     return fingerprint(target)
 
@@ -132,12 +175,12 @@ MANIFEST = "index.json"  # card file → its fingerprint when drawn (cachefiles.
 
 
 def render_all(cards: list[Card], cache_dir: Path) -> tuple[list[Path], list[str]]:
-    """Each card's JPEG in the cache, and the cached cards found damaged (drawn again). Only cards
+    """Each card's file in the cache, and the cached cards found damaged (drawn again). Only cards
     whose content changed, or whose file is not the one drawn, are drawn, on every core."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     seal = read_json(cache_dir / MANIFEST)
     seal = seal if isinstance(seal, dict) else {}
-    targets = [cache_dir / f"{card.key()}.jpg" for card in cards]
+    targets = [cache_dir / f"{card.key()}{card.suffix}" for card in cards]
     todo = list({t: (c, t) for c, t in zip(cards, targets, strict=True) if not matches(t, seal.get(t.name))}.values())
     # damaged: a card the manifest knows whose file is not what was drawn (a card drawn meanwhile by
     # another build, whose entry is not in the manifest read here yet, is simply drawn again)
