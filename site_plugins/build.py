@@ -25,6 +25,7 @@ from typing import Any
 from .bodies.figures import embed
 from .bodies.fragments import plain_text
 from .bodies.render import Bodies
+from .catalog import reading
 from .catalog.loading import load_catalog
 from .common import urls
 from .common.messages import problem, t
@@ -40,12 +41,13 @@ from .output.calendars import CalendarSettings, CalendarWriter, write_calendars
 from .output.feeds import FeedCache, FeedSettings, FeedWriter
 from .output.manifest import write_manifest
 from .output.opml import opml
-from .output.outputfiles import within
+from .output.outputfiles import forget_folders, within
 from .output.partnerfeeds import write_partner_feeds
 from .output.pollfeed import write_poll_feed
 from .output.published import publish_media
 from .output.redirects import LEDGER, Ledger, open_ledger, redirects, write_redirects
 from .output.revisions import REVISIONS, Revisions, open_revisions
+from .output.searchbundle import write_index
 from .output.stylesheet import compress_assets, page_classes, write_stylesheet
 from .views import incremental
 from .views.dependencies import dependency_map
@@ -108,6 +110,8 @@ class Build:
     def load(self) -> None:
         """Every stage before pages are rendered; ContentError names every problem of the content."""
         o = self.options
+        if o.output is not None and not o.serving and not o.full:  # a new process: the entries an earlier build parsed
+            self._restore_entries()
         self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)
         self.ledger = self._open_ledger()
         self.revisions = self._open_revisions()
@@ -134,6 +138,15 @@ class Build:
             for note in self.catalog.unpublished:
                 self.log.info("  %s", note)
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
+
+    def _restore_entries(self) -> None:
+        try:
+            kept = buildstate.read_checked(buildstate.entries_path(self.options.cache_dir.parent, self.options.content_dir), dict)
+        except buildstate.Damaged as exc:
+            self.log.info(t("build.entries_damaged", what=exc))
+            return
+        if kept:
+            reading.learn(kept)
 
     def _open_ledger(self) -> Ledger:
         """The URL ledger, validated; URLs an earlier build recorded and the file lost are kept and named."""
@@ -268,6 +281,7 @@ class Build:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest."""
         o, previous = self.options, self.previous
+        forget_folders()
         publish_media(self.media, out)
         if self.plan is not None and previous is not None:  # the pages not rendered again: linked, and their classes kept
             shown = self.snapshot.pages
@@ -306,8 +320,12 @@ class Build:
 
     def keep_state(self) -> None:
         """The engine put this build's site in place: the next build into the same folder starts from it."""
-        if self.options.output is not None and not self.options.serving:
-            buildstate.write_state(buildstate.state_path(self.options.cache_dir.parent, self.options.output), self.snapshot)
+        o = self.options
+        if o.output is not None and not o.serving:
+            buildstate.write_state(buildstate.state_path(o.cache_dir.parent, o.output), self.snapshot)
+            read, parsed = reading.known(o.content_dir)
+            if parsed:  # the parsed entries, for the next process (nothing to write when every file was known)
+                buildstate.write_checked(buildstate.entries_path(o.cache_dir.parent, o.content_dir), read)
 
     def forget(self) -> None:
         """The preview showed problems instead of pages: its next build is a whole one."""
@@ -348,14 +366,12 @@ class Build:
             self._index(records, out)
 
     def _index(self, records: list[search.Record], out: Path) -> None:
-        from .output.searchbundle import write_index  # the shards, each reused from its cache when its records did not change
-
         started = time.perf_counter()
-        done = write_index(records, out, self.options.cache_dir.parent / "search")
+        done = write_index(records, out, self.options.cache_dir.parent / "search")  # each shard reused from its cache when its records did not change
         self.report_damaged(done.damaged)
         self.log.info(t("build.search", count=done.records, seconds=time.perf_counter() - started))
         made = ", ".join(f"{name} ({count}, {seconds:.1f} s, {peak:.0f} MB)" for name, count, seconds, peak in done.made)
-        self.log.debug(f"portal: search shards indexed: {len(done.made)} of {done.shards}{': ' + made if made else ''}")
+        self.log.info(t("build.search_shards", made=len(done.made), shards=done.shards, which=f": {made}" if made else ""))
 
     def _search_records(self) -> list[search.Record]:
         """One record per entry (kept from the previous build when the entry did not change) and per

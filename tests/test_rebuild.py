@@ -187,3 +187,29 @@ def test_clean_asks_for_a_whole_build(sites):
     assert "dựng lại toàn bộ: theo yêu cầu" in sites.build("--clean")
     assert "dựng lại toàn bộ: theo yêu cầu" in sites.build(PORTAL_FULL_BUILD="1")
     assert rendered(sites.build()) == 0
+
+
+def test_a_site_a_ci_runner_restored_from_its_cache_builds_incrementally(sites):
+    """A CI runner restores .cache/ and site/ into a fresh checkout: every file has a new inode and
+    time, mkdocs.yml too. The pages to keep are recognised by their bytes (the state's SHA-256)."""
+    restored = sites.tmp / "restored"
+    shutil.copytree(sites.site, restored, copy_function=shutil.copyfile)  # new inodes, new times
+    shutil.rmtree(sites.site)
+    restored.rename(sites.site)
+    os.utime(sites.config)
+    sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    count = rendered(sites.build())
+    assert 0 < count < len(inodes(sites.site)) / 4
+    sites.assert_equals_a_clean_build()
+
+
+def test_a_damaged_cache_of_entries_read_means_reading_every_file(sites):
+    from site_plugins.output.buildstate import entries_path
+
+    path = entries_path(shared_cache().parent, sites.content)
+    assert path.exists()  # the first build kept the entries it parsed
+    path.write_bytes(path.read_bytes()[:-100])
+    sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    log = sites.build()
+    assert "bộ nhớ đệm các bài đã đọc hỏng" in log and rendered(log) > 0
+    sites.assert_equals_a_clean_build()

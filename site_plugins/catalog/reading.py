@@ -2,8 +2,9 @@
 
 A file whose front matter parses is kept as a ``Source`` even when the schema refuses it, so that
 its references are still checked (one report names every problem of the file). Files read by an
-earlier build of this process (the preview's rebuilds) are reused while their size and
-modification time stay the same; entries never change once read."""
+earlier build of this process (the preview's rebuilds) or kept from an earlier build on disk
+(``known``/``learn``: output/buildstate.py) are reused while their size and modification time stay
+the same; entries never change once read."""
 
 from __future__ import annotations
 
@@ -32,6 +33,20 @@ class Source:
 
 
 _READ: dict[str, tuple[tuple, Source, list[Problem]]] = {}
+_PARSED: list[str] = []  # files parsed by this process (not reused): whether what is kept on disk is behind
+
+
+def known(content_dir: Path) -> tuple[dict[str, tuple[tuple, Source, list[Problem]]], bool]:
+    """The files of a content folder read so far, and whether any was parsed since ``learn``."""
+    root = str(content_dir)
+    return {k: v for k, v in _READ.items() if k.startswith(root)}, bool(_PARSED)
+
+
+def learn(read: dict[str, tuple[tuple, Source, list[Problem]]]) -> None:
+    """Files an earlier process read (its stamps are checked as for this process's own)."""
+    for key, value in read.items():
+        _READ.setdefault(key, value)
+    _PARSED.clear()
 
 
 def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Source], list[Problem]]:
@@ -53,6 +68,7 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
     for gone in _READ.keys() - seen:
         if gone.startswith(str(content_dir)):
             del _READ[gone]
+            _PARSED.append(gone)
     return sources, problems
 
 
@@ -75,4 +91,5 @@ def _read(file: Path, content_dir: Path, kind: str, max_body: int) -> tuple[Sour
         found += problems_from(exc, entry_type.model, parsed, display)
     source = Source(kind, parsed, display, entry)
     _READ[str(file)] = (stamp, source, found)
+    _PARSED.append(str(file))
     return source, found

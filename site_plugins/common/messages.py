@@ -434,6 +434,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "date.too_old": {"vi": "ngày {date} trước năm 1945 (gõ nhầm năm?) — kiểm tra lại", "en": "the date {date} is before 1945 (a typo in the year?) — check it"},
     "build.hidden": {"vi": "portal: {count} bài chưa đăng (nháp hoặc hẹn giờ):", "en": "portal: {count} entries not published (drafts or scheduled):"},
     "build.feeds": {"vi": "portal: {count} tệp nguồn tin cho {lists} danh sách, và {opml}", "en": "portal: {count} feed files for {lists} lists, and {opml}"},
+    "build.search_shards": {
+        "vi": "portal: tìm kiếm: lập chỉ mục lại {made} trên {shards} phần (các phần khác không đổi, lấy từ bộ nhớ đệm){which}",
+        "en": "portal: search: {made} of {shards} shards indexed again (the others unchanged, from the cache){which}",
+    },
+    "build.entries_damaged": {
+        "vi": "portal: bộ nhớ đệm các bài đã đọc hỏng hoặc của phiên bản khác ({what}): đọc lại mọi tệp",
+        "en": "portal: the cache of entries read is damaged or from another version ({what}): every file read again",
+    },
     "build.whole": {"vi": "portal: dựng lại toàn bộ: {reason}", "en": "portal: whole build: {reason}"},
     "build.whole.asked": {"vi": "theo yêu cầu (--clean hoặc PORTAL_FULL_BUILD=1)", "en": "as asked (--clean or PORTAL_FULL_BUILD=1)"},
     "build.whole.setup": {

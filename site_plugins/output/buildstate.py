@@ -19,13 +19,16 @@ import hashlib
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from ..common.cachefiles import write_atomic
-from ..views.incremental import Snapshot, digest
-from .outputfiles import link_or_copy, within
+from ..views.incremental import Snapshot, code_digest, digest
+from .manifest import Known, sha256
+from .outputfiles import OutsideOutput, link_or_copy, plain_relative
 
 MAGIC = b"htx-portal build state 3\n"
 FOLDER = "builds"
+T = TypeVar("T")
 
 
 class Damaged(Exception):
@@ -38,12 +41,29 @@ def state_path(cache_root: Path, output: Path) -> Path:
 
 
 def write_state(path: Path, snapshot: Snapshot) -> None:
-    payload = pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
-    write_atomic(path, MAGIC + hashlib.blake2b(payload, digest_size=32).hexdigest().encode() + b"\n" + payload)
+    write_checked(path, snapshot)
 
 
 def read_state(path: Path) -> Snapshot | None:
     """The state of the last build into this folder; None when there is none; Damaged when unusable."""
+    return read_checked(path, Snapshot)
+
+
+def entries_path(cache_root: Path, content_dir: Path) -> Path:
+    """Where the entries read from a content folder are kept (catalog/reading.py): a new process
+    parses only the files that changed since."""
+    return cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}.pickle"
+
+
+def write_checked(path: Path, value: object) -> None:
+    """A pickle under a header: the format's magic, the portal's code digest, a BLAKE2 of the payload."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    check = hashlib.blake2b(payload, digest_size=32).hexdigest().encode()
+    write_atomic(path, MAGIC + code_digest().encode() + b"\n" + check + b"\n" + payload)
+
+
+def read_checked(path: Path, kind: type[T]) -> T | None:
+    """What ``write_checked`` wrote, when this version wrote it whole; None when there is no file."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -51,16 +71,17 @@ def read_state(path: Path) -> Snapshot | None:
     except OSError as exc:
         raise Damaged(str(exc)) from None
     head, _, rest = data.partition(b"\n")
+    code, _, rest = rest.partition(b"\n")
     check, _, payload = rest.partition(b"\n")
-    if head + b"\n" != MAGIC or hashlib.blake2b(payload, digest_size=32).hexdigest().encode() != check:
+    if head + b"\n" != MAGIC or code != code_digest().encode() or hashlib.blake2b(payload, digest_size=32).hexdigest().encode() != check:
         raise Damaged(path.name)
     try:
-        snapshot = pickle.loads(payload)
+        value = pickle.loads(payload)
     except Exception as exc:  # a class renamed since: any failure to unpickle means "not ours"
         raise Damaged(f"{path.name}: {exc}") from None
-    if not isinstance(snapshot, Snapshot):
+    if not isinstance(value, kind):
         raise Damaged(path.name)
-    return snapshot
+    return value
 
 
 def stamp(path: Path) -> tuple[int, int, int]:
@@ -68,13 +89,18 @@ def stamp(path: Path) -> tuple[int, int, int]:
     return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
-def changed_files(folder: Path, files: dict[str, tuple[int, int, int, str]], paths: Iterable[str]) -> list[str]:
-    """Of ``paths``, those whose file in ``folder`` is missing or not the one the state recorded."""
+def changed_files(folder: Path, files: Known, paths: Iterable[str]) -> list[str]:
+    """Of ``paths``, those whose file in ``folder`` is missing or not the one the state recorded. A
+    file whose size, time or inode differ (a folder a CI runner restored from its cache) is compared
+    by its SHA-256; when the bytes are the recorded ones, ``files`` learns its new stamp."""
     changed = []
     for path in sorted(paths):
         recorded = files.get(path)
         try:
-            if recorded is None or stamp(folder / path) != recorded[:3]:
+            now = stamp(folder / path)
+            if recorded is not None and now != recorded[:3] and now[0] == recorded[0] and sha256(folder / path) == recorded[3]:
+                files[path] = recorded = (*now, recorded[3])
+            if recorded is None or now != recorded[:3]:
                 changed.append(path)
         except OSError:
             changed.append(path)
@@ -85,8 +111,10 @@ def link_kept(old: Path, new: Path, paths: Iterable[str]) -> int:
     """The files of the previous site this build does not write again, linked into the new one."""
     count = 0
     for path in paths:
-        target = within(new, path)
+        if not plain_relative(path):  # recorded by an earlier build, from a site URL: never, unless the state was forged
+            raise OutsideOutput(path)
+        target = new / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(within(old, path), target)
+        link_or_copy(old / path, target)
         count += 1
     return count

@@ -17,7 +17,7 @@ FILE = "manifest.sha256"
 Known = dict[str, tuple[int, int, int, str]]  # site path → (size, mtime in ns, inode, SHA-256)
 
 
-def _sha256(file: Path) -> str:
+def sha256(file: Path) -> str:
     digest = hashlib.sha256()
     with file.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -34,7 +34,7 @@ def write_manifest(out: Path, known: Known | None = None) -> Known:
             path, stat = file.relative_to(out).as_posix(), file.stat()
             stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
             kept = known.get(path)
-            found[path] = (*stamp, kept[3] if kept is not None and kept[:3] == stamp else _sha256(file))
+            found[path] = (*stamp, kept[3] if kept is not None and kept[:3] == stamp else sha256(file))
             lines.append(f"{found[path][3]}  {path}\n")
     (out / FILE).write_text("".join(lines), "utf-8")
     return found

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shutil
 import stat
@@ -25,9 +26,28 @@ class OutsideOutput(Exception):
 def within(out_dir: Path, relative: str) -> Path:
     """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a link)."""
     target = out_dir / relative
-    if Path(relative).is_absolute() or not target.resolve().is_relative_to(out_dir.resolve()):
+    if Path(relative).is_absolute() or not _resolved(str(target.parent)).joinpath(target.name).resolve().is_relative_to(_resolved(str(out_dir))):
         raise OutsideOutput(str(target))
     return target
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved(folder: str) -> Path:
+    """A folder's real path; many files share one (a site's cards, its feeds): resolved once per
+    build (``forget_folders`` at its start). Folders of the output are made by the build itself,
+    which never replaces one by a link."""
+    return Path(folder).resolve()
+
+
+def forget_folders() -> None:
+    _resolved.cache_clear()
+
+
+def plain_relative(relative: str) -> bool:
+    """A path that stays inside whatever folder it is joined to, by its text alone: not absolute, no
+    "..", no backslash (for paths the build itself recorded, between folders it made)."""
+    parts = relative.split("/")
+    return bool(relative) and not relative.startswith("/") and "\\" not in relative and ".." not in parts and "" not in parts
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:

@@ -43,13 +43,14 @@ def digest(*parts: object) -> str:
 
 
 def files_digest(paths: Iterable[Path]) -> str:
-    """Of the files' names, sizes and modification times (the theme, the registries, mkdocs.yml)."""
+    """Of the files' names and bytes (the theme, the registries, mkdocs.yml, the portal's code): by
+    content, not modification time, so that a fresh checkout on a CI runner (every file's time is
+    the checkout's) can still build incrementally from the state its cache restored."""
     found = []
     for path in paths:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file() and "__pycache__" not in file.parts:
-                stat = file.stat()
-                found.append((str(file), stat.st_size, stat.st_mtime_ns))
+                found.append((str(file), hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest()))
     return digest(*found)
 
 
@@ -57,7 +58,7 @@ def files_digest(paths: Iterable[Path]) -> str:
 def code_digest() -> str:
     """The portal's own code and data, and the version of every installed package (MkDocs,
     Material, Markdown's extensions…): an upgrade of any of them means a whole build."""
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    packages = sorted({f"{d.metadata['Name']}=={d.version}".lower() for d in importlib.metadata.distributions()})  # a set: a checkout lists the portal twice
     return digest(files_digest([Path(__file__).parents[1]]), *packages)
 
 
