@@ -6,9 +6,11 @@
 For each size it writes the corpus to .bench/ (git-ignored) and builds, in one run on the same
 Markdown: (a) a bare Material site (same markdown_extensions, `font: false`, search on, a nav
 of one page) and (b) the full portal (feeds, social cards, images, Pagefind), once with an empty
-cache and then warm, alternately with (a). It prints both times, their ratio, peak memory,
-pages, output size, the bytes headless Chromium fetches for a first search query, the
-edit-to-served time of the preview, and the growth between sizes. Record the figures with the
+cache and then warm (a whole build: PORTAL_FULL_BUILD=1), alternately with (a) and with (c) a
+day's edit: one article's title changed, then a normal `mkdocs build` into the same folder (the
+incremental build). It prints the times, their ratios to (a), peak memory (the build and its
+children, Pagefind included), pages, output size, the bytes headless Chromium fetches for a first
+search query, the edit-to-served time of the preview, and the growth between sizes. Record the figures with the
 machine in docs/BENCHMARK.md.
 """
 
@@ -160,20 +162,59 @@ def configs(bench: Path, corpus: Path) -> tuple[Path, Path]:
     return bare, portal
 
 
-def build(config: Path, site: Path, log_file: Path | None = None) -> tuple[float, float]:
-    """One `mkdocs build` in its own process: (wall seconds, peak RSS in MB of it and its children);
+def tree_rss(root: int) -> int:
+    """Resident bytes of a process and all its descendants now (Pagefind runs as a child of the build)."""
+    parents, rss = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid = int(stat.parent.name)
+        parents[pid], rss[pid] = int(fields[1]), int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def build(config: Path, site: Path, log_file: Path | None = None, **env_extra: str) -> tuple[float, float]:
+    """One `mkdocs build` in its own process: (wall seconds, peak MB of the sum of its and its
+    children's resident memory, sampled every 0.1 s);
     its output in ``log_file`` (by default beside the configuration)."""
-    env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", **env_extra}
     log_file = log_file or config.with_suffix(".log")
     with open(log_file, "w") as log:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env, stdout=log, stderr=log)
-        _, status, usage = os.wait4(process.pid, 0)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.1)
         seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"build failed ({config.name}): see {log_file}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, peak / 2**20
+
+
+def newest_article(corpus: Path) -> Path:
+    """The newest article: on the home page and at the head of every list it is in."""
+    return max(corpus.glob("tin-tuc/*.md"), key=lambda p: yaml.safe_load(p.read_text("utf-8").split("---")[1])["date"])
+
+
+def retitle(article: Path, marker: str) -> None:
+    """The article's title with ``marker`` in front (inside its quotes)."""
+    text = article.read_text("utf-8")
+    changed = re.sub(r"^title: (['\"])", lambda m: f"title: {m[1]}{marker} ", text, count=1, flags=re.M)
+    assert changed != text, article
+    article.write_text(changed, "utf-8")
+
+
+def days_edit(corpus: Path) -> None:
+    """A day's edit: one article's title changed."""
+    retitle(newest_article(corpus), f"Sửa lúc {time.time_ns()}:")
 
 
 QUERIES = ("hop tac xa", "dak lak", "145/KH-LMHTXVN")  # the three most common words; a place; a document number
@@ -186,7 +227,7 @@ def first_query_bytes(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[st
     sys.path.insert(0, str(ROOT / "tests"))
     from urllib.parse import quote
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+    from helpers import CHROMIUM, CHROMIUM_ARGS, serve_folder
     from playwright.sync_api import sync_playwright
 
     found: dict[str, tuple[int, int]] = {}
@@ -280,11 +321,10 @@ def edit_to_served(bench: Path, config: Path, corpus: Path) -> float:
         while "Pagefind" not in (bench / "serve.log").read_text("utf-8"):  # the first build's search index is written
             time.sleep(0.5)  # (in the background: an edit before it would share the CPU with it)
         time.sleep(2)  # the watcher settles
-        newest = max(corpus.glob("tin-tuc/*.md"), key=lambda p: yaml.safe_load(p.read_text("utf-8").split("---")[1])["date"])
-        text = newest.read_text("utf-8")
-        marker = "Tiêu đề vừa sửa"
+        newest = newest_article(corpus)
+        marker = f"Tiêu đề vừa sửa {time.time_ns()}"
         started = time.perf_counter()
-        newest.write_text(text.replace("Tin thử nghiệm", marker, 1), "utf-8")  # inside the title's quotes
+        retitle(newest, marker)
         page = base + "tin-tuc/" + newest.stem + "/"
         while not (marker in get(page) and marker in get(base + "tin-tuc/")):
             if time.perf_counter() - started > 600:
@@ -310,6 +350,8 @@ class Row:
     output: int
     queries: dict[str, tuple[int, int]]
     edit: float | None = None
+    day: float | None = None  # a day's edit: one title changed, then `mkdocs build` into the same folder
+    day_peak: float | None = None
 
 
 def measure(bench: Path, articles: int, documents: int, cooperatives: int, words: int, repeat: int, preview: bool, reuse: bool = False) -> Row:
@@ -320,12 +362,17 @@ def measure(bench: Path, articles: int, documents: int, cooperatives: int, words
     if not reuse:
         shutil.rmtree(bench / ".cache", ignore_errors=True)  # cold: images and social cards made anew
         (bench / "published-urls.yml").unlink(missing_ok=True)
-    cold, cold_peak = build(portal_yml, bench / "site")  # with --reuse: a warm build
+    if not reuse:
+        shutil.rmtree(bench / "site", ignore_errors=True)
+    cold, cold_peak = build(portal_yml, bench / "site", PORTAL_FULL_BUILD="1")  # with --reuse: a warm build
     print(f"  (b) portal build, {'warm (--reuse)' if reuse else 'cold'} cache: {cold:.1f} s, peak {cold_peak:,.0f} MB", flush=True)
-    bare_runs, warm_runs = [], []
-    for _ in range(repeat):  # alternately, so that both see the same machine
+    bare_runs, warm_runs, day_runs = [], [], []
+    for _ in range(repeat):  # alternately, so that all see the same machine
         bare_runs.append(build(bare_yml, bench / "bare-site"))
-        warm_runs.append(build(portal_yml, bench / "site"))
+        warm_runs.append(build(portal_yml, bench / "site", PORTAL_FULL_BUILD="1"))  # a whole build, every cache warm
+        days_edit(corpus)
+        day_runs.append(build(portal_yml, bench / "site", bench / "day.log"))  # incremental: the state of the build before
+        print(f"  bare {bare_runs[-1][0]:.1f} s, warm {warm_runs[-1][0]:.1f} s, day's edit {day_runs[-1][0]:.1f} s", flush=True)
     if not bare_runs:  # --repeat 0: the cold portal build and one bare build only
         bare_runs.append(build(bare_yml, bench / "bare-site"))
     print(f"  (a) bare Material build: {bare_runs[0][0]:.1f} s, peak {bare_runs[0][1]:,.0f} MB", flush=True)
@@ -335,7 +382,8 @@ def measure(bench: Path, articles: int, documents: int, cooperatives: int, words
     entries = articles + documents + cooperatives
     return Row(articles, entries, statistics.median(t for t, _ in bare_runs), max(m for _, m in bare_runs), cold,
                statistics.median(t for t, _ in warm_runs) if warm_runs else None, max([cold_peak] + [m for _, m in warm_runs]),
-               sum(1 for _ in site.rglob("*.html")), size_of(site), queries, edit)  # fmt: skip
+               sum(1 for _ in site.rglob("*.html")), size_of(site), queries, edit,
+               statistics.median(t for t, _ in day_runs) if day_runs else None, max((m for _, m in day_runs), default=None))  # fmt: skip
 
 
 def main() -> int:
@@ -364,13 +412,15 @@ def main() -> int:
         row = measure(bench, articles, documents, cooperatives, args.words, args.repeat, not args.no_preview, args.reuse)
         rows.append(row)
         print(f"\n{articles:,} articles, {documents:,} documents, {cooperatives:,} cooperatives (~{args.words} words each)")
-        print(f"  (a) bare Material build:          {row.bare:7.1f} s   peak RSS {row.bare_peak:6,.0f} MB")
+        print(f"  (a) bare Material build:          {row.bare:7.1f} s   peak {row.bare_peak:6,.0f} MB")
         if row.warm is not None:
             print(f"  (b) portal build, warm cache:     {row.warm:7.1f} s   peak {row.peak:6,.0f} MB (cold or warm)  ratio (b)/(a) {row.warm / row.bare:.2f}")
         else:
-            print(f"  (b) portal build: one only (--repeat 0)   peak RSS {row.peak:6,.0f} MB")
+            print(f"  (b) portal build: one only (--repeat 0)   peak {row.peak:6,.0f} MB")
         made = "warm: --reuse" if args.reuse else "every image and social card made"
         print(f"      portal build, {'warm' if args.reuse else 'cold'} cache:     {row.cold:7.1f} s   ({made})     ratio = {row.cold / row.bare:.2f}")
+        if row.day is not None:
+            print(f"  (c) a day's edit (one title), then build: {row.day:7.1f} s   peak {row.day_peak:6,.0f} MB   ratio (c)/(a) {row.day / row.bare:.2f}")
         print(f"  output: {row.pages:,} HTML pages, {row.output / 1e6:,.0f} MB")
         for query, (fetched, results) in row.queries.items():
             print(f"  search «{query}»: {results:,} results, {fetched / 1e3:,.0f} kB fetched by a first query")
@@ -381,7 +431,8 @@ def main() -> int:
         factor = large.articles / small.articles
         warm = f"warm build ×{large.warm / small.warm:.1f}, " if large.warm and small.warm else ""
         print(f"\ngrowth {small.articles:,} → {large.articles:,} articles (×{factor:g}): {warm}"
-              f"cold ×{large.cold / small.cold:.1f}, bare ×{large.bare / small.bare:.1f}, peak memory ×{large.peak / small.peak:.1f}")  # fmt: skip
+              f"cold ×{large.cold / small.cold:.1f}, bare ×{large.bare / small.bare:.1f}, peak memory ×{large.peak / small.peak:.1f}"
+              + (f", day's edit ×{large.day / small.day:.1f}" if large.day and small.day else ""))  # fmt: skip
     if args.photos:
         cold, warm = time_images(bench, args.photos)
         print(

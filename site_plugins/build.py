@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -91,6 +92,27 @@ class Options:
     poll_service: str | None = None  # the optional poll service's address (https://…); None: polls show "Khảo sát chưa mở"
     output: Path | None = None  # the site folder a normal build replaces: what this build does not render again is linked from it
     full: bool = False  # a whole build whatever the state of the last one says (`mkdocs build --clean`, PORTAL_FULL_BUILD=1)
+
+
+class Beside(threading.Thread):
+    """A step of the build run beside the others; its failure is raised where the build waits for it."""
+
+    def __init__(self, step: Callable[..., None], *args: Any):
+        super().__init__(daemon=True)
+        self.step, self.args = step, args
+        self.failure: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.step(*self.args)
+        except BaseException as exc:  # handed to finish(): raised in the build's own thread
+            self.failure = exc
+
+    def finish(self) -> None:
+        self.join()
+        if self.failure is not None:
+            raise self.failure
 
 
 # The preview's state across rebuilds of one process: the last build of each site, and the search
@@ -190,7 +212,7 @@ class Build:
     def _settings(self) -> str:
         """The build's options that shape what it writes (not the clock: pages hash what it changes)."""
         skip = {"now", "markdown", "setup", "key", "output", "full", "incremental"}
-        return repr({name: value for name, value in vars(self.options).items() if name not in skip})
+        return repr({name: value.resolve() if isinstance(value, Path) else value for name, value in vars(self.options).items() if name not in skip})
 
     def _previous_build(self) -> incremental.Snapshot | None:
         """The state of the last build into this build's output folder, when it can be used."""
@@ -290,13 +312,15 @@ class Build:
                 buildstate.link_kept(o.output, out, set(self.snapshot.pages) - self.plan.pages)
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
+        search_index = self._write_search(out)  # Pagefind indexes changed shards meanwhile
         write_stylesheet(out, set().union(*self.page_classes.values()))
         compress_assets(out)
         self._write_feeds(out)
         calendars = self._write_calendars(out)
         partner_feeds = write_partner_feeds(self.catalog, FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit), out)  # from the snapshot
         poll_feed = write_poll_feed(self.views.polls, FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit), out)  # closed polls' results
-        self._write_search(out)
+        if search_index is not None:
+            search_index.finish()
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
         moved = redirects(self.ledger.urls, self.catalog, taken)
@@ -355,15 +379,18 @@ class Build:
         self.log.info(t("build.calendars", count=len(written), events=len(self.catalog.events)))
         return written
 
-    def _write_search(self, out: Path) -> None:
+    def _write_search(self, out: Path) -> Beside | None:
+        """The search index, begun: the preview serves the changed pages at once and the index follows
+        in the background; a build goes on with its other files while Pagefind (a process of its own)
+        indexes the changed shards, and waits for it before the manifest (``Beside.finish``)."""
         records = self._search_records()
-        if self.options.serving:  # the preview serves the changed pages at once; the search index follows in the background
+        if self.options.serving:
             for running in INDEXING:
                 running.join()
             INDEXING[:] = [threading.Thread(target=self._index, args=(records, out), daemon=True)]
             INDEXING[0].start()
-        else:
-            self._index(records, out)
+            return None
+        return Beside(self._index, records, out)
 
     def _index(self, records: list[search.Record], out: Path) -> None:
         started = time.perf_counter()

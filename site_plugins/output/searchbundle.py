@@ -130,8 +130,12 @@ class ShardCache:
         write_json(temporary / self.SEAL, seal)
         try:
             temporary.rename(folder)
-        except OSError:  # another build made the same shard meanwhile
+        except OSError:  # another build made the same shard meanwhile: its files, whose names differ from ours (Pagefind#638)
             shutil.rmtree(temporary, ignore_errors=True)
+            theirs = read_json(folder / self.SEAL)
+            if not (isinstance(theirs, dict) and all(matches(folder / path, expected) for path, expected in theirs.items())):
+                raise RuntimeError(f"search shard {folder} made by another build is unreadable") from None
+            seal = theirs
         self.result.made.append((shard.name or "(chính)", len(pages), time.perf_counter() - started, peak))
         return seal
 
