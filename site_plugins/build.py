@@ -31,6 +31,7 @@ from .catalog.loading import load_catalog
 from .common import urls
 from .common.messages import problem, t
 from .common.problems import ContentError, Problem
+from .content import tree
 from .content.entries import AnyEntry
 from .content.files import MAX_PIXELS
 from .content.frontmatter import MAX_BODY
@@ -132,6 +133,7 @@ class Build:
     def load(self) -> None:
         """Every stage before pages are rendered; ContentError names every problem of the content."""
         o = self.options
+        tree.forget_folders()
         if o.output is not None and not o.serving and not o.full:  # a new process: the entries an earlier build parsed
             self._restore_entries()
         self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)

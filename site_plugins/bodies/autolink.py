@@ -16,8 +16,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..catalog.graph import Target
-from ..catalog.mentions import MAY_MENTION, MENTION, choose
-from ..common.docnumbers import number_key
+from ..catalog.mentions import choose
+from ..common.docnumbers import MAY_MENTION, MENTION, number_key
 from ..common.messages import problem
 from ..common.problems import Problem
 

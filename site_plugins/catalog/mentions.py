@@ -12,17 +12,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ..common.docnumbers import NUMBER_IN_TEXT, number_key
-from ..common.vocabulary import MENTION_WORDS
+from ..common.docnumbers import number_key
 
 if TYPE_CHECKING:
     from ..content.entries import AnyEntry
     from ..content.registries import Registries
     from .graph import CitationGraph, Target
-
-_TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
-MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
-MAY_MENTION = re.compile(r"\d[/-]")  # every number has a digit then "/" or "-": most texts have none (fast check)
 
 
 def agency_names(registries: Registries) -> dict[str, list[str]]:
@@ -55,12 +50,12 @@ def text_mentions(
     node_of = {node.url: node for node in graph.nodes.values()}
     found: dict[str, list[AnyEntry]] = defaultdict(list)
     for entry in entries:
-        if not MAY_MENTION.search(entry.body):
+        if not entry.mentions:
             continue
         provinces, agencies = context(entry)
         seen: set[str] = set()
-        for match in MENTION.finditer(entry.body):
-            candidates = choose(links.get(number_key(match["number"]), []), entry.body[match.end() :], names, provinces, agencies)
+        for number, after in entry.mentions:
+            candidates = choose(links.get(number_key(number), []), after, names, provinces, agencies)
             node = node_of.get(candidates[0].path) if len(candidates) == 1 else None
             if node is not None and node.key not in seen and node.entry is not entry:
                 seen.add(node.key)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .messages import t
 from .vietnamese import nfc
-from .vocabulary import GENERIC_WORDS, HEADING_WORDS, TYPES_BY_CODE
+from .vocabulary import GENERIC_WORDS, HEADING_WORDS, MENTION_WORDS, TYPES_BY_CODE
 
 # Laws carry no type code: "23/2012/QH13" is a law of the 13th National Assembly.
 LAW_ISSUER = re.compile(r"^QH\d+$")
@@ -136,3 +136,9 @@ def type_agrees(number: DocNumber, doc_type: str) -> bool:
     if not names or number.type_code == "CV":
         return True
     return doc_type in names
+
+
+_TYPES = "|".join(re.escape(w) for w in MENTION_WORDS)
+# "Kết luận số 70-KL/TW", "Nghị quyết 134/NQ-CP": a document named by its number in text
+MENTION = re.compile(rf"(?i:{_TYPES})\s+(?:số\s+)?(?P<number>{NUMBER_IN_TEXT.pattern})")
+MAY_MENTION = re.compile(r"\d[/-]")  # every number has a digit then "/" or "-": most texts have none (fast check)

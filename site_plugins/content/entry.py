@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 from pydantic import BaseModel
 
 from ..common import urls
+from ..common.docnumbers import MAY_MENTION, MENTION
 from ..common.vietnamese import slugify
 from .files import FileRef, body_images
 from .frontmatter import Parsed
@@ -45,6 +46,9 @@ class RefField:
     value: str | list[str] | None
 
 
+MENTION_CONTEXT = 200  # characters after a mentioned number that catalog/mentions.choose reads (120, and a year within 40 more)
+
+
 @dataclass(eq=False)
 class Entry(Generic[Data]):
     data: Data
@@ -71,6 +75,14 @@ class Entry(Generic[Data]):
     @cached_property  # entries never change once read; lists ask for URLs many times
     def slug(self) -> str:
         return self.data.slug or slugify(Path(self.src_uri).stem)
+
+    @cached_property  # read once: kept with the entry between builds (catalog/reading.py)
+    def mentions(self) -> tuple[tuple[str, str], ...]:
+        """The document numbers its text mentions ("Kết luận số 70-KL/TW"), each with the text that
+        follows it (an issuer, a year: what tells two documents of one number apart)."""
+        if not MAY_MENTION.search(self.body):
+            return ()
+        return tuple((m["number"], self.body[m.end() : m.end() + MENTION_CONTEXT]) for m in MENTION.finditer(self.body))
 
     @property
     def section(self) -> str:

@@ -9,6 +9,7 @@ anything else is not published, with a warning naming the file."""
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -34,7 +35,21 @@ def extension(path: str | Path) -> str:
 
 def inside(path: str | Path, root: str | Path) -> bool:
     """Whether ``path``, with every symbolic link followed, lies in ``root``."""
-    return Path(path).resolve().is_relative_to(Path(root).resolve())
+    path = Path(path)
+    real = _real_folder(str(path.parent)) / path.name  # folders resolved once per build: a section holds thousands of files
+    if real.is_symlink():
+        real = real.resolve()
+    return real.is_relative_to(_real_folder(str(root)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _real_folder(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
+def forget_folders() -> None:
+    """A new build: folders may have been replaced by links since the last one (the preview's process lives on)."""
+    _real_folder.cache_clear()
 
 
 def hidden(src_uri: str) -> bool:

@@ -16,6 +16,7 @@ refuses a damaged or foreign file before anything is unpickled."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -109,12 +110,17 @@ def changed_files(folder: Path, files: Known, paths: Iterable[str]) -> list[str]
 
 def link_kept(old: Path, new: Path, paths: Iterable[str]) -> int:
     """The files of the previous site this build does not write again, linked into the new one."""
-    count = 0
+    count, made = 0, set()
     for path in paths:
         if not plain_relative(path):  # recorded by an earlier build, from a site URL: never, unless the state was forged
             raise OutsideOutput(path)
-        target = new / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(old / path, target)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            (new / folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        try:
+            os.link(old / path, new / path)  # the new folder is this build's own: nothing to replace
+        except OSError:
+            link_or_copy(old / path, new / path)
         count += 1
     return count

@@ -10,6 +10,8 @@ hashes only what it wrote."""
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 FILE = "manifest.sha256"
@@ -25,16 +27,25 @@ def sha256(file: Path) -> str:
     return digest.hexdigest()
 
 
+def files_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """(path relative to the folder, its entry) of every regular file under it, links not followed."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from files_under(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file(follow_symlinks=False):
+                yield f"{prefix}{entry.name}", entry
+
+
 def write_manifest(out: Path, known: Known | None = None) -> Known:
     """The manifest of every file under ``out`` (itself excepted), sorted by path; what it recorded."""
     known = known or {}
-    lines, found = [], {}
-    for file in sorted(out.rglob("*")):
-        if file.is_file() and not file.is_symlink() and file.name != FILE:
-            path, stat = file.relative_to(out).as_posix(), file.stat()
+    found = {}
+    for path, entry in files_under(str(out)):
+        if path != FILE:
+            stat = entry.stat(follow_symlinks=False)
             stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
             kept = known.get(path)
-            found[path] = (*stamp, kept[3] if kept is not None and kept[:3] == stamp else sha256(file))
-            lines.append(f"{found[path][3]}  {path}\n")
-    (out / FILE).write_text("".join(lines), "utf-8")
+            found[path] = (*stamp, kept[3] if kept is not None and kept[:3] == stamp else sha256(Path(entry.path)))
+    (out / FILE).write_text("".join(f"{found[path][3]}  {path}\n" for path in sorted(found, key=lambda p: p.split("/"))), "utf-8")
     return found

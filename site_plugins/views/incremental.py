@@ -50,7 +50,7 @@ def files_digest(paths: Iterable[Path]) -> str:
     for path in paths:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file() and "__pycache__" not in file.parts:
-                found.append((str(file), hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest()))
+                found.append((str(file.resolve()), hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest()))
     return digest(*found)
 
 
