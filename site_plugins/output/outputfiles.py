@@ -26,7 +26,12 @@ class OutsideOutput(Exception):
 def within(out_dir: Path, relative: str) -> Path:
     """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a link)."""
     target = out_dir / relative
-    if Path(relative).is_absolute() or not _resolved(str(target.parent)).joinpath(target.name).resolve().is_relative_to(_resolved(str(out_dir))):
+    if Path(relative).is_absolute():
+        raise OutsideOutput(str(target))
+    real = _resolved(str(target.parent)) / target.name
+    if real.name in ("", ".", "..") or real.is_symlink():
+        real = real.resolve()
+    if not real.is_relative_to(_resolved(str(out_dir))):
         raise OutsideOutput(str(target))
     return target
 
