@@ -28,7 +28,7 @@ from .bodies.fragments import plain_text
 from .bodies.render import Bodies
 from .catalog import reading
 from .catalog.loading import load_catalog
-from .common import urls
+from .common import cachefiles, urls
 from .common.messages import problem, t
 from .common.problems import ContentError, Problem
 from .content import tree
@@ -164,13 +164,18 @@ class Build:
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
 
     def _restore_entries(self) -> None:
+        """What earlier builds read and verified: the parsed entries, the stamps of verified cache files."""
+        root = self.options.cache_dir.parent
         try:
-            kept = buildstate.read_checked(buildstate.entries_path(self.options.cache_dir.parent, self.options.content_dir), dict)
+            kept = buildstate.read_checked(buildstate.entries_path(root, self.options.content_dir), dict)
+            stamps = buildstate.read_checked(buildstate.verified_path(root), dict)
         except buildstate.Damaged as exc:
             self.log.info(t("build.entries_damaged", what=exc))
             return
         if kept:
             reading.learn(kept)
+        if stamps:
+            cachefiles.trust(stamps)
 
     def _open_ledger(self) -> Ledger:
         """The URL ledger, validated; URLs an earlier build recorded and the file lost are kept and named."""
@@ -352,6 +357,7 @@ class Build:
             read, parsed = reading.known(o.content_dir)
             if parsed:  # the parsed entries, for the next process (nothing to write when every file was known)
                 buildstate.write_checked(buildstate.entries_path(o.cache_dir.parent, o.content_dir), read)
+            buildstate.write_checked(buildstate.verified_path(o.cache_dir.parent), cachefiles.verified())
 
     def forget(self) -> None:
         """The preview showed problems instead of pages: its next build is a whole one."""

@@ -3,8 +3,9 @@ recorded when it was written. A damaged, missing or unreadable entry is discarde
 (the build reports it), never published. Files are written to a temporary name and renamed, so a
 killed build or a second build at the same time never leaves half a file under the real name.
 
-A file this process has already read back whole and found intact is trusted while its size,
-modification time and inode stay the same (the preview rebuilds often; it hashes each file once)."""
+A file this process, or an earlier build whose stamps it was handed (``trust``), has read back
+whole and found intact is trusted while its size, modification time and inode stay the same (the
+preview rebuilds often; a day's edit at 10,000 articles would otherwise hash 7,000 cached feeds)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,17 @@ def matches(path: Path, expected: Any) -> bool:
         return False
     _VERIFIED[str(path)] = stamp
     return True
+
+
+def verified() -> dict[str, tuple[int, int, int]]:
+    """The files verified so far and their stamps: a build keeps them for the next process (output/buildstate.py)."""
+    return {path: stamp for path, stamp in _VERIFIED.items() if os.path.exists(path)}  # (cache entries pruned since: dropped)
+
+
+def trust(stamps: dict[str, tuple[int, int, int]]) -> None:
+    """Files an earlier process verified: trusted as its own while their size, time and inode stay the same."""
+    for path, stamp in stamps.items():
+        _VERIFIED.setdefault(path, stamp)
 
 
 def read_json(path: Path) -> Any:

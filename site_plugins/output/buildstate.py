@@ -56,6 +56,11 @@ def entries_path(cache_root: Path, content_dir: Path) -> Path:
     return cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}.pickle"
 
 
+def verified_path(cache_root: Path) -> Path:
+    """Where the stamps of the cache files builds verified are kept (common/cachefiles.py)."""
+    return cache_root / FOLDER / "verified.pickle"
+
+
 def write_checked(path: Path, value: object) -> None:
     """A pickle under a header: the format's magic, the portal's code digest, a BLAKE2 of the payload."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

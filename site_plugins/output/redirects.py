@@ -93,9 +93,19 @@ def open_ledger(path: Path, backup: Path, display: str, forget: bool = False) ->
     urls_now, problems = load_ledger(path, display)
     if [p for p in problems if not p.warning]:
         raise ContentError(problems)
-    previous, _ = load_ledger(backup, str(backup))  # a damaged copy is only a copy: ignored
+    if _same_bytes(path, backup):  # the usual case: the copy is the ledger, read once (it grows with every entry)
+        previous = urls_now
+    else:
+        previous, _ = load_ledger(backup, str(backup))  # a damaged copy is only a copy: ignored
     lost = {} if forget else kept_from(urls_now, previous)
     return Ledger(path, backup, merged(urls_now, lost), lost)
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    try:
+        return one.stat().st_size == other.stat().st_size and one.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
 
 
 def updated_ledger(ledger: dict[str, list[str]], catalog: Catalog) -> dict[str, list[str]]:
