@@ -76,7 +76,9 @@ def render_when(file: File, needed: bool) -> None:
 def clean_asked(argv: list[str]) -> bool:
     """Whether the command line asks for a clean build (`mkdocs build --clean`, `-c`, `-qc`): MkDocs
     passes plugins only its `dirty` flag, and a clean build is its default."""
-    return any(a == "--clean" or (a.startswith("-") and not a.startswith("--") and "c" in a[1:] and len(a) <= 4) for a in argv)
+    if not argv or "mkdocs" not in argv[0]:  # MkDocs run from another program (a test, a script): its flags are not ours to read
+        return False
+    return any(a == "--clean" or (a.startswith("-") and not a.startswith("--") and "c" in a[1:] and len(a) <= 4) for a in argv[1:])
 
 
 class PlannedPages:
@@ -119,7 +121,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_startup(self, *, command, dirty):
         self.serving, self.dirty, self.urls = command == "serve", dirty, {}
         self.staged = command in ("build", "gh-deploy")  # a one-off build into the output folder: staged (outputfiles.py)
-        self.full = clean_asked(sys.argv[1:]) or os.environ.get("PORTAL_FULL_BUILD") == "1"
+        self.full = clean_asked(sys.argv) or os.environ.get("PORTAL_FULL_BUILD") == "1"
         if dirty:  # MkDocs warns in English on every save that a dirty build may be wrong; ours is exact
             logging.getLogger("mkdocs.commands.build").addFilter(lambda record: not str(record.msg).startswith("A 'dirty' build"))
 
