@@ -5,10 +5,11 @@ years searched when the reader asks; a shard whose records did not change is not
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import quote
 
 import pytest
-from helpers import build_site, copy_content, serve_folder, site_config
+from helpers import ROOT, build_site, copy_content, serve_folder, site_config
 
 from site_plugins.output.outputfiles import link_tree
 from site_plugins.output.search import records
@@ -177,3 +178,26 @@ def test_a_damaged_shard_is_indexed_again_and_reported(catalog, tmp_path):
     again = write_index(items, tmp_path / "two", tmp_path / "cache", recent=5)
     assert len(again.made) == 1 and len(again.damaged) == 1
     assert (tmp_path / "two" / "pagefind" / "shards.json").exists()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_older_years_note_and_button_pass_axe(browser, older_years, width):
+    """The note and button the recent index adds (and the merged results) break no accessibility rule."""
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        assert os.environ.get("CI") != "true", "CI=true but axe-core is missing: scripts/test.sh installs it"
+        pytest.skip("axe-core is missing (bash scripts/test.sh installs it)")
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(path=str(axe))
+    page = context.new_page()
+    page.fetched = []
+
+    def violations() -> list[str]:
+        found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in found["violations"]]
+
+    shown(page, older_years, "hop tac xa")
+    assert page.locator("[data-portal-older]").is_visible() and violations() == []
+    search_everything(page, older_years, "hop tac xa")
+    assert violations() == []
+    context.close()
