@@ -43,7 +43,7 @@ from .output.calendars import CalendarSettings, CalendarWriter, write_calendars
 from .output.feeds import FeedCache, FeedSettings, FeedWriter
 from .output.manifest import write_manifest
 from .output.opml import opml
-from .output.outputfiles import forget_folders, within
+from .output.outputfiles import within
 from .output.partnerfeeds import write_partner_feeds
 from .output.pollfeed import write_poll_feed
 from .output.published import publish_media
@@ -135,7 +135,7 @@ class Build:
         o = self.options
         tree.forget_folders()
         if o.output is not None and not o.serving and not o.full:  # a new process: the entries an earlier build parsed
-            self._restore_entries()
+            self._restore_reads()
         self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)
         self.ledger = self._open_ledger()
         self.revisions = self._open_revisions()
@@ -163,7 +163,7 @@ class Build:
                 self.log.info("  %s", note)
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
 
-    def _restore_entries(self) -> None:
+    def _restore_reads(self) -> None:
         """What earlier builds read and verified: the parsed entries, the stamps of verified cache files."""
         root = self.options.cache_dir.parent
         try:
@@ -310,7 +310,6 @@ class Build:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest."""
         o, previous = self.options, self.previous
-        forget_folders()
         publish_media(self.media, out)
         if self.plan is not None and previous is not None:  # the pages not rendered again: linked, and their classes kept
             shown = self.snapshot.pages

@@ -37,7 +37,7 @@ def inside(path: str | Path, root: str | Path) -> bool:
     """Whether ``path``, with every symbolic link followed, lies in ``root``."""
     path = Path(path)
     real = _real_folder(str(path.parent)) / path.name  # folders resolved once per build: a section holds thousands of files
-    if real.is_symlink():
+    if path.name in ("", ".", "..") or real.is_symlink():
         real = real.resolve()
     return real.is_relative_to(_real_folder(str(root)))
 

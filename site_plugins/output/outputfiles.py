@@ -12,11 +12,12 @@
 from __future__ import annotations
 
 import fcntl
-import functools
 import os
 import shutil
 import stat
 from pathlib import Path
+
+from ..content.tree import inside
 
 
 class OutsideOutput(Exception):
@@ -26,26 +27,9 @@ class OutsideOutput(Exception):
 def within(out_dir: Path, relative: str) -> Path:
     """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a link)."""
     target = out_dir / relative
-    if Path(relative).is_absolute():
-        raise OutsideOutput(str(target))
-    real = _resolved(str(target.parent)) / target.name
-    if real.name in ("", ".", "..") or real.is_symlink():
-        real = real.resolve()
-    if not real.is_relative_to(_resolved(str(out_dir))):
+    if Path(relative).is_absolute() or not inside(target, out_dir):
         raise OutsideOutput(str(target))
     return target
-
-
-@functools.lru_cache(maxsize=4096)
-def _resolved(folder: str) -> Path:
-    """A folder's real path; many files share one (a site's cards, its feeds): resolved once per
-    build (``forget_folders`` at its start). Folders of the output are made by the build itself,
-    which never replaces one by a link."""
-    return Path(folder).resolve()
-
-
-def forget_folders() -> None:
-    _resolved.cache_clear()
 
 
 def plain_relative(relative: str) -> bool:
