@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,22 @@ def trust(stamps: dict[str, tuple[int, int, int]]) -> None:
     """Files an earlier process verified: trusted as its own while their size, time and inode stay the same."""
     for path, stamp in stamps.items():
         _VERIFIED.setdefault(path, stamp)
+
+
+def prune_unused(folder: Path, used: set[str], keep_seconds: float = 3600) -> None:
+    """Remove the entries of a cache folder no build has used for a while (a build running beside
+    this one, into another output folder, may be using what this one did not); names starting with
+    a dot are being written by a build."""
+    if folder.is_dir():
+        old = time.time() - keep_seconds
+        for entry in folder.iterdir():
+            if entry.name in used or entry.name.startswith("."):
+                continue
+            try:
+                if entry.stat().st_mtime < old:
+                    shutil.rmtree(entry, ignore_errors=True)
+            except FileNotFoundError:
+                pass  # removed meanwhile by another build
 
 
 def read_json(path: Path) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +26,7 @@ from ..bodies.sanitize import text_html
 from ..catalog.catalog import Catalog
 from ..catalog.notices import Notice
 from ..common import urls
-from ..common.cachefiles import fingerprint, matches, read_json, write_json
+from ..common.cachefiles import fingerprint, matches, prune_unused, read_json, write_json
 from ..common.vietnamese import VN_TZ, clean_text
 from ..content.entries import AnyEntry
 from ..media.media import Media
@@ -291,15 +290,4 @@ class FeedCache:
         return written
 
     def prune(self, keep_seconds: float = 3600) -> None:
-        """Remove the folders no build has used for a while (a build running beside this one, into
-        another output folder, may be using what this one did not)."""
-        if self.folder.is_dir():
-            old = time.time() - keep_seconds
-            for entry in self.folder.iterdir():
-                if entry.name in self.used or entry.name.startswith("."):  # in use, or being written by a build
-                    continue
-                try:
-                    if entry.stat().st_mtime < old:
-                        shutil.rmtree(entry, ignore_errors=True)
-                except FileNotFoundError:
-                    pass  # removed meanwhile by another build
+        prune_unused(self.folder, self.used, keep_seconds)

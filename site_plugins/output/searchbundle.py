@@ -32,7 +32,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..common import urls
-from ..common.cachefiles import fingerprint, matches, read_json, write_json
+from ..common.cachefiles import fingerprint, matches, prune_unused, read_json, write_json
 from ..views.incremental import digest
 from .outputfiles import link_or_copy
 from .search import LANGUAGE, Record, record_html
@@ -104,8 +104,8 @@ class ShardCache:
         key = digest(CODE, version("pagefind"), SETTINGS, primary, shard.name, *(part for page in pages for part in page))
         folder = self.folder / key
         self.used.add(key)
-        seal = read_json(folder / self.SEAL)
-        if not (isinstance(seal, dict) and seal and all(matches(folder / path, expected) for path, expected in seal.items())):
+        seal = self._sealed(folder)
+        if seal is None:
             if folder.exists():
                 self.result.damaged.append(f"{folder.name} ({BUNDLE}/{shard.name})")
                 shutil.rmtree(folder, ignore_errors=True)
@@ -115,6 +115,11 @@ class ShardCache:
         for path in seal:
             (target / path).parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(folder / path, target / path)
+
+    def _sealed(self, folder: Path) -> dict | None:
+        """The folder's seal when every file it names is there with the bytes it recorded."""
+        seal = read_json(folder / self.SEAL)
+        return seal if isinstance(seal, dict) and seal and all(matches(folder / path, expected) for path, expected in seal.items()) else None
 
     def _make(self, shard: Shard, pages: list[tuple[str, str]], folder: Path, primary: bool) -> dict:
         started = time.perf_counter()
@@ -132,25 +137,15 @@ class ShardCache:
             temporary.rename(folder)
         except OSError:  # another build made the same shard meanwhile: its files, whose names differ from ours (Pagefind#638)
             shutil.rmtree(temporary, ignore_errors=True)
-            theirs = read_json(folder / self.SEAL)
-            if not (isinstance(theirs, dict) and all(matches(folder / path, expected) for path, expected in theirs.items())):
+            theirs = self._sealed(folder)
+            if theirs is None:
                 raise RuntimeError(f"search shard {folder} made by another build is unreadable") from None
             seal = theirs
         self.result.made.append((shard.name or "(chính)", len(pages), time.perf_counter() - started, peak))
         return seal
 
     def prune(self, keep_seconds: float = 3600) -> None:
-        """Remove the folders no build has used for a while (a build beside this one may use others)."""
-        if self.folder.is_dir():
-            old = time.time() - keep_seconds
-            for entry in self.folder.iterdir():
-                if entry.name in self.used or entry.name.startswith("."):
-                    continue
-                try:
-                    if entry.stat().st_mtime < old:
-                        shutil.rmtree(entry, ignore_errors=True)
-                except FileNotFoundError:
-                    pass
+        prune_unused(self.folder, self.used, keep_seconds)
 
 
 def run_pagefind(pages: list[tuple[str, str]], output: Path) -> float:
