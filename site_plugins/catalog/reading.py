@@ -38,7 +38,7 @@ _PARSED: list[str] = []  # files parsed by this process (not reused): whether wh
 
 def known(content_dir: Path) -> tuple[dict[str, tuple[tuple, Source, list[Problem]]], bool]:
     """The files of a content folder read so far, and whether any was parsed since ``learn``."""
-    root = str(content_dir)
+    root = f"{content_dir}{os.sep}"
     return {k: v for k, v in _READ.items() if k.startswith(root)}, bool(_PARSED)
 
 
@@ -66,7 +66,7 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
             if source is not None:
                 sources.append(source)
     for gone in _READ.keys() - seen:
-        if gone.startswith(str(content_dir)):
+        if gone.startswith(f"{content_dir}{os.sep}"):  # (not a sibling folder whose name begins the same)
             del _READ[gone]
             _PARSED.append(gone)
     return sources, problems
