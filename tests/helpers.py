@@ -85,12 +85,12 @@ def site_config(folder: Path, content: Path = CONTENT, private_cache: bool = Fal
     return config
 
 
-def build_site(out: Path, config: Path | None = None, strict: bool = True, **env) -> subprocess.CompletedProcess:
-    """Build with MkDocs; the fixture site unless another config is given."""
+def build_site(out: Path, config: Path | None = None, strict: bool = True, flags: tuple[str, ...] = (), **env) -> subprocess.CompletedProcess:
+    """Build with MkDocs (more ``flags`` for `mkdocs build`); the fixture site unless another config is given."""
     if config is None:
         config = site_config(out.parent / f"{out.name}-config")
     environment = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
-    flags = ["--strict"] if strict else []
+    flags = ("--strict", *flags) if strict else flags
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(config), "-d", str(out)], env=environment, capture_output=True, text=True, cwd=ROOT
     )

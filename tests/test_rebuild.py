@@ -8,12 +8,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import NOW, ROOT, SITE_URL, build_site, copy_content, shared_cache, site_config
+from helpers import ROOT, build_site, copy_content, shared_cache, site_config
 
 from site_plugins.output.buildstate import read_state, state_path
 from site_plugins.output.manifest import FILE as MANIFEST
@@ -39,7 +37,7 @@ class Sites:
         assert "portal: dựng lại" not in self.log  # the first build into the folder is a whole one, without a word
 
     def build(self, *flags: str, **env: str) -> str:
-        result = build_site(self.site, self.config, **env) if not flags else _build_with(self.site, self.config, flags, env)
+        result = build_site(self.site, self.config, flags=flags, **env)
         assert result.returncode == 0, result.stderr
         return result.stderr
 
@@ -60,12 +58,6 @@ class Sites:
         mine, theirs = outputs(self.site), outputs(clean)
         assert sorted(mine.keys() ^ theirs.keys()) == []
         assert sorted(path for path in mine if mine[path] != theirs[path]) == []
-
-
-def _build_with(site: Path, config: Path, flags: tuple[str, ...], env: dict[str, str]) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PORTAL_NOW": NOW, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *flags, "-f", str(config), "-d", str(site)]
-    return subprocess.run(command, env=environment, capture_output=True, text=True, cwd=ROOT)
 
 
 def outputs(site: Path) -> dict[str, bytes]:
