@@ -54,6 +54,7 @@ from .output.stylesheet import compress_assets, page_classes, write_stylesheet
 from .views import incremental
 from .views.dependencies import dependency_map
 from .views.figureblocks import link_only
+from .views.listing import FEED_FORMATS
 from .views.listings import Listings
 from .views.page import Page, Settings
 from .views.sharing import Site as SharingSite
@@ -148,11 +149,10 @@ class Build:
                             edit_links=o.edit_links, home_figure=o.home_figure, poll_service=o.poll_service)  # fmt: skip
         if self.catalog.polls and not o.poll_service:
             self.log.info(t("poll.no_service", count=len(self.catalog.polls)))
-        self.views = SiteViews(self.catalog, self.listings, settings, self.media)
+        self.views = SiteViews(self.catalog, self.listings, settings, self.media, entries=False)  # entries' pages: as _plan decides
         if o.home_figure and o.home_figure not in self.views.figures.site:
             ids = ", ".join(self.views.figures.site)
             raise ContentError([Problem("mkdocs.yml", 0, "home_figure", *problem("data.home_figure", id=o.home_figure, ids=ids))])
-        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit)
         self._plan()
         self.bodies.prepare(self.catalog)
         for warning in self.catalog.warnings:
@@ -199,22 +199,45 @@ class Build:
         filled) what changed since that build — see views/incremental.py and output/buildstate.py."""
         o = self.options
         setup = incremental.digest(incremental.files_digest([*o.setup, o.content_dir / "_registry"]), incremental.code_digest(), self._settings())
-        keep = o.serving or o.output is not None
-        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, pages=keep)
         previous = PREVIOUS.get(o.key) if o.serving and o.incremental else self._previous_build()
+        entries = incremental.entry_digests(self.catalog, self.media)
+        structure, clock = incremental.structure(self.catalog), incremental.clock(self.catalog, self.views)
+        comparable = previous is not None and previous.setup == setup and previous.clock == clock
+        skipped = incremental.unaffected(previous, entries, self.catalog, structure) if comparable else set()
+        self._describe(setup, entries, structure, clock, previous if skipped else None, skipped)
         self.plan = incremental.plan(previous, self.snapshot)
         if previous is not None and self.plan is None:
             self.log.info(t("build.whole", reason=t("build.whole.setup")))
+        self.kept_feeds: set[str] = set()  # feed files taken from the previous site as they are
         if self.plan is not None and o.output is not None and not o.serving:
-            kept = set(self.snapshot.pages) - self.plan.pages
+            if previous is not None and previous.links == self.snapshot.links:  # bodies in feeds link the same documents
+                self.kept_feeds = set(self.snapshot.feeds) - self.plan.feeds
+            kept = (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds
             if changed := buildstate.changed_files(o.output, previous.files if previous else {}, kept):
                 self.log.info(t("build.whole", reason=t("build.whole.output", folder=o.output, count=len(changed), examples=", ".join(changed[:3]))))
                 self.plan = previous = None
+                self.kept_feeds = set()
+                if skipped:  # a whole build makes every page
+                    self._describe(setup, entries, structure, clock, None, set())
         self.previous = previous
         self.reused_html = incremental.reusable_html(previous, self.snapshot)
         self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
         if self.plan is not None:
             self.log.info(t("build.incremental", pages=len(self.plan.pages), feeds=len(self.plan.feeds), changed=len(self.plan.changed)))
+        if self.skipped:
+            self.log.info(t("build.lazy", count=self.skipped))
+
+    def _describe(self, setup: str, entries: dict[str, str], structure: str, clock: str, previous: incremental.Snapshot | None, skipped: set[str]) -> None:
+        """The entries' pages not ``skipped`` made, the dependency map and the snapshot (the skipped pages'
+        part of both from ``previous``)."""
+        o = self.options
+        self.views.make_entry_pages(e for e in self.catalog.entries if e.id not in skipped)
+        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit, previous.deps if previous is not None else None)
+        keep = o.serving or o.output is not None
+        kept = previous.pages if previous is not None else {}
+        self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, entries, kept, pages=keep)
+        self.snapshot.structure, self.snapshot.clock = structure, clock
+        self.skipped = len(skipped)
 
     def _settings(self) -> str:
         """The build's options that shape what it writes (not the clock: pages hash what it changes)."""
@@ -276,7 +299,14 @@ class Build:
         if (page := self.generated.get(src_uri)) is not None:
             return page
         entry = self.catalog.by_src.get(src_uri)
-        return self.views.entry_pages[entry.id] if entry is not None else None
+        return self.views.entry_page(entry) if entry is not None else None
+
+    def updated(self, src_uri: str) -> str:
+        """The sitemap's lastmod of the page of a source file ("": a page of its own), without making an entry's page."""
+        if (page := self.generated.get(src_uri)) is not None:
+            return page.updated
+        entry = self.catalog.by_src.get(src_uri)
+        return entry.lastmod if entry is not None else ""
 
     def body(self, src_uri: str, html: str) -> str:
         """A page's body HTML as the engine rendered it: sanitised, an entry's images as <picture>."""
@@ -315,7 +345,7 @@ class Build:
             shown = self.snapshot.pages
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
             if o.output is not None and not o.serving:
-                buildstate.link_kept(o.output, out, set(self.snapshot.pages) - self.plan.pages)
+                buildstate.link_kept(o.output, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
         search_index = self._write_search(out)  # Pagefind indexes changed shards meanwhile
@@ -371,7 +401,14 @@ class Build:
         else:
             cache = FeedCache(o.cache_dir.parent / "feeds", writer)
             setup = incremental.digest(self.snapshot.setup, self.snapshot.links, FeedCache.CODE, settings)
-            written = [path for x in self.listings for path in cache.write(x, out, incremental.digest(setup, self.snapshot.feeds[x.feed_path("rss")]))]
+            written = []
+            for listing in self.listings:
+                key = incremental.digest(setup, self.snapshot.feeds[listing.feed_path("rss")])
+                if listing.feed_path("rss") in self.kept_feeds:  # linked from the previous site with its pages (write)
+                    cache.keep(key)
+                    written += [listing.feed_path(fmt) for fmt in FEED_FORMATS]
+                else:
+                    written += cache.write(listing, out, key)
             cache.prune()
             self.report_damaged(cache.damaged)
         (out / urls.OPML).write_bytes(opml(self.listings, o.site_url, f"{o.site_name} — Tất cả nguồn tin"))

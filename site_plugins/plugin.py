@@ -248,7 +248,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return env
         for file in files.documentation_pages():
             if file.page is not None:
-                file.page.update_date = view.updated if (view := self.build.view(file.src_uri)) is not None else ""
+                file.page.update_date = self.build.updated(file.src_uri)
         return env
 
     def on_page_content(self, html, page, config, files):

@@ -21,6 +21,7 @@ ARTICLE_ID = "tin-2024-05-29-kim-son-nghe-coi"
 UNRELATED = "htx/htx-che-shan-tuyet-ban-xeo/index.html"  # a cooperative page that does not show the article
 ALWAYS = {"404.html", "quan-tri/index.html"}  # written by every build: Material's 404 template, the editor's page (a data file)
 INCREMENTAL = re.compile(r"dựng lại phần thay đổi: (\d+) trang")
+LAZY = re.compile(r"(\d+) trang bài viết không thể đổi")
 
 
 class Sites:
@@ -50,10 +51,10 @@ class Sites:
     def state(self):
         return read_state(state_path(shared_cache().parent, self.site))
 
-    def assert_equals_a_clean_build(self) -> None:
+    def assert_equals_a_clean_build(self, **env: str) -> None:
         clean = self.tmp / "clean"
         shutil.rmtree(clean, ignore_errors=True)
-        result = build_site(clean, self.config)
+        result = build_site(clean, self.config, **env)
         assert result.returncode == 0, result.stderr
         mine, theirs = outputs(self.site), outputs(clean)
         assert sorted(mine.keys() ^ theirs.keys()) == []
@@ -78,6 +79,12 @@ def inodes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
 
 
+def lazy(log: str) -> int:
+    """How many articles' pages the build did not make (views/incremental.py, ``unaffected``)."""
+    found = LAZY.search(log)
+    return int(found[1]) if found else 0
+
+
 def rendered(log: str) -> int:
     found = INCREMENTAL.search(log)
     assert found, log
@@ -95,19 +102,48 @@ def test_a_second_build_of_the_same_content_renders_nothing(sites):
     after = inodes(sites.site)
     assert sorted(path for path in after if before.get(path) != after[path]) == sorted(ALWAYS)  # every page linked, none written again
     sites.assert_equals_a_clean_build()
+    replaced = list(sites.tmp.glob(".site.old-*"))  # the site this build replaced: the next build deletes it
+    assert len(replaced) == 1 and (replaced[0] / "index.html").exists()
+    sites.build()
+    assert not replaced[0].exists() and len(list(sites.tmp.glob(".site.old-*"))) == 1
 
 
 def test_a_title_edit_renders_what_the_dependency_map_names(sites):
     deps_before = sites.state().deps
     before = inodes(sites.site)
     sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
-    count = rendered(sites.build())
+    log = sites.build()
+    count, skipped = rendered(log), lazy(log)
     after = inodes(sites.site)
     written = {path for path in after if before.get(path) != after[path]} - ALWAYS
+    articles = {p for p in after if p.startswith("tin-tuc/") and p.count("/") == 2 and "/page/" not in p}  # an article's own page
+    assert 0 < skipped == len(articles - written)  # every article page not written again was not even made
     named = (deps_before.pages_showing(ARTICLE_ID) | sites.state().deps.pages_showing(ARTICLE_ID)) & set(after)
     assert written == named and len(written) == count  # the article's page, the lists and pages showing it: nothing else
     assert 0 < count < len(after) / 4 and UNRELATED not in written
     sites.assert_equals_a_clean_build()
+
+
+def test_a_body_edit_is_lazy_and_a_change_of_tags_is_not(sites):
+    sites.edit(ARTICLE, "nghề cói đã gắn", "nghề cói truyền thống đã gắn")
+    log = sites.build()
+    assert rendered(log) > 0 and lazy(log) > 0
+    sites.assert_equals_a_clean_build()
+    sites.edit(ARTICLE, "tags: [ocop, htx-kieu-moi, thang-hanh-dong]", "tags: [ocop, thang-hanh-dong]")  # other articles' "Bài liên quan" may change
+    log = sites.build()
+    assert rendered(log) > 0 and lazy(log) == 0
+    sites.assert_equals_a_clean_build()
+
+
+@pytest.mark.parametrize(("now", "lazily"), [("2026-12-20T12:00", True), ("2027-01-05T12:00", False)])
+def test_a_later_day_equals_a_clean_build_of_that_day(sites, now, lazily):
+    """By 20 December two events are over (their pages and lists change; no article's page shows
+    their state); by 5 January the poll an article's page shows has closed: every article's page
+    is made and compared."""
+    sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    log = sites.build(PORTAL_NOW=now)
+    assert rendered(log) > 0 and (lazy(log) > 0) == lazily
+    sites.assert_equals_a_clean_build(PORTAL_NOW=now)
 
 
 def test_adding_deleting_and_renaming_entries(sites):

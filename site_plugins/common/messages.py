@@ -461,6 +461,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "portal: dựng lại phần thay đổi: {pages} trang, {feeds} tệp nguồn tin ({changed} mục thay đổi)",
         "en": "portal: incremental build: {pages} pages, {feeds} feed files ({changed} entries changed)",
     },
+    "build.lazy": {
+        "vi": "portal: {count} trang bài viết không thể đổi (bản đồ phụ thuộc): không tính lại dữ liệu của chúng",
+        "en": "portal: {count} article pages cannot have changed (dependency map): their data not made again",
+    },
     "build.search": {
         "vi": "portal: chỉ mục tìm kiếm (Pagefind) gồm {count} mục, {seconds:.1f} giây",
         "en": "portal: search index (Pagefind) of {count} records, {seconds:.1f} s",

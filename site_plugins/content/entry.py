@@ -124,6 +124,11 @@ class Entry(Generic[Data]):
         return getattr(self.data, "updated", None) or self.published
 
     @property
+    def lastmod(self) -> str:
+        """Its page's date in the sitemap: the day of its last important change."""
+        return self.updated.date().isoformat()
+
+    @property
     def date_field(self) -> str:
         """The field the publication date is written in."""
         return "date"

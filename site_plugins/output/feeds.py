@@ -289,5 +289,11 @@ class FeedCache:
             shutil.rmtree(temporary, ignore_errors=True)
         return written
 
+    def keep(self, key: str) -> None:
+        """A feed the build took from the previous site (unchanged): its cached copy stays for later builds."""
+        self.used.add(key)
+        if (folder := self.folder / key).is_dir():
+            os.utime(folder)
+
     def prune(self, keep_seconds: float = 3600) -> None:
         prune_unused(self.folder, self.used, keep_seconds)

@@ -5,7 +5,9 @@
   the same folder stops with a message instead of mixing its files into the first one's.
 - A build writes into a fresh folder beside the output (``.site.partial-<pid>``) and the finished
   site replaces the old one only when the build succeeded: a killed or failed build leaves the
-  previous site as it was, never a half-written one that looks complete.
+  previous site as it was, never a half-written one that looks complete. The replaced site is
+  moved aside (``.site.old-…``) and deleted by the next build while it reads the content (tens of
+  thousands of files take seconds to delete; nobody waits for them).
 - Cached files go in by hard link where the cache and the site share a file system (no bytes
   copied: social cards and image renditions are most of a large site's output), a copy otherwise."""
 
@@ -15,6 +17,8 @@ import fcntl
 import os
 import shutil
 import stat
+import threading
+import time
 from pathlib import Path
 
 from ..content.tree import inside
@@ -27,7 +31,7 @@ class OutsideOutput(Exception):
 def within(out_dir: Path, relative: str) -> Path:
     """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a link)."""
     target = out_dir / relative
-    if Path(relative).is_absolute() or not inside(target, out_dir):
+    if os.path.isabs(relative) or not inside(target, out_dir):
         raise OutsideOutput(str(target))
     return target
 
@@ -63,6 +67,17 @@ def _writable(function, path, _excinfo) -> None:
     function(path)
 
 
+def _remove(folders: list[Path]) -> None:
+    for folder in folders:
+        try:
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, onerror=_writable)
+            else:
+                folder.unlink(missing_ok=True)
+        except OSError:  # what is left, the next build deletes
+            pass
+
+
 class Staging:
     """A build's output written beside ``target`` and put in place whole when the build succeeded."""
 
@@ -71,6 +86,7 @@ class Staging:
         self.lock_path = target.with_name(f".{target.name}.lock")
         self.partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
         self._lock: int | None = None
+        self._clearing: threading.Thread | None = None
 
     def begin(self, keep: bool = False) -> Path:
         """Take the lock, clear what killed builds left, and return the folder to build into (with
@@ -85,8 +101,9 @@ class Staging:
         self._lock = handle
         for stale in self.target.parent.glob(f".{self.target.name}.partial-*"):
             shutil.rmtree(stale, onerror=_writable)  # a build that was killed: we hold the lock, it is not running
-        for stale in self.target.parent.glob(f".{self.target.name}.old-*"):
-            shutil.rmtree(stale, onerror=_writable)
+        replaced = list(self.target.parent.glob(f".{self.target.name}.old-*"))  # sites earlier builds replaced
+        self._clearing = threading.Thread(target=_remove, args=(replaced,), daemon=True)
+        self._clearing.start()  # joined in release(): no build leaves a thread behind
         if keep and self.target.is_dir():
             link_tree(self.target, self.partial)
         self.partial.mkdir(exist_ok=True)
@@ -94,14 +111,12 @@ class Staging:
 
     def commit(self) -> None:
         """The new site in place of the old one (two renames: the site is never half-written)."""
-        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+        old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}-{time.time_ns()}")
         if self.target.exists() or self.target.is_symlink():
             os.rename(self.target, old)
         os.rename(self.partial, self.target)
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old, onerror=_writable)
-        elif old.exists() or old.is_symlink():
-            old.unlink()
+        if old.is_symlink() or (old.exists() and not old.is_dir()):
+            old.unlink()  # the next build deletes a replaced folder (begin)
 
     def abort(self) -> None:
         shutil.rmtree(self.partial, ignore_errors=True)
@@ -114,6 +129,9 @@ class Staging:
             self.release()
 
     def release(self) -> None:
+        if self._clearing is not None:
+            self._clearing.join()
+            self._clearing = None
         if self._lock is not None:
             os.close(self._lock)  # closing the descriptor releases the lock
             self._lock = None

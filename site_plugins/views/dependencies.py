@@ -35,10 +35,20 @@ class DependencyMap:
         return set(self._showing.get(entry_id, set()))
 
 
-def dependency_map(views: SiteViews, listings: Listings, feed_limit: int) -> DependencyMap:
+def dependency_map(views: SiteViews, listings: Listings, feed_limit: int, kept: DependencyMap | None = None) -> DependencyMap:
+    """What every output file shows; the pages of entries the views did not make show what they
+    showed in ``kept`` (the previous build's map: views/incremental.py, ``unaffected``)."""
     deps = DependencyMap()
-    for page in (*views.pages.values(), *views.entry_pages.values()):
+    for page in views.pages.values():
         deps.add(urls.output(page.url), page.shows)
+    for entry in views.catalog.entries:
+        path = urls.output(entry.url)
+        if (made := views.entry_pages.get(entry.id)) is not None:
+            deps.add(path, made.shows)
+        elif kept is not None and path in kept.shows:
+            deps.add(path, kept.shows[path])
+        else:  # the build decides which pages it does not make from the map it keeps: this is a bug
+            raise RuntimeError(f"the page of {entry.id} was neither made nor kept")
     for listing in listings:
         if listing.notices is not None:
             shown = {i for notice in listing.notices[:feed_limit] for i in notice.shows}

@@ -51,7 +51,7 @@ class EntryPages:
             context["follow"] = feed_formats(history)
         if isinstance(entry, EventEntry):  # the calendar of every event, then the site's feeds
             feeds.insert(0, self.listings["type:event"])
-        return Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, feeds, shown, entry.updated.date().isoformat())
+        return Page(entry.url, entry.title, f"portal/{entry.kind}.html", context, entry.summary, feeds, shown, entry.lastmod)
 
     def common(self, entry: AnyEntry) -> dict:
         self.cards.saw(entry)

@@ -13,7 +13,13 @@ its own snapshot with it and renders only:
 and deletes the files the previous build wrote that this one does not (a deleted or renamed
 entry). A change to mkdocs.yml, the theme, the registries, the portal's code, an installed package
 or a build option rebuilds everything. The result equals a clean build byte for byte
-(tests/test_incremental.py, tests/test_rebuild.py)."""
+(tests/test_incremental.py, tests/test_rebuild.py).
+
+Views are lazy where that is provably safe (``unaffected``): when no entry was added, removed or
+moved between lists, tags, columns, dates or mentions (``structure``), and nothing an article's page
+shows depends on the clock differently (``clock``), an article's page can only change if it is the
+changed article's own or shows a changed entry — the dependency map says which. The other articles'
+pages are not made at all: their hashes and what they show are the previous build's."""
 
 from __future__ import annotations
 
@@ -28,6 +34,8 @@ from typing import Any
 
 from ..catalog.catalog import Catalog
 from ..common import urls
+from ..content.datasets import figure_lines
+from ..media.media import Media
 from .dependencies import DependencyMap
 from .listing import FEED_FORMATS
 from .listings import Listings
@@ -81,22 +89,60 @@ class Snapshot:
     records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
     page_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → the classes its markup carries (the stylesheet's cut)
     files: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)  # the output folder: path → size, mtime, inode, SHA-256
+    structure: str = ""  # what decides which articles other articles' pages show (``structure``)
+    clock: str = ""  # what articles' pages show that depends on the build's "now" (``clock``)
 
 
-def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int, pages: bool = True) -> Snapshot:
-    """What a build shows, as hashes. Without ``pages`` (a one-off build: nothing will compare with
-    it) the pages' data are not hashed: the feeds' hashes are enough for the feed cache."""
+def entry_digests(catalog: Catalog, media: Media) -> dict[str, str]:
+    """Entry id → hash of its front matter, body, URL and pictures (an image replaced under the same name changes the page)."""
 
-    def pictures(entry_id: str) -> list[str]:  # an image replaced under the same name changes the page
-        return [p.key for path in catalog.images.get(entry_id, []) if (p := views.media.pictures.get(path)) is not None]
+    def pictures(entry_id: str) -> list[str]:
+        return [p.key for path in catalog.images.get(entry_id, []) if (p := media.pictures.get(path)) is not None]
 
-    entries = {e.id: digest(repr(e.data), e.body, e.url, *pictures(e.id)) for e in catalog.entries}
+    return {e.id: digest(repr(e.data), e.body, e.url, *pictures(e.id)) for e in catalog.entries}
+
+
+def structure(catalog: Catalog) -> str:
+    """Every entry, in the catalog's order, with what places it in lists and in other articles' pages
+    ("Bài liên quan" by tags, mentions and column; "được nhắc đến"): not its title, summary or body text."""
+    placed = (f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{e.tags}|{e.column}|{e.mentioned()}|{[n for n, _ in e.mentions]}" for e in catalog.entries)
+    return digest(*placed)
+
+
+def clock(catalog: Catalog, views: SiteViews) -> str:
+    """What an article's page shows that the build's "now" decides: the "HẸN GIỜ" mark of scheduled
+    entries (the preview), the state of polls, the site's figures a body embeds."""
+    scheduled = sorted(e.id for e in catalog.entries if e.published > catalog.now)
+    polls = [f"{i}:{p.state(catalog.now)}:{p.data!r}" for i, p in catalog.polls.items()]
+    embedded = sorted({i for e in catalog.entries if e.kind == "article" for i, _ in figure_lines(e.body, 0)})
+    return digest(*scheduled, "|", *polls, "|", *(repr(views.figures.site.get(i)) for i in embedded))
+
+
+def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Catalog, now_structure: str) -> set[str]:
+    """Ids of the articles whose own page cannot differ from the previous build's, or none: the
+    changed entries' own pages and every page showing one (before the change) are made again.
+    The caller checks ``clock`` before it trusts this (the figures are made with the views)."""
+    if previous is None or previous.structure != now_structure or not previous.deps.shows:
+        return set()
+    changed = {i for i in entries if previous.entries.get(i) != entries[i]}
+    if len(changed) > len(entries) // 4:  # a large change: every page is made and compared
+        return set()
+    shown = set().union(*(previous.deps.pages_showing(i) for i in changed)) if changed else set()
+    return {e.id for e in catalog.entries if e.kind == "article" and e.id not in changed and previous.entry_pages.get(e.id) not in shown}
+
+
+def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int,
+             entries: dict[str, str], kept: dict[str, str], pages: bool = True) -> Snapshot:  # fmt: skip
+    """What a build shows, as hashes (``kept``: of the entries' pages not made, the previous build's).
+    Without ``pages`` (a one-off build: nothing will compare with it) the pages' data are not hashed:
+    the feeds' hashes are enough for the feed cache."""
     hashed = _page_digest if pages else (lambda page: "")
     page_hashes = {urls.output(p.url): hashed(p) for p in views.pages.values()}
     entry_pages = {}
-    for entry_id, page in views.entry_pages.items():
-        entry_pages[entry_id] = urls.output(page.url)
-        page_hashes[urls.output(page.url)] = hashed(page)
+    for entry in catalog.entries:
+        path = entry_pages[entry.id] = urls.output(entry.url)
+        page = views.entry_pages.get(entry.id)
+        page_hashes[path] = hashed(page) if page is not None else kept[path]
     feeds = {}
     for listing in listings:
         if listing.notices is not None:

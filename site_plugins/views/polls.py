@@ -52,6 +52,10 @@ class PollViews:
         self.figures = {i: f for i, p in book.catalog.polls.items() if (f := results_figure(p)) is not None}
         for figure in self.figures.values():  # its CSV and JSON are written beside the poll's page
             book.figures.scoped[figure.csv] = figure
+        self.naming: dict[str, list[Poll]] = {}  # article id → the polls that name it
+        for poll in book.catalog.polls.values():
+            for article in poll.data.articles:
+                self.naming.setdefault(article, []).append(poll)
 
     def data(self, poll: Poll, here: str, heading: str = "h2") -> dict:
         d, state = poll.data, poll.state(self.now)
@@ -103,12 +107,10 @@ def poll_pages(book: Book, polls: PollViews) -> None:
     book.add(urls.POLLS, "Khảo sát", "portal/polls.html", index, "Khảo sát ý kiến bạn đọc và kết quả các cuộc khảo sát đã kết thúc")
 
 
-def poll_sections(polls: PollViews, pages: dict[str, Page]) -> None:
-    """Each article's own page shows the polls that name it."""
-    for poll in polls.book.catalog.polls.values():
-        for article in poll.data.articles:
-            if article in pages:
-                pages[article].context.setdefault("polls", []).append(polls.data(poll, pages[article].url))
+def poll_section(polls: PollViews, article: str, page: Page) -> None:
+    """An article's own page shows the polls that name it."""
+    for poll in polls.naming.get(article, []):
+        page.context.setdefault("polls", []).append(polls.data(poll, page.url))
 
 
 def closed_with_results(polls: PollViews) -> list[tuple[Poll, Figure]]:

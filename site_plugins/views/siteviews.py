@@ -3,13 +3,18 @@
 The page makers live by what they make: the pages of declared lists (lists.py), the home, feeds
 and search pages (sitepages.py), trees and the archive (trees.py), the registry's other pages
 (registry.py) and entries' own pages (entrypages.py). Besides pages, views make the files the
-pages' scripts and readers download: the open data and the filters' indexes."""
+pages' scripts and readers download: the open data and the filters' indexes.
+
+Entries' own pages are made on demand (``make_entry_pages``, ``entry_page``): a build that knows
+from the previous one which of them cannot have changed makes only the others
+(views/incremental.py, ``unaffected``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from ..catalog.catalog import Catalog
+from ..content.entries import AnyEntry
 from ..media.media import Media
 from . import opendata
 from .entrypages import EntryPages
@@ -17,7 +22,7 @@ from .listings import Listings
 from .lists import filter_indexes, list_pages
 from .page import Book, Page, Settings
 from .partners import partner_pages
-from .polls import PollViews, poll_pages, poll_sections
+from .polls import PollViews, poll_pages, poll_section
 from .registry import open_data_page, stub_pages, tasks_page, updates_page
 from .sitepages import feeds_page, home_page, search_page
 from .statistics import embedding, statistics_page
@@ -25,7 +30,8 @@ from .trees import tree_pages
 
 
 class SiteViews(Book):
-    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings | None = None, media: Media | None = None):
+    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings | None = None, media: Media | None = None, entries: bool = True):
+        """Every page; without ``entries``, entries' own pages only when asked for (``make_entry_pages``)."""
         super().__init__(catalog, listings, settings or Settings(), media or Media())
         for listing in listings.with_pages():
             list_pages(self, listing)
@@ -41,12 +47,24 @@ class SiteViews(Book):
         partner_pages(self)  # "Tin từ các địa phương", from the committed snapshot
         self.polls = PollViews(self, self.settings.poll_service, self.settings.site.url if self.settings.site else "/")
         poll_pages(self, self.polls)
-        entries = EntryPages(catalog, listings, self.cards, self.settings, self.media)
-        self.entry_pages: dict[str, Page] = {entry.id: entries.page(entry) for entry in catalog.entries}  # entry id → its own page
-        embedding(self, self.entry_pages)
-        poll_sections(self.polls, self.entry_pages)
+        self._entries = EntryPages(catalog, listings, self.cards, self.settings, self.media)
+        self.entry_pages: dict[str, Page] = {}  # entry id → its own page, as made
+        if entries:
+            self.make_entry_pages(catalog.entries)
         self.open_files: dict[str, str] = opendata.files(catalog) | self.figures.downloads()  # the open data and every figure's (CSV and JSON)
         self.data_files: dict[str, list] = filter_indexes(self)  # what the client-side filters load ("van-ban/index.json")
+
+    def make_entry_pages(self, entries: Iterable[AnyEntry]) -> None:
+        """The own pages of these entries (in the catalog's order when all are asked for, as a whole build makes them)."""
+        for entry in entries:
+            self.entry_page(entry)
+
+    def entry_page(self, entry: AnyEntry) -> Page:
+        if (page := self.entry_pages.get(entry.id)) is None:
+            page = self.entry_pages[entry.id] = self._entries.page(entry)
+            embedding(self, entry, page)
+            poll_section(self.polls, entry.id, page)
+        return page
 
     def all_pages(self) -> Iterable[Page]:
         return self.pages.values()

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..common import urls
 from ..content.datasets import figure_lines
+from ..content.entries import AnyEntry
 from .cards import link
 from .figureblocks import block, blocks
 from .page import Book, Page
@@ -53,10 +54,8 @@ def home_figure(book: Book) -> dict | None:
     return {"id": figure.id, "title": figure.title, "html": block(figure, urls.HOME, "h3")} if figure else None
 
 
-def embedding(book: Book, pages: dict[str, Page]) -> None:
-    """The own pages of entries whose body embeds figures carry those figures' data: when a count
-    changes, the preview renders them again (views/incremental.py compares pages' data)."""
-    for entry in book.catalog.entries:
-        shown = [repr(book.figures.site[i]) for i, _ in figure_lines(entry.body, 0) if i in book.figures.site]
-        if shown and entry.id in pages:
-            pages[entry.id].context["embedded_figures"] = shown
+def embedding(book: Book, entry: AnyEntry, page: Page) -> None:
+    """The own page of an entry whose body embeds figures carries those figures' data: when a count
+    changes, an incremental build renders it again (views/incremental.py compares pages' data)."""
+    if shown := [repr(book.figures.site[i]) for i, _ in figure_lines(entry.body, 0) if i in book.figures.site]:
+        page.context["embedded_figures"] = shown
