@@ -128,7 +128,8 @@ def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Cata
     if len(changed) > len(entries) // 4:  # a large change: every page is made and compared
         return set()
     shown = set().union(*(previous.deps.pages_showing(i) for i in changed)) if changed else set()
-    return {e.id for e in catalog.entries if e.kind == "article" and e.id not in changed and previous.entry_pages.get(e.id) not in shown}
+    kept = previous.entry_pages
+    return {e.id for e in catalog.entries if e.kind == "article" and e.id not in changed and e.id in kept and kept[e.id] not in shown}
 
 
 def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int,
