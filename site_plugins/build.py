@@ -149,7 +149,7 @@ class Build:
                             edit_links=o.edit_links, home_figure=o.home_figure, poll_service=o.poll_service)  # fmt: skip
         if self.catalog.polls and not o.poll_service:
             self.log.info(t("poll.no_service", count=len(self.catalog.polls)))
-        self.views = SiteViews(self.catalog, self.listings, settings, self.media, entries=False)  # entries' pages: as _plan decides
+        self.views = SiteViews(self.catalog, self.listings, settings, self.media, lazy=True)  # what is made: as _plan decides
         if o.home_figure and o.home_figure not in self.views.figures.site:
             ids = ", ".join(self.views.figures.site)
             raise ContentError([Problem("mkdocs.yml", 0, "home_figure", *problem("data.home_figure", id=o.home_figure, ids=ids))])
@@ -203,8 +203,8 @@ class Build:
         entries = incremental.entry_digests(self.catalog, self.media)
         structure, clock = incremental.structure(self.catalog), incremental.clock(self.catalog, self.views)
         comparable = previous is not None and previous.setup == setup and previous.clock == clock
-        skipped = incremental.unaffected(previous, entries, self.catalog, structure) if comparable else set()
-        self._describe(setup, entries, structure, clock, previous if skipped else None, skipped)
+        skipped = incremental.unaffected(previous, entries, self.catalog, self.views, structure) if comparable else incremental.Unaffected()
+        self._describe(setup, entries, structure, clock, previous, skipped)
         self.plan = incremental.plan(previous, self.snapshot)
         if previous is not None and self.plan is None:
             self.log.info(t("build.whole", reason=t("build.whole.setup")))
@@ -217,27 +217,34 @@ class Build:
                 self.log.info(t("build.whole", reason=t("build.whole.output", folder=o.output, count=len(changed), examples=", ".join(changed[:3]))))
                 self.plan = previous = None
                 self.kept_feeds = set()
-                if skipped:  # a whole build makes every page
-                    self._describe(setup, entries, structure, clock, None, set())
+                if skipped.articles or skipped.pages:  # a whole build makes every page
+                    self._describe(setup, entries, structure, clock, None, incremental.Unaffected())
         self.previous = previous
         self.reused_html = incremental.reusable_html(previous, self.snapshot)
         self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
         if self.plan is not None:
             self.log.info(t("build.incremental", pages=len(self.plan.pages), feeds=len(self.plan.feeds), changed=len(self.plan.changed)))
-        if self.skipped:
-            self.log.info(t("build.lazy", count=self.skipped))
+        if self.skipped or self.skipped_lists:
+            self.log.info(t("build.lazy", count=self.skipped, lists=self.skipped_lists))
 
-    def _describe(self, setup: str, entries: dict[str, str], structure: str, clock: str, previous: incremental.Snapshot | None, skipped: set[str]) -> None:
-        """The entries' pages not ``skipped`` made, the dependency map and the snapshot (the skipped pages'
-        part of both from ``previous``)."""
+    def _describe(self, setup: str, entries: dict[str, str], structure: str, clock: str, previous: incremental.Snapshot | None,
+                  skipped: incremental.Unaffected) -> None:  # fmt: skip
+        """Every page's data made but what is ``skipped``, whose data, dependency-map rows and lastmod are
+        ``previous``'s; then the dependency map and the snapshot."""
         o = self.options
-        self.views.make_entry_pages(e for e in self.catalog.entries if e.id not in skipped)
-        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit, previous.deps if previous is not None else None)
+        self.views.make_entry_pages(e for e in self.catalog.entries if e.id not in skipped.articles)
+        self.views.make_pending([url for url in self.views.pending if url not in skipped.pages])
+        for url in self.views.pending:  # kept: what it showed and its date, as the previous build made it
+            if previous is None:  # pages wait only when a previous build stands for them: this is a bug
+                raise RuntimeError(f"/{url} waits without a previous build")
+            page, path = self.views.pages[url], urls.output(url)
+            page.shows, page.updated = set(previous.deps.shows[path]), previous.lastmods[path]
+        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit, previous.deps if skipped.articles and previous else None)
         keep = o.serving or o.output is not None
-        kept = previous.pages if previous is not None else {}
+        kept = previous.pages if previous is not None and (skipped.articles or skipped.pages) else {}
         self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, entries, kept, pages=keep)
         self.snapshot.structure, self.snapshot.clock = structure, clock
-        self.skipped = len(skipped)
+        self.skipped, self.skipped_lists = len(skipped.articles), len(skipped.pages)
 
     def _settings(self) -> str:
         """The build's options that shape what it writes (not the clock: pages hash what it changes)."""
@@ -297,6 +304,7 @@ class Build:
     def view(self, src_uri: str) -> Page | None:
         """The page a source file is rendered as: a generated page, an entry's page, or None (a page of its own)."""
         if (page := self.generated.get(src_uri)) is not None:
+            self.views.make_pending([page.url])  # never rendered while it waits: made if ever asked for
             return page
         entry = self.catalog.by_src.get(src_uri)
         return self.views.entry_page(entry) if entry is not None else None

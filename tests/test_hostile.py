@@ -495,3 +495,24 @@ def test_a_lost_ledger_keeps_its_redirects(tmp_path):
     assert "tin-tuc/kim-son-giu-nghe-coi/" in (tmp_path / "config/published-urls.yml").read_text("utf-8")  # written back
     forgotten = build_site(tmp_path / "site2", config, strict=False, PORTAL_FORGET_URLS="1")
     assert forgotten.returncode == 0 and "published-urls.yml thiếu" not in forgotten.stderr, forgotten.stderr
+
+
+def test_the_ledger_is_written_when_it_learns_a_url_or_was_changed_by_hand(tmp_path):
+    from site_plugins.output.redirects import open_ledger
+
+    catalog = load_catalog(CONTENT, parse_datetime(NOW))
+    path, backup = tmp_path / "published-urls.yml", tmp_path / "copy.yml"
+    open_ledger(path, backup, path.name).save(catalog)  # the first build: every URL learnt
+    written = path.read_text("utf-8")
+    assert "tin-tuc/kim-son-giu-nghe-coi/" in written and backup.read_text("utf-8") == written
+    os.utime(path, ns=(0, 0))
+    open_ledger(path, backup, path.name).save(catalog)  # nothing new: not written again
+    assert path.stat().st_mtime_ns == 0
+    path.write_text(written.replace("\n", "\n\n", 3), "utf-8")  # reformatted by hand: written back in the build's form
+    open_ledger(path, backup, path.name).save(catalog)
+    assert path.read_text("utf-8") == written
+    shrunk = yaml.safe_load(written)
+    shrunk.pop(next(iter(shrunk)))
+    path.write_text(yaml.safe_dump(shrunk), "utf-8")  # an entry's URLs lost: kept from the copy, written back
+    open_ledger(path, backup, path.name).save(catalog)
+    assert yaml.safe_load(path.read_text("utf-8")) == yaml.safe_load(written)

@@ -21,7 +21,7 @@ ARTICLE_ID = "tin-2024-05-29-kim-son-nghe-coi"
 UNRELATED = "htx/htx-che-shan-tuyet-ban-xeo/index.html"  # a cooperative page that does not show the article
 ALWAYS = {"404.html", "quan-tri/index.html"}  # written by every build: Material's 404 template, the editor's page (a data file)
 INCREMENTAL = re.compile(r"dựng lại phần thay đổi: (\d+) trang")
-LAZY = re.compile(r"(\d+) trang bài viết không thể đổi")
+LAZY = re.compile(r"(\d+) trang bài viết và (\d+) trang sau của danh sách không thể đổi")
 
 
 class Sites:
@@ -30,6 +30,9 @@ class Sites:
     def __init__(self, tmp: Path, theme: bool = False):
         self.tmp, self.content = tmp, copy_content(tmp)
         self.config = site_config(tmp / "config", self.content)
+        config = self.config.read_text("utf-8")
+        assert "page_size: 10" in config
+        self.config.write_text(config.replace("page_size: 10", "page_size: 3"), "utf-8")  # lists of many pages: their later pages wait
         if theme:  # a theme of its own, to change
             shutil.copytree(ROOT / "theme", tmp / "theme")
             self.config.write_text(self.config.read_text("utf-8").replace(f"custom_dir: {ROOT / 'theme'}", f"custom_dir: {tmp / 'theme'}"), "utf-8")
@@ -79,10 +82,11 @@ def inodes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*.html")}
 
 
-def lazy(log: str) -> int:
-    """How many articles' pages the build did not make (views/incremental.py, ``unaffected``)."""
+def lazy(log: str, which: int = 1) -> int:
+    """How many articles' pages (``which`` 1) or later pages of lists (2) the build did not make
+    (views/incremental.py, ``unaffected``)."""
     found = LAZY.search(log)
-    return int(found[1]) if found else 0
+    return int(found[which]) if found else 0
 
 
 def rendered(log: str) -> int:
@@ -118,6 +122,8 @@ def test_a_title_edit_renders_what_the_dependency_map_names(sites):
     written = {path for path in after if before.get(path) != after[path]} - ALWAYS
     articles = {p for p in after if p.startswith("tin-tuc/") and p.count("/") == 2 and "/page/" not in p}  # an article's own page
     assert 0 < skipped == len(articles - written)  # every article page not written again was not even made
+    later = {p for p in after if "/page/" in p}
+    assert 0 < lazy(log, 2) <= len(later - written)  # nor were the later pages of lists not showing it
     named = (deps_before.pages_showing(ARTICLE_ID) | sites.state().deps.pages_showing(ARTICLE_ID)) & set(after)
     assert written == named and len(written) == count  # the article's page, the lists and pages showing it: nothing else
     assert 0 < count < len(after) / 4 and UNRELATED not in written

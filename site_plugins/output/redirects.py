@@ -81,9 +81,12 @@ class Ledger:
     backup: Path
     urls: dict[str, list[str]]
     lost: dict[str, list[str]]
+    copied: bool = False  # the file and its copy had the same bytes when read: the file is as the last build wrote it
 
     def save(self, catalog: Catalog) -> None:
         current = updated_ledger(self.urls, catalog)
+        if self.copied and current == self.urls:  # no URL learnt (most builds): nothing to write (dumping is ~1 s at 10k entries)
+            return
         save_ledger(self.path, current)
         save_ledger(self.backup, current)
 
@@ -93,12 +96,13 @@ def open_ledger(path: Path, backup: Path, display: str, forget: bool = False) ->
     urls_now, problems = load_ledger(path, display)
     if [p for p in problems if not p.warning]:
         raise ContentError(problems)
-    if _same_bytes(path, backup):  # the usual case: the copy is the ledger, read once (it grows with every entry)
+    copied = _same_bytes(path, backup)
+    if copied:  # the usual case: the copy is the ledger, read once (it grows with every entry)
         previous = urls_now
     else:
         previous, _ = load_ledger(backup, str(backup))  # a damaged copy is only a copy: ignored
     lost = {} if forget else kept_from(urls_now, previous)
-    return Ledger(path, backup, merged(urls_now, lost), lost)
+    return Ledger(path, backup, merged(urls_now, lost), lost, copied)
 
 
 def _same_bytes(one: Path, other: Path) -> bool:

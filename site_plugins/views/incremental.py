@@ -89,8 +89,9 @@ class Snapshot:
     records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
     page_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → the classes its markup carries (the stylesheet's cut)
     files: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)  # the output folder: path → size, mtime, inode, SHA-256
-    structure: str = ""  # what decides which articles other articles' pages show (``structure``)
-    clock: str = ""  # what articles' pages show that depends on the build's "now" (``clock``)
+    structure: str = ""  # what places entries in lists and in other articles' pages (``structure``)
+    clock: str = ""  # what articles' pages and lists of cards show that depends on the build's "now" (``clock``)
+    lastmods: dict[str, str] = field(default_factory=dict)  # output path → the sitemap's lastmod of a page that may wait (``Book.pending``)
 
 
 def entry_digests(catalog: Catalog, media: Media) -> dict[str, str]:
@@ -103,33 +104,49 @@ def entry_digests(catalog: Catalog, media: Media) -> dict[str, str]:
 
 
 def structure(catalog: Catalog) -> str:
-    """Every entry, in the catalog's order, with what places it in lists and in other articles' pages
-    ("Bài liên quan" by tags, mentions and column; "được nhắc đến"): not its title, summary or body text."""
-    placed = (f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{e.tags}|{e.column}|{e.mentioned()}|{[n for n, _ in e.mentions]}" for e in catalog.entries)
+    """Every entry, in the catalog's order, with everything but its title, summary and body text: what
+    places it in lists ("Bài liên quan" by tags, mentions and column, an agency's or a month's list,
+    the numbering of their pages)."""
+    placed = (f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{[n for n, _ in e.mentions]}|{_placing(e.data)!r}" for e in catalog.entries)
     return digest(*placed)
 
 
+def _placing(data: Any) -> dict:
+    return {name: value for name, value in vars(data).items() if name not in ("title", "summary")}
+
+
 def clock(catalog: Catalog, views: SiteViews) -> str:
-    """What an article's page shows that the build's "now" decides: the "HẸN GIỜ" mark of scheduled
-    entries (the preview), the state of polls, the site's figures a body embeds."""
+    """What articles' pages and the later pages of lists of cards show that the build's "now" may
+    decide: the "HẸN GIỜ" mark of scheduled entries (the preview), the state of polls, the site's
+    figures a body embeds, and each list of cards as declared today — its title, description ("Chuyên
+    đề đã kết thúc ngày …") and entries in order."""
     scheduled = sorted(e.id for e in catalog.entries if e.published > catalog.now)
     polls = [f"{i}:{p.state(catalog.now)}:{p.data!r}" for i, p in catalog.polls.items()]
     embedded = sorted({i for e in catalog.entries if e.kind == "article" for i, _ in figure_lines(e.body, 0)})
-    return digest(*scheduled, "|", *polls, "|", *(repr(views.figures.site.get(i)) for i in embedded))
+    lists = [f"{x.key}|{x.title}|{x.description}|{' '.join(e.id for e in x.page_entries)}" for x in views.listings if x.layout == "cards"]
+    return digest(*scheduled, "|", *polls, "|", *(repr(views.figures.site.get(i)) for i in embedded), "|", *lists)
 
 
-def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Catalog, now_structure: str) -> set[str]:
-    """Ids of the articles whose own page cannot differ from the previous build's, or none: the
-    changed entries' own pages and every page showing one (before the change) are made again.
-    The caller checks ``clock`` before it trusts this (the figures are made with the views)."""
+@dataclass
+class Unaffected:
+    articles: set[str] = field(default_factory=set)  # ids of articles whose own page cannot change
+    pages: set[str] = field(default_factory=set)  # URLs of pending list pages (``Book.pending``) that cannot change
+
+
+def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Catalog, views: SiteViews, now_structure: str) -> Unaffected:
+    """What cannot differ from the previous build's, or nothing: the changed entries' own pages and
+    every page showing one (before the change; with the structure unchanged, the same after) are made
+    again. The caller checks ``clock`` before it trusts this (the figures are made with the views)."""
     if previous is None or previous.structure != now_structure or not previous.deps.shows:
-        return set()
+        return Unaffected()
     changed = {i for i in entries if previous.entries.get(i) != entries[i]}
     if len(changed) > len(entries) // 4:  # a large change: every page is made and compared
-        return set()
+        return Unaffected()
     shown = set().union(*(previous.deps.pages_showing(i) for i in changed)) if changed else set()
     kept = previous.entry_pages
-    return {e.id for e in catalog.entries if e.kind == "article" and e.id not in changed and e.id in kept and kept[e.id] not in shown}
+    articles = {e.id for e in catalog.entries if e.kind == "article" and e.id not in changed and e.id in kept and kept[e.id] not in shown}
+    pages = {url for url in views.pending if (path := urls.output(url)) not in shown and path in previous.lastmods}
+    return Unaffected(articles, pages)
 
 
 def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int,
@@ -138,7 +155,7 @@ def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings,
     Without ``pages`` (a one-off build: nothing will compare with it) the pages' data are not hashed:
     the feeds' hashes are enough for the feed cache."""
     hashed = _page_digest if pages else (lambda page: "")
-    page_hashes = {urls.output(p.url): hashed(p) for p in views.pages.values()}
+    page_hashes = {urls.output(p.url): kept[urls.output(p.url)] if p.url in views.pending else hashed(p) for p in views.pages.values()}
     entry_pages = {}
     for entry in catalog.entries:
         path = entry_pages[entry.id] = urls.output(entry.url)
@@ -154,7 +171,8 @@ def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings,
         for fmt in FEED_FORMATS:
             feeds[listing.feed_path(fmt)] = items
     links = digest(*sorted(f"{k}→{v}" for k, v in catalog.graph.links().items()))
-    return Snapshot(setup, entries, page_hashes, entry_pages, feeds, links, deps)
+    lastmods = {urls.output(p.url): p.updated for p in views.pages.values()}
+    return Snapshot(setup, entries, page_hashes, entry_pages, feeds, links, deps, lastmods=lastmods)
 
 
 @dataclass

@@ -51,7 +51,7 @@ def list_pages(book: Book, listing: Listing) -> None:
                 context = {"heading": listing.title, "intro": listing.description, "cards": book.cards.cards(chunk), "pagination": pagination, **every_page}
             return {**context, **(first_extra() if first else {})}
 
-        book.add(url, heading, template, make, listing.description, feeds)
+        book.add(url, heading, template, make, listing.description, feeds, later=not first and not table)  # cards of its entries, and the clock's marks only
 
 
 def extras(book: Book, listing: Listing) -> tuple[str, Callable[[], dict], dict]:

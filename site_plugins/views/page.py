@@ -73,22 +73,38 @@ def feed_formats(listing: Listing) -> list[dict]:
 class Book:
     """The generated pages, by URL, and what every page maker needs."""
 
-    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings, media: Media):
+    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings, media: Media, lazy: bool = False):
         self.catalog, self.listings, self.settings, self.media = catalog, listings, settings, media
         self.cards = Cards(catalog, media)
         self.figures = Figures(catalog)  # the site's figures (/so-lieu/) and those of provinces and agencies
         self.pages: dict[str, Page] = {}
+        self.lazy = lazy  # pages added with ``later`` wait until asked for (``make_pending``)
+        self.pending: dict[str, Callable[[], dict]] = {}  # URL → what makes the data of a page not made yet
 
-    def add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "", feeds: list[Listing] | None = None) -> Page:
-        """A page whose data ``make`` makes; every entry shown while it is made is recorded on the page."""
+    def add(self, url: str, title: str, template: str, make: Callable[[], dict], description: str = "", feeds: list[Listing] | None = None,
+            later: bool = False) -> Page:  # fmt: skip
+        """A page whose data ``make`` makes; every entry shown while it is made is recorded on the page.
+        With ``later`` (in a lazy book) the data is made only when asked for (views/incremental.py)."""
         if url in self.pages:  # the catalog rejected every clash an editor can cause: this is a bug
             raise RuntimeError(f"two generated pages share /{url}")
-        with self.cards.recording() as shown:
-            context = make()
-        newest = max((self.catalog.by_id[i].updated for i in shown), default=None)
-        page = Page(url, title, template, context, description, feeds or [self.listings["site"]], shown, newest.date().isoformat() if newest else "")
-        self.pages[url] = page
+        page = self.pages[url] = Page(url, title, template, {}, description, feeds or [self.listings["site"]])
+        if later and self.lazy:
+            self.pending[url] = make
+        else:
+            self._make(page, make)
         return page
+
+    def make_pending(self, pages: Iterable[str]) -> None:
+        """The data of these pending pages (URLs), made now."""
+        for url in pages:
+            if (make := self.pending.pop(url, None)) is not None:
+                self._make(self.pages[url], make)
+
+    def _make(self, page: Page, make: Callable[[], dict]) -> None:
+        with self.cards.recording() as shown:
+            page.context = make()
+        newest = max((self.catalog.by_id[i].updated for i in shown), default=None)
+        page.shows, page.updated = shown, newest.date().isoformat() if newest else ""
 
     @staticmethod
     def split(base: str, items: list, size: int) -> Iterable[tuple[str, list, dict]]:

@@ -5,9 +5,9 @@ and search pages (sitepages.py), trees and the archive (trees.py), the registry'
 (registry.py) and entries' own pages (entrypages.py). Besides pages, views make the files the
 pages' scripts and readers download: the open data and the filters' indexes.
 
-Entries' own pages are made on demand (``make_entry_pages``, ``entry_page``): a build that knows
-from the previous one which of them cannot have changed makes only the others
-(views/incremental.py, ``unaffected``)."""
+Lazy views (``lazy``) make entries' own pages and the later pages of lists of cards on demand
+(``make_entry_pages``, ``entry_page``, ``make_pending``): a build that knows from the previous one
+which of them cannot have changed makes only the others (views/incremental.py, ``unaffected``)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ from .trees import tree_pages
 
 
 class SiteViews(Book):
-    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings | None = None, media: Media | None = None, entries: bool = True):
-        """Every page; without ``entries``, entries' own pages only when asked for (``make_entry_pages``)."""
-        super().__init__(catalog, listings, settings or Settings(), media or Media())
+    def __init__(self, catalog: Catalog, listings: Listings, settings: Settings | None = None, media: Media | None = None, lazy: bool = False):
+        """Every page; ``lazy``: entries' own pages and the pages after the first of lists of cards only
+        when asked for (``make_entry_pages``, ``make_pending``)."""
+        super().__init__(catalog, listings, settings or Settings(), media or Media(), lazy)
         for listing in listings.with_pages():
             list_pages(self, listing)
         home_page(self)
@@ -49,7 +50,7 @@ class SiteViews(Book):
         poll_pages(self, self.polls)
         self._entries = EntryPages(catalog, listings, self.cards, self.settings, self.media)
         self.entry_pages: dict[str, Page] = {}  # entry id → its own page, as made
-        if entries:
+        if not lazy:
             self.make_entry_pages(catalog.entries)
         self.open_files: dict[str, str] = opendata.files(catalog) | self.figures.downloads()  # the open data and every figure's (CSV and JSON)
         self.data_files: dict[str, list] = filter_indexes(self)  # what the client-side filters load ("van-ban/index.json")
