@@ -200,8 +200,8 @@ class Build:
         o = self.options
         setup = incremental.digest(incremental.files_digest([*o.setup, o.content_dir / "_registry"]), incremental.code_digest(), self._settings())
         previous = PREVIOUS.get(o.key) if o.serving and o.incremental else self._previous_build()
-        entries = incremental.entry_digests(self.catalog, self.media)
-        structure, clock = incremental.structure(self.catalog), incremental.clock(self.catalog, self.views)
+        entries, structure = incremental.entry_digests(self.catalog, self.media)
+        clock = incremental.clock(self.catalog, self.views)
         comparable = previous is not None and previous.setup == setup and previous.clock == clock
         skipped = incremental.unaffected(previous, entries, self.catalog, self.views, structure) if comparable else incremental.Unaffected()
         self._describe(setup, entries, structure, clock, previous, skipped)

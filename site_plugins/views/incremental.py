@@ -15,11 +15,12 @@ entry). A change to mkdocs.yml, the theme, the registries, the portal's code, an
 or a build option rebuilds everything. The result equals a clean build byte for byte
 (tests/test_incremental.py, tests/test_rebuild.py).
 
-Views are lazy where that is provably safe (``unaffected``): when no entry was added, removed or
-moved between lists, tags, columns, dates or mentions (``structure``), and nothing an article's page
-shows depends on the clock differently (``clock``), an article's page can only change if it is the
-changed article's own or shows a changed entry — the dependency map says which. The other articles'
-pages are not made at all: their hashes and what they show are the previous build's."""
+Views are lazy where that is provably safe (``unaffected``): when no entry was added or removed and
+none changed but in its title, summary or body text (the structure, ``entry_digests``), and nothing
+those pages show depends on the clock differently (``clock``), an article's own page or a later page
+of a list of cards can only change if it is the changed entry's own or shows a changed entry — the
+dependency map says which. The others are not made at all: their hashes, what they show and their
+dates are the previous build's."""
 
 from __future__ import annotations
 
@@ -94,25 +95,25 @@ class Snapshot:
     lastmods: dict[str, str] = field(default_factory=dict)  # output path → the sitemap's lastmod of a page that may wait (``Book.pending``)
 
 
-def entry_digests(catalog: Catalog, media: Media) -> dict[str, str]:
-    """Entry id → hash of its front matter, body, URL and pictures (an image replaced under the same name changes the page)."""
+DISPLAY = ("title", "summary")  # the fields that name an entry without placing it anywhere
+
+
+def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
+    """Entry id → hash of its front matter, body, URL and pictures (an image replaced under the same
+    name changes the page); and the *structure*: every entry, in the catalog's order, with everything
+    but its title, summary and body text — what places it in lists ("Bài liên quan" by tags, mentions
+    and column, an agency's or a month's list, the numbering of their pages). One pass: each entry's
+    front matter is written out once for both."""
 
     def pictures(entry_id: str) -> list[str]:
         return [p.key for path in catalog.images.get(entry_id, []) if (p := media.pictures.get(path)) is not None]
 
-    return {e.id: digest(repr(e.data), e.body, e.url, *pictures(e.id)) for e in catalog.entries}
-
-
-def structure(catalog: Catalog) -> str:
-    """Every entry, in the catalog's order, with everything but its title, summary and body text: what
-    places it in lists ("Bài liên quan" by tags, mentions and column, an agency's or a month's list,
-    the numbering of their pages)."""
-    placed = (f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{[n for n, _ in e.mentions]}|{_placing(e.data)!r}" for e in catalog.entries)
-    return digest(*placed)
-
-
-def _placing(data: Any) -> dict:
-    return {name: value for name, value in vars(data).items() if name not in ("title", "summary")}
+    hashes, placed = {}, []
+    for e in catalog.entries:
+        placing = repr({name: value for name, value in vars(e.data).items() if name not in DISPLAY})
+        hashes[e.id] = digest(placing, *(repr(getattr(e.data, name, None)) for name in DISPLAY), e.body, e.url, *pictures(e.id))
+        placed.append(f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{[n for n, _ in e.mentions]}|{placing}")
+    return hashes, digest(*placed)
 
 
 def clock(catalog: Catalog, views: SiteViews) -> str:
