@@ -54,7 +54,6 @@ from .output.stylesheet import compress_assets, page_classes, write_stylesheet
 from .views import incremental
 from .views.dependencies import dependency_map
 from .views.figureblocks import link_only
-from .views.listing import FEED_FORMATS
 from .views.listings import Listings
 from .views.page import Page, Settings
 from .views.sharing import Site as SharingSite
@@ -412,11 +411,8 @@ class Build:
             written = []
             for listing in self.listings:
                 key = incremental.digest(setup, self.snapshot.feeds[listing.feed_path("rss")])
-                if listing.feed_path("rss") in self.kept_feeds:  # linked from the previous site with its pages (write)
-                    cache.keep(key)
-                    written += [listing.feed_path(fmt) for fmt in FEED_FORMATS]
-                else:
-                    written += cache.write(listing, out, key)
+                kept = listing.feed_path("rss") in self.kept_feeds  # linked from the previous site with its pages (write)
+                written += cache.keep(listing, key) if kept else cache.write(listing, out, key)
             cache.prune()
             self.report_damaged(cache.damaged)
         (out / urls.OPML).write_bytes(opml(self.listings, o.site_url, f"{o.site_name} — Tất cả nguồn tin"))

@@ -289,11 +289,13 @@ class FeedCache:
             shutil.rmtree(temporary, ignore_errors=True)
         return written
 
-    def keep(self, key: str) -> None:
-        """A feed the build took from the previous site (unchanged): its cached copy stays for later builds."""
+    def keep(self, listing: Listing, key: str) -> list[str]:
+        """A list's feed the build takes from the previous site (unchanged): its cached copy stays for
+        later builds; its paths, as ``write`` returns them."""
         self.used.add(key)
         if (folder := self.folder / key).is_dir():
             os.utime(folder)
+        return [listing.feed_path(fmt) for fmt in FEED_FORMATS]
 
     def prune(self, keep_seconds: float = 3600) -> None:
         prune_unused(self.folder, self.used, keep_seconds)
