@@ -3,6 +3,7 @@ input is reported in the usual form; pages share well (og/twitter/JSON-LD/Dublin
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import shutil
@@ -15,6 +16,7 @@ from PIL import Image, ImageDraw
 from site_plugins.catalog.loading import load_catalog
 from site_plugins.common.problems import ContentError
 from site_plugins.content.schema import parse_datetime
+from site_plugins.media.pictures import Rendition
 
 ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
 
@@ -88,6 +90,11 @@ def test_pages_use_responsive_pictures(photo_site):
     assert body[0].xpath("img/@loading") == ["lazy"]
     card = site.html("tin-tuc/").xpath("//article[contains(@class,'portal-card')]//img")[0]
     assert card.get("src").endswith("-480.jpg") and card.get("loading") == "lazy"  # lists use the small size
+
+
+def test_a_rendition_reaches_the_templates_with_every_field():
+    rendition = Rendition("img/k/a-480.webp", 480, 320, "image/webp", 1234)
+    assert rendition.data() == dataclasses.asdict(rendition)  # a field added to Rendition is not left out
 
 
 def _check(tmp_path, change, **kwargs) -> list[str]:

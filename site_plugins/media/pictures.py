@@ -18,7 +18,7 @@ import os
 import posixpath
 import shutil
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -41,6 +41,10 @@ class Rendition:
     media_type: str
     size: int
 
+    def data(self) -> dict:
+        """As templates and JSON take it (``dataclasses.asdict`` copies deeply: 20 times slower)."""
+        return {"path": self.path, "width": self.width, "height": self.height, "media_type": self.media_type, "size": self.size}
+
 
 @dataclass
 class Picture:
@@ -61,7 +65,7 @@ class Picture:
 
     def sources(self) -> list[dict]:
         """For <picture>: modern formats first, then the fallback, each with its srcset."""
-        return [{"type": MEDIA[fmt], "renditions": [asdict(r) for r in self.of(fmt)]} for fmt in ("avif", "webp", self.fallback)]
+        return [{"type": MEDIA[fmt], "renditions": [r.data() for r in self.of(fmt)]} for fmt in ("avif", "webp", self.fallback)]
 
 
 def cache_key(data: bytes, widths: tuple[int, ...]) -> str:
