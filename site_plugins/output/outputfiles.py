@@ -16,8 +16,8 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import stat
-import threading
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -59,23 +59,31 @@ class Busy(Exception):
     """Another build holds the output folder."""
 
 
-def _writable(function, path, _excinfo) -> None:
-    """rmtree's error handler: a read-only folder of an old site is made writable, then emptied."""
-    os.chmod(Path(path).parent, stat.S_IRWXU)
-    if Path(path).exists():
+# Deletes the folders (or files) it is given, read-only folders made writable first; what is left, the
+# next build deletes. Run as a process of its own, beside the build: a thread would take the build's
+# interpreter lock for each of the tens of thousands of files of a site (the build measurably slower).
+_REMOVER = """
+import os, shutil, stat, sys
+
+def writable(function, path, _excinfo):
+    os.chmod(os.path.dirname(path), stat.S_IRWXU)
+    if os.path.lexists(path) and not os.path.islink(path):
         os.chmod(path, stat.S_IRWXU)
     function(path)
 
+for folder in sys.argv[1:]:
+    try:
+        if os.path.isdir(folder) and not os.path.islink(folder):
+            shutil.rmtree(folder, onerror=writable)
+        else:
+            os.unlink(folder)
+    except OSError:
+        pass
+"""
 
-def _remove(folders: list[Path]) -> None:
-    for folder in folders:
-        try:
-            if folder.is_dir() and not folder.is_symlink():
-                shutil.rmtree(folder, onerror=_writable)
-            else:
-                folder.unlink(missing_ok=True)
-        except OSError:  # what is left, the next build deletes
-            pass
+
+def _remover(paths: list[Path]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", _REMOVER, *map(str, paths)], stdin=subprocess.DEVNULL)
 
 
 class Staging:
@@ -86,7 +94,7 @@ class Staging:
         self.lock_path = target.with_name(f".{target.name}.lock")
         self.partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
         self._lock: int | None = None
-        self._clearing: threading.Thread | None = None
+        self._clearing: subprocess.Popen | None = None
 
     def begin(self, keep: bool = False) -> Path:
         """Take the lock, clear what killed builds left, and return the folder to build into (with
@@ -99,11 +107,10 @@ class Staging:
             os.close(handle)
             raise Busy(str(self.target)) from None
         self._lock = handle
-        for stale in self.target.parent.glob(f".{self.target.name}.partial-*"):
-            shutil.rmtree(stale, onerror=_writable)  # a build that was killed: we hold the lock, it is not running
-        replaced = list(self.target.parent.glob(f".{self.target.name}.old-*"))  # sites earlier builds replaced
-        self._clearing = threading.Thread(target=_remove, args=(replaced,), daemon=True)
-        self._clearing.start()  # joined in release(): no build leaves a thread behind
+        if stale := list(self.target.parent.glob(f".{self.target.name}.partial-*")):  # of killed builds: we hold the lock
+            _remover(stale).wait()
+        if replaced := list(self.target.parent.glob(f".{self.target.name}.old-*")):  # sites earlier builds replaced
+            self._clearing = _remover(replaced)  # waited for in release(): no build leaves a process behind
         if keep and self.target.is_dir():
             link_tree(self.target, self.partial)
         self.partial.mkdir(exist_ok=True)
@@ -130,7 +137,7 @@ class Staging:
 
     def release(self) -> None:
         if self._clearing is not None:
-            self._clearing.join()
+            self._clearing.wait()
             self._clearing = None
         if self._lock is not None:
             os.close(self._lock)  # closing the descriptor releases the lock
