@@ -497,6 +497,25 @@ def test_a_lost_ledger_keeps_its_redirects(tmp_path):
     assert forgotten.returncode == 0 and "published-urls.yml thiếu" not in forgotten.stderr, forgotten.stderr
 
 
+def test_the_parsed_ledger_kept_beside_the_caches_cannot_lie(tmp_path):
+    from site_plugins.output.redirects import digest, open_ledger
+
+    path, backup = tmp_path / "published-urls.yml", tmp_path / "copy.yml"
+    path.write_text(yaml.safe_dump({"tin-a": ["tin-tuc/a/", "tin-tuc/a-cu/"]}), "utf-8")
+    kept = tmp_path / "copy.yml.json"
+    assert open_ledger(path, backup, path.name).urls == {"tin-a": ["tin-tuc/a/", "tin-tuc/a-cu/"]}
+    cached = json.loads(kept.read_text("utf-8"))
+    assert cached["urls"] == {"tin-a": ["tin-tuc/a/", "tin-tuc/a-cu/"]}  # what the next build reads instead of the YAML
+    for urls in ({"tin-a": ["tin-tuc/a/"]}, {"tin-a": ["tin-tuc/a/", "../../ngoai/"]}):  # a URL dropped; one sent outside (its digest forged)
+        forged = {**cached, "urls": urls}
+        if ".." in str(urls):
+            forged["digest"] = digest(json.dumps(urls, sort_keys=True).encode())
+        kept.write_text(json.dumps(forged), "utf-8")
+        assert open_ledger(path, backup, path.name).urls == {"tin-a": ["tin-tuc/a/", "tin-tuc/a-cu/"]}  # the YAML read again
+    path.write_text(yaml.safe_dump({"tin-a": ["tin-tuc/a/"], "tin-b": ["tin-tuc/b/"]}), "utf-8")  # the file changed: the cache is not its
+    assert open_ledger(path, backup, path.name, forget=True).urls == {"tin-a": ["tin-tuc/a/"], "tin-b": ["tin-tuc/b/"]}
+
+
 def test_the_ledger_is_written_when_it_learns_a_url_or_was_changed_by_hand(tmp_path):
     from site_plugins.output.redirects import open_ledger
 

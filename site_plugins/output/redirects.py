@@ -8,17 +8,20 @@ sitemap, lists or feeds). An old URL that another page now uses is left to that 
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..catalog.catalog import Catalog
 from ..common import urls
-from ..common.cachefiles import write_atomic
+from ..common.cachefiles import read_json, write_atomic, write_json
 from ..common.messages import problem
 from ..common.problems import ContentError, Problem
 from ..content.frontmatter import read_mapping
@@ -39,19 +42,50 @@ def load_ledger(path: Path, display: str) -> tuple[dict[str, list[str]], list[Pr
     parsed, data, problems = read_mapping(path, display)
     if parsed is None:
         return {}, problems
+    ledger, wrong = _validated(data)
+    for key, index in wrong:
+        if index is None:
+            problems.append(Problem(display, parsed.line((key,)), str(key), *problem("ledger.not_list")))
+        else:
+            problems.append(Problem(display, parsed.line((key, index)), f"{key}.{index + 1}", *problem("ledger.bad_url", url=data[key][index])))
+    return ledger, problems
+
+
+def _validated(data: dict) -> tuple[dict[str, list[str]], list[tuple[Any, int | None]]]:
+    """The ledger's valid URLs by id, and where the others are: (id, None) for a value that is not a
+    list of strings, (id, position) for a string that is not a URL of this site."""
     ledger: dict[str, list[str]] = {}
+    wrong: list[tuple[Any, int | None]] = []
     for key, value in data.items():
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
-            problems.append(Problem(display, parsed.line((key,)), str(key), *problem("ledger.not_list")))
+            wrong.append((key, None))
             continue
-        valid = []
-        for index, url in enumerate(value):
-            if _URL.match(url) and not any(part in (".", "..") for part in url.split("/")):
-                valid.append(url)
-            else:
-                problems.append(Problem(display, parsed.line((key, index)), f"{key}.{index + 1}", *problem("ledger.bad_url", url=url)))
-        ledger[str(key)] = valid
+        ledger[str(key)] = [url for url in value if _URL.match(url) and not any(part in (".", "..") for part in url.split("/"))]
+        wrong += [(key, index) for index, url in enumerate(value) if url not in ledger[str(key)]]
+    return ledger, wrong
+
+
+def load_kept(path: Path, display: str, cache: Path) -> tuple[dict[str, list[str]], list[Problem]]:
+    """``load_ledger``, its result kept in ``cache`` (JSON, by the hash of the ledger's bytes and of its
+    own content): parsing the YAML of 10,000 entries takes a second, its JSON milliseconds. Only a
+    ledger without problems is kept; what the cache holds is validated again when read."""
+    try:
+        source = digest(path.read_bytes())
+    except OSError:  # none yet, or unreadable: as load_ledger says
+        return load_ledger(path, display)
+    kept = read_json(cache)
+    if isinstance(kept, dict) and kept.get("source") == source and isinstance(urls_kept := kept.get("urls"), dict):
+        ledger, wrong = _validated(urls_kept)
+        if not wrong and kept.get("digest") == digest(json.dumps(ledger, sort_keys=True).encode()):
+            return ledger, []
+    ledger, problems = load_ledger(path, display)
+    if not problems:
+        write_json(cache, {"source": source, "urls": ledger, "digest": digest(json.dumps(ledger, sort_keys=True).encode())})
     return ledger, problems
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def kept_from(ledger: dict[str, list[str]], previous: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -92,8 +126,9 @@ class Ledger:
 
 
 def open_ledger(path: Path, backup: Path, display: str, forget: bool = False) -> Ledger:
-    """The validated ledger (ContentError naming every bad line), with what it lost restored."""
-    urls_now, problems = load_ledger(path, display)
+    """The validated ledger (ContentError naming every bad line), with what it lost restored. Its
+    parsed form is kept beside the copy (``load_kept``)."""
+    urls_now, problems = load_kept(path, display, backup.with_name(f"{backup.name}.json"))
     if [p for p in problems if not p.warning]:
         raise ContentError(problems)
     copied = _same_bytes(path, backup)
