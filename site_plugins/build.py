@@ -200,10 +200,11 @@ class Build:
         setup = incremental.digest(incremental.files_digest([*o.setup, o.content_dir / "_registry"]), incremental.code_digest(), self._settings())
         previous = PREVIOUS.get(o.key) if o.serving and o.incremental else self._previous_build()
         entries, structure = incremental.entry_digests(self.catalog, self.media)
-        clock = incremental.clock(self.catalog, self.views)
-        comparable = previous is not None and previous.setup == setup and previous.clock == clock
-        skipped = incremental.unaffected(previous, entries, self.catalog, self.views, structure) if comparable else incremental.Unaffected()
-        self._describe(setup, entries, structure, clock, previous, skipped)
+        clocks = incremental.clock(self.catalog, self.views), incremental.registry_clock(self.catalog)
+        comparable = previous is not None and previous.setup == setup and previous.clock == clocks[0]
+        every_kind = previous is not None and previous.registry_clock == clocks[1]
+        skipped = incremental.unaffected(previous, entries, self.catalog, self.views, structure, every_kind) if comparable else incremental.Unaffected()
+        self._describe(setup, entries, structure, clocks, previous, skipped)
         self.plan = incremental.plan(previous, self.snapshot)
         if previous is not None and self.plan is None:
             self.log.info(t("build.whole", reason=t("build.whole.setup")))
@@ -216,8 +217,8 @@ class Build:
                 self.log.info(t("build.whole", reason=t("build.whole.output", folder=o.output, count=len(changed), examples=", ".join(changed[:3]))))
                 self.plan = previous = None
                 self.kept_feeds = set()
-                if skipped.articles or skipped.pages:  # a whole build makes every page
-                    self._describe(setup, entries, structure, clock, None, incremental.Unaffected())
+                if skipped.entries or skipped.pages:  # a whole build makes every page
+                    self._describe(setup, entries, structure, clocks, None, incremental.Unaffected())
         self.previous = previous
         self.reused_html = incremental.reusable_html(previous, self.snapshot)
         self.reused_records = previous.records if previous is not None and previous.setup == self.snapshot.setup else {}
@@ -226,24 +227,24 @@ class Build:
         if self.skipped or self.skipped_lists:
             self.log.info(t("build.lazy", count=self.skipped, lists=self.skipped_lists))
 
-    def _describe(self, setup: str, entries: dict[str, str], structure: str, clock: str, previous: incremental.Snapshot | None,
+    def _describe(self, setup: str, entries: dict[str, str], structure: str, clocks: tuple[str, str], previous: incremental.Snapshot | None,
                   skipped: incremental.Unaffected) -> None:  # fmt: skip
         """Every page's data made but what is ``skipped``, whose data, dependency-map rows and lastmod are
         ``previous``'s; then the dependency map and the snapshot."""
         o = self.options
-        self.views.make_entry_pages(e for e in self.catalog.entries if e.id not in skipped.articles)
+        self.views.make_entry_pages(e for e in self.catalog.entries if e.id not in skipped.entries)
         self.views.make_pending([url for url in self.views.pending if url not in skipped.pages])
         for url in self.views.pending:  # kept: what it showed and its date, as the previous build made it
             if previous is None:  # pages wait only when a previous build stands for them: this is a bug
                 raise RuntimeError(f"/{url} waits without a previous build")
             page, path = self.views.pages[url], urls.output(url)
             page.shows, page.updated = set(previous.deps.shows[path]), previous.lastmods[path]
-        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit, previous.deps if skipped.articles and previous else None)
+        self.dependencies = dependency_map(self.views, self.listings, o.feed_limit, previous.deps if skipped.entries and previous else None)
         keep = o.serving or o.output is not None
-        kept = previous.pages if previous is not None and (skipped.articles or skipped.pages) else {}
+        kept = previous.pages if previous is not None and (skipped.entries or skipped.pages) else {}
         self.snapshot = incremental.snapshot(setup, self.catalog, self.views, self.listings, self.dependencies, o.feed_limit, entries, kept, pages=keep)
-        self.snapshot.structure, self.snapshot.clock = structure, clock
-        self.skipped, self.skipped_lists = len(skipped.articles), len(skipped.pages)
+        self.snapshot.structure, (self.snapshot.clock, self.snapshot.registry_clock) = structure, clocks
+        self.skipped, self.skipped_lists = len(skipped.entries), len(skipped.pages)
 
     def _settings(self) -> str:
         """The build's options that shape what it writes (not the clock: pages hash what it changes)."""

@@ -127,3 +127,35 @@ def test_the_preview_leaves_the_event_revisions_alone(preview, tmp_path, caplog)
     assert "sequence: 0" in recorded
     preview.build(caplog)
     assert revisions.read_text("utf-8") == recorded
+
+
+def test_the_clock_of_documents_cooperatives_and_events_moves_with_what_their_pages_show():
+    """Their pages wait only while ``registry_clock`` stands still (test_rebuild: events that end);
+    here each other thing that "now" decides on them moves it: a document's legal status or a coming
+    event of its history, a task's state, a cooperative's address."""
+    from dataclasses import replace
+
+    from site_plugins.catalog.loading import load_catalog
+    from site_plugins.content.schema import parse_datetime
+    from site_plugins.views.incremental import registry_clock
+
+    catalog = load_catalog(CONTENT, parse_datetime(NOW))
+    before = registry_clock(catalog)
+    assert registry_clock(catalog) == before  # the same day, the same clock
+    document_id, state = next((i, s) for i, s in catalog.legal.items() if s.events)
+    catalog.legal[document_id] = replace(state, status="het-hieu-luc" if state.status != "het-hieu-luc" else "con-hieu-luc")
+    assert registry_clock(catalog) != before
+    catalog.legal[document_id] = replace(state, events=[replace(e, when=catalog.now.replace(year=catalog.now.year + 1)) for e in state.events])
+    assert registry_clock(catalog) != before  # an event of its history still ahead
+    catalog.legal[document_id] = state
+    assert registry_clock(catalog) == before
+    task = catalog.tasks[0]
+    catalog.tasks[0] = replace(task, status="qua-han" if task.status != "qua-han" else "dang-thuc-hien")
+    assert registry_clock(catalog) != before
+    catalog.tasks[0] = task
+    cooperative = next(e for e in catalog.entries if e.kind == "cooperative")
+    old = cooperative.data
+    cooperative.data = old.model_copy(update={"commune": "Xã Không Có"})  # its address as the page prints it
+    assert registry_clock(catalog) != before
+    cooperative.data = old
+    assert registry_clock(catalog) == before

@@ -462,8 +462,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "portal: incremental build: {pages} pages, {feeds} feed files ({changed} entries changed)",
     },
     "build.lazy": {
-        "vi": "portal: {count} trang bài viết và {lists} trang sau của danh sách không thể đổi (bản đồ phụ thuộc): không tính lại dữ liệu của chúng",
-        "en": "portal: {count} article pages and {lists} later pages of lists cannot have changed (dependency map): their data not made again",
+        "vi": "portal: {count} trang của bài, văn bản, HTX, sự kiện và {lists} trang sau của danh sách không thể đổi (bản đồ phụ thuộc): không tính lại dữ liệu của chúng",
+        "en": "portal: {count} pages of entries and {lists} later pages of lists cannot have changed (dependency map): their data not made again",
     },
     "build.search": {
         "vi": "portal: chỉ mục tìm kiếm (Pagefind) gồm {count} mục, {seconds:.1f} giây",

@@ -17,9 +17,9 @@ or a build option rebuilds everything. The result equals a clean build byte for 
 
 Views are lazy where that is provably safe (``unaffected``): when no entry was added or removed and
 none changed but in its title, summary or body text (the structure, ``entry_digests``), and nothing
-those pages show depends on the clock differently (``clock``), an article's own page or a later page
-of a list of cards can only change if it is the changed entry's own or shows a changed entry — the
-dependency map says which. The others are not made at all: their hashes, what they show and their
+those pages show depends on the clock differently (``clock``), an entry's own page (an article, a
+document, a cooperative, an event) or a later page of a list of cards can only change if it is the
+changed entry's own or shows a changed entry — the dependency map says which. The others are not made at all: their hashes, what they show and their
 dates are the previous build's."""
 
 from __future__ import annotations
@@ -36,8 +36,11 @@ from typing import Any
 from ..catalog.catalog import Catalog
 from ..common import urls
 from ..content.datasets import figure_lines
+from ..content.entries import AnyEntry, CooperativeEntry
 from ..media.media import Media
+from .addresses import address
 from .dependencies import DependencyMap
+from .eventtimes import finished, under_way
 from .listing import FEED_FORMATS
 from .listings import Listings
 from .siteviews import Page, SiteViews
@@ -92,6 +95,7 @@ class Snapshot:
     files: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)  # the output folder: path → size, mtime, inode, SHA-256
     structure: str = ""  # what places entries in lists and in other articles' pages (``structure``)
     clock: str = ""  # what articles' pages and lists of cards show that depends on the build's "now" (``clock``)
+    registry_clock: str = ""  # what the pages of documents, cooperatives and events show that depends on it (``registry_clock``)
     lastmods: dict[str, str] = field(default_factory=dict)  # output path → the sitemap's lastmod of a page that may wait (``Book.pending``)
 
 
@@ -99,8 +103,8 @@ DISPLAY = ("title", "summary")  # the fields that name an entry without placing 
 
 
 def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
-    """Entry id → hash of its front matter, body, URL and pictures (an image replaced under the same
-    name changes the page); and the *structure*: every entry, in the catalog's order, with everything
+    """Entry id → hash of its front matter, body, URL, pictures and attachments (an image or a PDF
+    replaced under the same name changes the page); and the *structure*: every entry, in the catalog's order, with everything
     but its title, summary and body text — what places it in lists ("Bài liên quan" by tags, mentions
     and column, an agency's or a month's list, the numbering of their pages). One pass: each entry's
     front matter is written out once for both."""
@@ -108,10 +112,13 @@ def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
     def pictures(entry_id: str) -> list[str]:
         return [p.key for path in catalog.images.get(entry_id, []) if (p := media.pictures.get(path)) is not None]
 
+    def attachments(entry: AnyEntry) -> list[str]:  # a PDF replaced under the same name: its size on the page
+        return [repr(catalog.files.get(urls.asset(entry.src_uri, f.src))) for f in entry.own_files() if not f.image]
+
     hashes, placed = {}, []
     for e in catalog.entries:
         placing = repr({name: value for name, value in vars(e.data).items() if name not in DISPLAY})
-        hashes[e.id] = digest(placing, *(repr(getattr(e.data, name, None)) for name in DISPLAY), e.body, e.url, *pictures(e.id))
+        hashes[e.id] = digest(placing, *(repr(getattr(e.data, name, None)) for name in DISPLAY), e.body, e.url, *pictures(e.id), *attachments(e))
         placed.append(f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{[n for n, _ in e.mentions]}|{placing}")
     return hashes, digest(*placed)
 
@@ -128,16 +135,31 @@ def clock(catalog: Catalog, views: SiteViews) -> str:
     return digest(*scheduled, "|", *polls, "|", *(repr(views.figures.site.get(i)) for i in embedded), "|", *lists)
 
 
+def registry_clock(catalog: Catalog) -> str:
+    """What the pages of documents, cooperatives and events show besides (``clock``) that "now" may
+    decide: every document's legal status and which events of its history are still ahead, every
+    task's state, every event's (under way, over), every cooperative's address (in the two-level form
+    after 1 July 2025). Kept apart: an event that ends does not make every article's page again."""
+    now = catalog.now
+    legal = [f"{i}:{s.status}:{s.since}:{''.join('F' if e.when > now else 'P' for e in s.events)}" for i, s in catalog.legal.items()]
+    tasks = [f"{x.document.id}#{x.anchor}:{x.status}:{x.label}" for x in catalog.tasks]
+    events = [f"{e.id}:{under_way(e.data, now)}:{finished(e.data, now)}" for e in catalog.events]
+    places = [repr(address(e.data, catalog.registries, now.date())) for e in catalog.entries if isinstance(e, CooperativeEntry)]
+    return digest(*legal, "|", *tasks, "|", *events, "|", *places)
+
+
 @dataclass
 class Unaffected:
-    articles: set[str] = field(default_factory=set)  # ids of articles whose own page cannot change
+    entries: set[str] = field(default_factory=set)  # ids of entries whose own page cannot change
     pages: set[str] = field(default_factory=set)  # URLs of pending list pages (``Book.pending``) that cannot change
 
 
-def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Catalog, views: SiteViews, now_structure: str) -> Unaffected:
+def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Catalog, views: SiteViews, now_structure: str,
+               every_kind: bool) -> Unaffected:  # fmt: skip
     """What cannot differ from the previous build's, or nothing: the changed entries' own pages and
     every page showing one (before the change; with the structure unchanged, the same after) are made
-    again. The caller checks ``clock`` before it trusts this (the figures are made with the views)."""
+    again. The caller checks ``clock`` before it trusts this (the figures are made with the views),
+    and ``registry_clock`` for ``every_kind`` (else only articles' pages may wait)."""
     if previous is None or previous.structure != now_structure or not previous.deps.shows:
         return Unaffected()
     changed = {i for i in entries if previous.entries.get(i) != entries[i]}
@@ -145,9 +167,9 @@ def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Cata
         return Unaffected()
     shown = set().union(*(previous.deps.pages_showing(i) for i in changed)) if changed else set()
     kept = previous.entry_pages
-    articles = {e.id for e in catalog.entries if e.kind == "article" and e.id not in changed and e.id in kept and kept[e.id] not in shown}
+    own = {e.id for e in catalog.entries if (every_kind or e.kind == "article") and e.id not in changed and e.id in kept and kept[e.id] not in shown}
     pages = {url for url in views.pending if (path := urls.output(url)) not in shown and path in previous.lastmods}
-    return Unaffected(articles, pages)
+    return Unaffected(own, pages)
 
 
 def snapshot(setup: str, catalog: Catalog, views: SiteViews, listings: Listings, deps: DependencyMap, feed_limit: int,
