@@ -498,7 +498,8 @@ def test_a_lost_ledger_keeps_its_redirects(tmp_path):
 
 
 def test_the_parsed_ledger_kept_beside_the_caches_cannot_lie(tmp_path):
-    from site_plugins.output.redirects import digest, open_ledger
+    from site_plugins.output.redirects import open_ledger
+    from site_plugins.views.incremental import digest
 
     path, backup = tmp_path / "published-urls.yml", tmp_path / "copy.yml"
     path.write_text(yaml.safe_dump({"tin-a": ["tin-tuc/a/", "tin-tuc/a-cu/"]}), "utf-8")

@@ -8,7 +8,6 @@ sitemap, lists or feeds). An old URL that another page now uses is left to that 
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import posixpath
@@ -25,6 +24,7 @@ from ..common.cachefiles import read_json, write_atomic, write_json
 from ..common.messages import problem
 from ..common.problems import ContentError, Problem
 from ..content.frontmatter import read_mapping
+from ..views.incremental import digest
 from .outputfiles import within
 
 LEDGER = "published-urls.yml"
@@ -82,10 +82,6 @@ def load_kept(path: Path, display: str, cache: Path) -> tuple[dict[str, list[str
     if not problems:
         write_json(cache, {"source": source, "urls": ledger, "digest": digest(json.dumps(ledger, sort_keys=True).encode())})
     return ledger, problems
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def kept_from(ledger: dict[str, list[str]], previous: dict[str, list[str]]) -> dict[str, list[str]]:

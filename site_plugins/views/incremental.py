@@ -17,10 +17,11 @@ or a build option rebuilds everything. The result equals a clean build byte for 
 
 Views are lazy where that is provably safe (``unaffected``): when no entry was added or removed and
 none changed but in its title, summary or body text (the structure, ``entry_digests``), and nothing
-those pages show depends on the clock differently (``clock``), an entry's own page (an article, a
-document, a cooperative, an event) or a later page of a list of cards can only change if it is the
-changed entry's own or shows a changed entry — the dependency map says which. The others are not made at all: their hashes, what they show and their
-dates are the previous build's."""
+those pages show depends on the clock differently (``clock``; for the pages of documents,
+cooperatives and events also ``registry_clock``), an entry's own page or a later page of a list of
+cards can only change if it is the changed entry's own or shows a changed entry — the dependency map
+says which. The others are not made at all: their hashes, what they show and their dates are the
+previous build's."""
 
 from __future__ import annotations
 
@@ -104,8 +105,8 @@ DISPLAY = ("title", "summary")  # the fields that name an entry without placing 
 
 def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
     """Entry id → hash of its front matter, body, URL, pictures and attachments (an image or a PDF
-    replaced under the same name changes the page); and the *structure*: every entry, in the catalog's order, with everything
-    but its title, summary and body text — what places it in lists ("Bài liên quan" by tags, mentions
+    replaced under the same name changes the page); and the *structure*: every entry, in the
+    catalog's order, with everything but its title, summary and body text — what places it in lists ("Bài liên quan" by tags, mentions
     and column, an agency's or a month's list, the numbering of their pages). One pass: each entry's
     front matter is written out once for both."""
 
