@@ -220,7 +220,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         build, hidden = self.build, self.build.hidden()
         for file in list(files):
             ours = from_content(file, config)
-            if ours and (file.src_uri in hidden or not inside(file.abs_src_path or "", config.docs_dir) or not publishable(file.src_uri)):
+            outside = ours and build.entry(file.src_uri) is None and not inside(file.abs_src_path or "", config.docs_dir)  # (entries were checked when read)
+            if ours and (file.src_uri in hidden or outside or not publishable(file.src_uri)):
                 files.remove(file)  # a link out of content/, an upload (its rendition replaces it), a type not on the allow-list
             if ours and (cleaned := build.upload(file.src_uri)) is not None:
                 files.append(File.generated(config, file.src_uri, content=cleaned))  # an upload's URL serves its cleaned rendition

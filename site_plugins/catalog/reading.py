@@ -9,6 +9,7 @@ the same; entries never change once read."""
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +59,12 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
         if not folder.is_dir():
             continue
         for file in sorted(folder.rglob("*.md")):
-            if not inside(file, content_dir):
+            status = file.lstat()  # (one call to the file system for a file that is no link)
+            link = stat.S_ISLNK(status.st_mode)
+            if not inside(file, content_dir, link):
                 continue  # a link that leaves the content folder: reported by content.tree.scan
             seen.add(str(file))
-            source, found = _read(file, content_dir, kind, max_body)
+            source, found = _read(file, file.stat() if link else status, content_dir, kind, max_body)
             problems += found
             if source is not None:
                 sources.append(source)
@@ -72,11 +75,10 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
     return sources, problems
 
 
-def _read(file: Path, content_dir: Path, kind: str, max_body: int) -> tuple[Source | None, list[Problem]]:
+def _read(file: Path, status: os.stat_result, content_dir: Path, kind: str, max_body: int) -> tuple[Source | None, list[Problem]]:
     src_uri = file.relative_to(content_dir).as_posix()
     display = f"{content_dir.name}/{src_uri}"
-    stat = file.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size, display, os.environ.get("PORTAL_LANG"), max_body)
+    stamp = (status.st_mtime_ns, status.st_size, display, os.environ.get("PORTAL_LANG"), max_body)
     if (known := _READ.get(str(file))) is not None and known[0] == stamp:
         return known[1], known[2]
     parsed, found = read_markdown(file, display, max_body)

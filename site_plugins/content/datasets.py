@@ -283,6 +283,8 @@ def csv_number(cell: str) -> Any:
 
 def figure_lines(body: str, first_line: int) -> list[tuple[str, int]]:
     """The figures a body embeds: (id as written, line in the file)."""
+    if "{{" not in body:  # (most bodies embed none: the regex is not run over them)
+        return []
     return [(m[1], first_line + body.count("\n", 0, m.start())) for m in FIGURE_LINE.finditer(body)]
 
 

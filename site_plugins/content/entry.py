@@ -46,6 +46,7 @@ class RefField:
     value: str | list[str] | None
 
 
+DISPLAY = ("title", "summary")  # the fields that name an entry without placing it anywhere
 MENTION_CONTEXT = 200  # characters after a mentioned number that catalog/mentions.choose reads (120, and a year within 40 more)
 
 
@@ -68,7 +69,7 @@ class Entry(Generic[Data]):
     schema_type: ClassVar[str]  # what schema.org calls it (its JSON-LD, and what a shared link needs)
     pictured: ClassVar[bool] = True  # shown with a picture (a document is shown by its number, never by a picture)
 
-    @property
+    @cached_property  # asked for millions of times in a large build; entries never change once read
     def id(self) -> str:
         return self.data.id
 
@@ -114,11 +115,11 @@ class Entry(Generic[Data]):
     def tags(self) -> list[str]:
         return getattr(self.data, "tags", [])  # an event has none
 
-    @property
+    @cached_property
     def published(self) -> datetime:
         return self.data.published
 
-    @property
+    @cached_property
     def updated(self) -> datetime:
         """The last important change (articles and profiles may say so with `updated:`)."""
         return getattr(self.data, "updated", None) or self.published
@@ -127,6 +128,12 @@ class Entry(Generic[Data]):
     def lastmod(self) -> str:
         """Its page's date in the sitemap: the day of its last important change."""
         return self.updated.date().isoformat()
+
+    @cached_property  # (kept with the entry between builds: a build compares every entry with the last build's)
+    def placing(self) -> str:
+        """Its front matter but what only names it (``DISPLAY``), written out: what places it in lists
+        and in other entries' pages (views/incremental.py compares it between builds)."""
+        return repr({name: value for name, value in vars(self.data).items() if name not in DISPLAY})
 
     @property
     def date_field(self) -> str:

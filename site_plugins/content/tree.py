@@ -33,12 +33,13 @@ def extension(path: str | Path) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def inside(path: str | Path, root: str | Path) -> bool:
+def inside(path: str | Path, root: str | Path, link: bool | None = None) -> bool:
     """Whether ``path``, with every symbolic link followed, lies in ``root`` (string operations:
-    a large build asks this of every file it reads and writes)."""
+    a large build asks this of every file it reads and writes). ``link``: whether the file itself
+    is a symbolic link, when the caller knows it (None: asked of the file system)."""
     folder, name = os.path.split(os.fspath(path))
     real = os.path.join(_real_folder(folder or "."), name)  # folders resolved once per build: a section holds thousands of files
-    if name in ("", ".", "..") or os.path.islink(real):
+    if name in ("", ".", "..") or (os.path.islink(real) if link is None else link):
         real = os.path.realpath(real)
     top = _real_folder(os.fspath(root))
     return real == top or real.startswith(top if top.endswith(os.sep) else top + os.sep)
@@ -73,22 +74,29 @@ def scan(content_dir: Path) -> list[Problem]:
     because of their type (warnings), without following any link."""
     root = content_dir.resolve()
     problems: list[Problem] = []
-    for folder, dirs, names in os.walk(content_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted([*dirs, *names]):
-            path = Path(folder, name)
-            src_uri = path.relative_to(content_dir).as_posix()
+    folders = [(content_dir, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as listing:  # (whether each is a link or a folder comes with the listing: no call per file)
+            found = sorted(listing, key=lambda each: each.name)
+        walked = [each for each in found if each.is_dir(follow_symlinks=False) and not each.name.startswith(".")]
+        folders += [(Path(each.path), f"{prefix}{each.name}/") for each in reversed(walked)]  # depth first, in name order (as os.walk)
+        for each in found:
+            folder_like = each.is_dir()  # a link to a folder counts as one (never walked: it is checked here)
+            if folder_like and each.name.startswith("."):
+                continue  # hidden folders are not content
+            src_uri = f"{prefix}{each.name}"
             display = f"{content_dir.name}/{src_uri}"
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                problems.append(Problem(display, 0, "", *problem("file.symlink_outside", target=os.readlink(path), content=content_dir.name)))
+            if each.is_symlink() and not Path(each.path).resolve().is_relative_to(root):
+                problems.append(Problem(display, 0, "", *problem("file.symlink_outside", target=os.readlink(each.path), content=content_dir.name)))
                 continue
-            if name in dirs or hidden(src_uri) or src_uri.startswith(f"{REGISTRY_DIR}/"):
+            if folder_like or hidden(src_uri) or src_uri.startswith(f"{REGISTRY_DIR}/"):
                 continue
-            ext = extension(name)
+            ext = extension(each.name)
             data = (ext in DATA_TYPES and src_uri.startswith(f"{DATA_DIR}/")) or (ext == "yml" and src_uri.startswith(f"{POLL_DIR}/"))  # read, never published
             if ext in PAGES or ext in PICTURES or ext in DOCUMENTS or data:
                 continue
             fix = t("file.not_published.svg" if ext == "svg" else "file.not_published.fix")
-            message = problem("file.not_published", ext=f".{ext}" if ext else name, allowed=ALLOWED, fix=fix)
+            message = problem("file.not_published", ext=f".{ext}" if ext else each.name, allowed=ALLOWED, fix=fix)
             problems.append(Problem(display, 0, "", *message, warning=True))
     return problems

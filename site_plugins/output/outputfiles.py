@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -28,12 +29,25 @@ class OutsideOutput(Exception):
     """A path that would be written outside the output folder."""
 
 
-def within(out_dir: Path, relative: str) -> Path:
-    """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a link)."""
+def within(out_dir: Path, relative: str, link: bool | None = None) -> Path:
+    """``out_dir / relative``, refused when it would land outside ``out_dir`` ("../", an absolute path, a
+    link; ``link``: whether the file is a symbolic link, when the caller knows it)."""
     target = out_dir / relative
-    if os.path.isabs(relative) or not inside(target, out_dir):
+    if os.path.isabs(relative) or not inside(target, out_dir, link):
         raise OutsideOutput(str(target))
     return target
+
+
+def absent(out_dir: Path, relative: str) -> Path | None:
+    """``within(out_dir, relative)`` when nothing is there yet, else None (one call to the file system
+    for a file that is there and no link: a build asks this of every rendition and card)."""
+    try:
+        status: os.stat_result | None = os.lstat(out_dir / relative)
+    except FileNotFoundError:
+        status = None
+    link = status is not None and stat.S_ISLNK(status.st_mode)
+    target = within(out_dir, relative, link)
+    return target if status is None or (link and not target.exists()) else None
 
 
 def plain_relative(relative: str) -> bool:

@@ -8,16 +8,15 @@ from pathlib import Path
 
 from ..media.media import Media
 from ..media.pictures import CROPS
-from .outputfiles import link_or_copy, link_tree, within
+from .outputfiles import absent, link_or_copy, link_tree
 
 
 def publish_media(media: Media, out: Path) -> None:
     if media.cache_dir is not None:
         for picture in media.pictures.values():
-            target = within(out, f"img/{picture.key}")
-            if not target.exists():  # a folder is named by the content hash: what is there is right
+            if (target := absent(out, f"img/{picture.key}")) is not None:  # a folder is named by the content hash: what is there is right
                 link_tree(media.cache_dir / picture.key, target, ignore=("meta.json", CROPS, ".*"))
     for path, source in media.card_files.items():
-        if not (target := within(out, path)).exists():  # named by the hash of what they show
+        if (target := absent(out, path)) is not None:  # named by the hash of what they show
             target.parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(source, target)

@@ -12,6 +12,7 @@ page kind is styled exactly as with the whole stylesheet."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 from pathlib import Path
 
@@ -117,11 +118,19 @@ def write_stylesheet(out: Path, classes: set[str]) -> int:
     return len(text.encode())
 
 
+_GZIPPED: dict[bytes, bytes] = {}  # an asset's BLAKE2 → its .gz: the preview's rebuilds compress only what changed
+
+
 def compress_assets(out: Path) -> int:
     """A byte-stable .gz beside every stylesheet and script under assets/ (how many)."""
-    count = 0
+    count, made = 0, {}
     for file in sorted(out.glob("assets/**/*")):
         if file.suffix in COMPRESSED and file.is_file():
-            (file.parent / f"{file.name}.gz").write_bytes(gzip.compress(file.read_bytes(), compresslevel=9, mtime=0))
+            data = file.read_bytes()
+            key = hashlib.blake2b(data, digest_size=16).digest()
+            packed = made[key] = _GZIPPED.get(key) or gzip.compress(data, compresslevel=9, mtime=0)
+            (file.parent / f"{file.name}.gz").write_bytes(packed)
             count += 1
+    _GZIPPED.clear()
+    _GZIPPED.update(made)
     return count

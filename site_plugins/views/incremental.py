@@ -38,6 +38,7 @@ from ..catalog.catalog import Catalog
 from ..common import urls
 from ..content.datasets import figure_lines
 from ..content.entries import AnyEntry, CooperativeEntry
+from ..content.entry import DISPLAY
 from ..media.media import Media
 from .addresses import address
 from .dependencies import DependencyMap
@@ -100,9 +101,6 @@ class Snapshot:
     lastmods: dict[str, str] = field(default_factory=dict)  # output path → the sitemap's lastmod of a page that may wait (``Book.pending``)
 
 
-DISPLAY = ("title", "summary")  # the fields that name an entry without placing it anywhere
-
-
 def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
     """Entry id → hash of its front matter, body, URL, pictures and attachments (an image or a PDF
     replaced under the same name changes the page); and the *structure*: every entry, in the
@@ -118,7 +116,7 @@ def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
 
     hashes, placed = {}, []
     for e in catalog.entries:
-        placing = repr({name: value for name, value in vars(e.data).items() if name not in DISPLAY})
+        placing = e.placing
         hashes[e.id] = digest(placing, *(repr(getattr(e.data, name, None)) for name in DISPLAY), e.body, e.url, *pictures(e.id), *attachments(e))
         placed.append(f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{[n for n, _ in e.mentions]}|{placing}")
     return hashes, digest(*placed)
