@@ -58,7 +58,7 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
         folder = content_dir / section
         if not folder.is_dir():
             continue
-        for file in sorted(folder.rglob("*.md")):
+        for file in markdown_files(folder):
             status = file.lstat()  # (one call to the file system for a file that is no link)
             link = stat.S_ISLNK(status.st_mode)
             if not inside(file, content_dir, link):
@@ -73,6 +73,17 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
             del _READ[gone]
             _PARSED.append(gone)
     return sources, problems
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """Every name ending in .md under ``folder``, in path order, links to folders not followed: what
+    ``sorted(folder.rglob("*.md"))`` gives, without hashing a Path per file (a large site has tens of
+    thousands)."""
+    found: list[tuple[list[str], str]] = []
+    for root, dirs, names in os.walk(folder):
+        relative = os.path.relpath(root, folder).split(os.sep) if root != str(folder) else []
+        found += [([*relative, name], os.path.join(root, name)) for name in (*names, *dirs) if name.endswith(".md")]
+    return [Path(path) for _, path in sorted(found)]
 
 
 def _read(file: Path, status: os.stat_result, content_dir: Path, kind: str, max_body: int) -> tuple[Source | None, list[Problem]]:

@@ -8,6 +8,7 @@ Messy forms from OCR and drafts: ``Số: 14 / CTPH- LMHTX-BTGTU``, ``Số 13 - H
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -124,6 +125,7 @@ def _split_glued(symbol: str) -> list[str]:
 NUMBER_IN_TEXT = re.compile(rf"\b\d+(?:/(?:19|20)\d\d)?(?:/{_CODE}(?:-{_CODE})*(?:/{_CODE}(?:-{_CODE})*)?|-{_CODE}/{_CODE}(?:-{_CODE})*)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # (asked again for every mention of every body at every build)
 def number_key(text: str) -> str:
     """A key that matches the same number however it was spaced or spelled (Ð/Đ, case)."""
     return _squeeze(text).upper()

@@ -233,4 +233,8 @@ class Entry(Generic[Data]):
 
     def body_images(self) -> list[FileRef]:
         """Images of the body (Markdown ![alt](src) and <img>), local ones only."""
-        return body_images(self.body, self.parsed.body_line)
+        return list(self._body_images)
+
+    @cached_property  # (the body never changes once read; every build asks)
+    def _body_images(self) -> tuple[FileRef, ...]:
+        return tuple(body_images(self.body, self.parsed.body_line))
