@@ -2,6 +2,7 @@
 
     load()            content → catalog → URL ledger → media (renditions, crops, cards) → listings →
                       views → dependency map → (in the preview) the plan of what to render
+    begin_search(out) a build that renders only what changed: the search index begun beside the pages
     view(src_uri)     the page a source file is rendered as: its template, title and data
     body(src, html)   a body as the engine rendered it, made safe and responsive; kept for feeds and search
     write(out)        renditions and cards, feeds, calendars, OPML, the search index, deletions, redirects, the ledgers
@@ -128,6 +129,7 @@ class Build:
         self.entry_html: dict[str, str] = {}
         self.page_classes: dict[str, frozenset[str]] = {}  # of the pages this build rendered: output/stylesheet.py
         self.previous: incremental.Snapshot | None = None  # the build this one compares with (none: a whole build)
+        self.searching: Beside | None = None  # the search index, when begun before the pages (begin_search)
 
     # loading ------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -161,6 +163,20 @@ class Build:
             for note in self.catalog.unpublished:
                 self.log.info("  %s", note)
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
+
+    def begin_search(self, out: Path) -> None:
+        """A build that renders only what changed starts Pagefind on the changed shards before the pages
+        are rendered, so that the indexer runs beside them: the records of the few entries that changed
+        are made from their bodies rendered here (the same text as their pages: test_rebuild.py). A whole
+        build indexes after its pages, whose bodies the records then reuse."""
+        o = self.options
+        if self.plan is not None and o.output is not None and not o.serving:
+            self.searching = self._write_search(out)
+
+    def settle(self) -> None:
+        """The build failed: the indexer begun early ends before the staged folder is dropped."""
+        if self.searching is not None:
+            self.searching.join()
 
     def _restore_reads(self) -> None:
         """What earlier builds read and verified: the parsed entries, the stamps of verified cache files."""
@@ -316,11 +332,20 @@ class Build:
         entry = self.catalog.by_src.get(src_uri)
         return entry.lastmod if entry is not None else ""
 
+    def kept_body(self, src_uri: str) -> bool:
+        """Whether an entry's body HTML is the one the last build made (the same content and link
+        targets): the engine need not convert its Markdown again, body() hands that HTML back."""
+        entry = self.catalog.by_src.get(src_uri)
+        return entry is not None and entry.id in self.reused_html
+
     def body(self, src_uri: str, html: str) -> str:
         """A page's body HTML as the engine rendered it: sanitised, an entry's images as <picture>."""
         if (entry := self.catalog.by_src.get(src_uri)) is not None:
-            self.bodies.report_mentions(entry)
-            html = responsive(self.bodies.clean(entry.path, html), entry.url, entry.src_uri, self.media.pictures)
+            if (kept := self.reused_html.get(entry.id)) is not None:  # not converted again (kept_body)
+                html = kept[1]
+            else:
+                self.bodies.report_mentions(entry)
+                html = responsive(self.bodies.clean(entry.path, html), entry.url, entry.src_uri, self.media.pictures)
             self.entry_html[src_uri] = html  # figures stay placeholders: feeds and search carry a link (html_of)
             return embed(html, lambda figure, n: embedded(self.views, figure, entry.url, n))
         if src_uri not in self.generated:  # a page of its own in content/ ("giới thiệu"): sanitised too
@@ -356,7 +381,7 @@ class Build:
                 buildstate.link_kept(o.output, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
-        search_index = self._write_search(out)  # Pagefind indexes changed shards meanwhile
+        search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
         write_stylesheet(out, set().union(*self.page_classes.values()))
         compress_assets(out)
         self._write_feeds(out)
@@ -377,7 +402,8 @@ class Build:
         if written := write_redirects(out, moved, self.catalog, o.site_url):
             self.log.info(t("build.redirects", count=written))
         snap.html = {e.id: (snap.entries[e.id], self.entry_html[e.src_uri]) for e in self.catalog.entries if e.src_uri in self.entry_html}
-        if o.serving:
+        if o.serving:  # in memory: every body still valid stays for the next save (a build's state keeps what it rendered)
+            snap.html = {**self.reused_html, **snap.html}
             PREVIOUS[o.key] = snap
         if not o.preview:  # drafts shown in a preview were never published
             self.ledger.save(self.catalog)

@@ -1,8 +1,8 @@
 """The only module that knows MkDocs: it turns MkDocs events into calls on the build (build.py).
 
 on_config: options, Markdown extensions, the staged output folder · on_files: Build.load(), files in
-and out · on_page_markdown/_content/_context: each page's template, body and data (Build.view,
-Build.body) · on_env: the sitemap's lastmod · on_post_build: Build.write() · on_shutdown: the
+and out, Build.begin_search() · on_page_markdown/_content/_context: each page's template, body and
+data (Build.view, Build.kept_body, Build.body) · on_env: the sitemap's lastmod · on_post_build: Build.write() · on_shutdown: the
 staged site put in place, or dropped when the build failed."""
 
 from __future__ import annotations
@@ -161,6 +161,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_build_error(self, *, error):
         self.build_failed = True
         self._unplan()
+        if getattr(self, "build", None) is not None:
+            self.build.settle()
 
     def _unplan(self) -> None:
         if self.planned is not None:
@@ -237,6 +239,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             files.append(file)
         if build.plan is not None and not self.dirty and self.planned is None:
             self.planned = PlannedPages().__enter__()
+        build.begin_search(Path(config.site_dir))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -249,6 +252,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if (view := self.build.view(src)) is None:
             return markdown  # a page of its own in content/
         page.meta = {"title": view.title, "template": view.template, "description": view.description or config.site_description}
+        if entry and self.build.kept_body(src):
+            return ""  # its HTML is the last build's (on_page_content): nothing to convert
         return entry.body if entry else markdown  # an entry: NFC, control characters removed, front matter as validated
 
     def on_env(self, env, config, files):
