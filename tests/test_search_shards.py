@@ -1,6 +1,6 @@
-"""The search bundle in shards (output/searchbundle.py): one Pagefind index per section and year of
-articles, merged by the search page with Pagefind's mergeIndex; filters across the shards; older
-years searched when the reader asks; a shard whose records did not change is not indexed again."""
+"""The search bundle in shards (output/searchbundle.py): the newest months of articles with the other
+sections in one Pagefind index, older articles by year, merged by the search page with Pagefind's
+mergeIndex; filters across the shards; older articles searched when the reader asks; a shard whose records did not change is not indexed again."""
 
 from __future__ import annotations
 
@@ -25,16 +25,20 @@ def test_a_small_site_has_one_index(site):
     assert (bundle / "pagefind.js").exists() and (bundle / "wasm.unknown.pagefind").exists()
 
 
-def test_older_years_of_articles_are_shards_of_their_own(catalog, tmp_path):
+def test_older_months_of_articles_are_shards_by_year(catalog, tmp_path):
+    """The newest months until they hold four articles (3/2025, 9/2024, 7/2024, 6/2024) are in the primary
+    index; May 2024 (three articles) is the newest month of the 2024 shard, which holds the rest of that year."""
     items = records(catalog, lambda entry: f"<p>{entry.body}</p>")
-    made = shards(items, recent=5)
-    assert [(s.name, len(s.records), s.recent) for s in made[1:]] == [
-        ("tin-tuc-2023", 2, False), ("tin-tuc-2022", 3, False), ("tin-tuc-2021", 2, False), ("tin-tuc-2020", 1, False)]  # fmt: skip
-    assert made[0].name == "" and len(made[0].records) == len(items) - 8  # the rest, 2025 and 2024 with them
-    write_index(items, tmp_path, tmp_path / "cache", recent=5)
+    made = shards(items, recent=4)
+    assert [(s.name, len(s.records), s.newest, s.recent) for s in made[1:]] == [
+        ("tin-tuc-2024", 3, "2024-05", False), ("tin-tuc-2023", 2, "2023-11", False), ("tin-tuc-2022", 3, "2022-10", False),
+        ("tin-tuc-2021", 2, "2021-04", False), ("tin-tuc-2020", 1, "2020-12", False)]  # fmt: skip
+    assert made[0].name == "" and len(made[0].records) == len(items) - 11  # the rest, four articles with them
+    assert all((r.period or (2024, 6)) >= (2024, 6) for r in made[0].records)
+    write_index(items, tmp_path, tmp_path / "cache", recent=4)
     bundle = tmp_path / "pagefind"
     listed = json.loads((bundle / MANIFEST).read_text("utf-8"))["shards"]
-    assert [(s["path"], s["year"], s["records"]) for s in listed] == [(f"tin-tuc-{y}/", y, n) for y, n in ((2023, 2), (2022, 3), (2021, 2), (2020, 1))]
+    assert [(s["path"], s["year"], s["records"]) for s in listed] == [(f"tin-tuc-{y}/", y, n) for y, n in ((2024, 3), (2023, 2), (2022, 3), (2021, 2), (2020, 1))]
     for shard in listed:  # each an index of its own, without the primary's scripts and WebAssembly
         entry = json.loads((bundle / shard["path"] / "pagefind-entry.json").read_text("utf-8"))
         assert entry["languages"]["vi"]["page_count"] == shard["records"]
@@ -67,19 +71,19 @@ def total(page) -> int:
 
 @pytest.fixture(scope="module")
 def older_years(site, catalog, tmp_path_factory):
-    """The fixture site with its bundle written as a larger portal's: only the newest years that hold
-    five articles (2025 and 2024) are recent."""
+    """The fixture site with its bundle written as a larger portal's: only the newest months that hold
+    four articles (3/2025 to 6/2024) are recent; the rest of 2024 and the older years are shards."""
     root = tmp_path_factory.mktemp("older") / "site"
     link_tree(site.root, root)
-    made = write_index(records(catalog, lambda entry: f"<p>{entry.body}</p>"), root, tmp_path_factory.mktemp("search-cache"), recent=5)
-    assert made.shards == 5
+    made = write_index(records(catalog, lambda entry: f"<p>{entry.body}</p>"), root, tmp_path_factory.mktemp("search-cache"), recent=4)
+    assert made.shards == 6
     with serve_folder(root) as base:
         yield base
 
 
 def search_everything(page, base: str, query: str) -> None:
     shown(page, base, query)
-    page.get_by_role("button", name="Tìm cả các năm trước").click()
+    page.get_by_role("button", name="Tìm cả tin bài cũ hơn").click()
     page.wait_for_function(
         "document.querySelector('[data-portal-older]').hidden && !/^Đang/.test(document.querySelector('[data-portal-search-status]').textContent)"
     )
@@ -92,7 +96,7 @@ def years_shown(page) -> set[str]:
 def test_one_query_finds_results_of_several_shards_and_filters_work_across_them(page, older_years):
     search_everything(page, older_years, "hop tac xa")
     merged = {url.split("/pagefind/")[1].split("?")[0].split("/")[0] for url in page.fetched if "pagefind-entry.json" in url}
-    assert merged == {"pagefind-entry.json", "tin-tuc-2023", "tin-tuc-2022", "tin-tuc-2021", "tin-tuc-2020"}
+    assert merged == {"pagefind-entry.json", "tin-tuc-2024", "tin-tuc-2023", "tin-tuc-2022", "tin-tuc-2021", "tin-tuc-2020"}
     page.locator("[data-portal-filters] summary").click()
     page.wait_for_function("document.querySelectorAll('select[name=loai] option').length > 2")
     years = page.eval_on_selector_all("select[name=nam] option", "os => os.map(o => o.value).filter(Boolean)")
@@ -120,10 +124,10 @@ def test_a_word_missing_from_one_shard_is_not_left_out_of_its_results(page, olde
 def test_older_years_are_searched_when_the_reader_asks(page, older_years):
     recent = shown(page, older_years, "hop tac xa")
     first = total(page)
-    assert first > 5 and not [url for url in page.fetched if "/pagefind/tin-tuc-2023/" in url]
+    assert first > 5 and not [url for url in page.fetched if "/pagefind/tin-tuc-2024/" in url]
     note = page.locator("[data-portal-older]")
-    assert note.is_visible() and "Chưa tìm trong tin bài các năm 2020–2023" in note.inner_text()
-    page.get_by_role("button", name="Tìm cả các năm trước").click()
+    assert note.is_visible() and "Chưa tìm trong tin bài từ tháng 5/2024 trở về trước" in note.inner_text()
+    page.get_by_role("button", name="Tìm cả tin bài cũ hơn").click()
     page.wait_for_function(f"parseInt(document.querySelector('[data-portal-search-status]').textContent) > {first}")
     assert not note.is_visible()
     assert [url for url in page.fetched if "/pagefind/tin-tuc-2020/pagefind-entry.json" in url]
@@ -163,19 +167,19 @@ def test_a_second_build_indexes_only_the_shard_of_the_changed_record(tmp_path):
 
 def test_a_changed_record_of_an_older_year_indexes_only_its_shard(catalog, tmp_path):
     items = records(catalog, lambda entry: f"<p>{entry.body}</p>")
-    assert len(write_index(items, tmp_path / "one", tmp_path / "cache", recent=5).made) == 5
+    assert len(write_index(items, tmp_path / "one", tmp_path / "cache", recent=4).made) == 6
     changed = next(r for r in items if r.url == "/" + ARTICLE.removesuffix(".md") + "/")
     changed.content += " Du lịch sinh thái."
-    again = write_index(items, tmp_path / "two", tmp_path / "cache", recent=5)
+    again = write_index(items, tmp_path / "two", tmp_path / "cache", recent=4)
     assert [(name, count) for name, count, _, _ in again.made] == [("tin-tuc-2023", 2)]
 
 
 def test_a_damaged_shard_is_indexed_again_and_reported(catalog, tmp_path):
     items = records(catalog, lambda entry: f"<p>{entry.body}</p>")
-    assert len(write_index(items, tmp_path / "one", tmp_path / "cache", recent=5).made) == 5
+    assert len(write_index(items, tmp_path / "one", tmp_path / "cache", recent=4).made) == 6
     fragment = next((tmp_path / "cache").glob("*/fragment/*"))
     fragment.write_bytes(b"broken")
-    again = write_index(items, tmp_path / "two", tmp_path / "cache", recent=5)
+    again = write_index(items, tmp_path / "two", tmp_path / "cache", recent=4)
     assert len(again.made) == 1 and len(again.damaged) == 1
     assert (tmp_path / "two" / "pagefind" / "shards.json").exists()
 

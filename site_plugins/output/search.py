@@ -40,7 +40,7 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
     section: str = ""  # the index it is written in (searchbundle.py): its section's URL segment; "" agencies and provinces
-    period: int | None = None  # and its year, for a section split by year (articles)
+    period: tuple[int, int] | None = None  # and its (year, month), for a section split by date (articles)
 
 
 def _join(*parts: str | None) -> str:
@@ -64,9 +64,9 @@ def distinct_words(text: str) -> str:
     return " ".join(kept)
 
 
-def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, list[str]], period: int | None = None, **meta: str) -> Record:
+def _record(entry: AnyEntry, content: str, body_text: str, filters: dict[str, list[str]], period: tuple[int, int] | None = None, **meta: str) -> Record:
     """The fields readers see first, then the body's distinct words; the result shows the summary.
-    It is indexed with the other records of its kind (and ``period``, for a kind split by year)."""
+    It is indexed with the other records of its kind (and ``period``, for a kind split by month)."""
     filters = {"loai": [KINDS[entry.kind]], **{k: v for k, v in filters.items() if v}}
     date = entry.published
     return Record(
@@ -100,7 +100,7 @@ def _article(entry: ArticleEntry, catalog: Catalog, body_text: str) -> Record:
     column = catalog.registries.columns[a.column].title
     filters = {"chuyen-muc": [column], "co-quan": _names(catalog, "agencies", [a.agency]), "dia-phuong": _names(catalog, "provinces", a.provinces),
                "nam": [str(a.date.year)]}  # fmt: skip
-    return _record(entry, _join(a.title, a.summary), body_text, filters, a.date.year, section=column)
+    return _record(entry, _join(a.title, a.summary), body_text, filters, (a.date.year, a.date.month), section=column)
 
 
 def _cooperative(entry: CooperativeEntry, catalog: Catalog, body_text: str) -> Record:

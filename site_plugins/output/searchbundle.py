@@ -2,10 +2,13 @@
 
 The primary index, at the bundle's root (``pagefind/pagefind.js``, the script the search page
 imports, and its WebAssembly), holds what a first query searches: agencies, provinces, cooperatives,
-documents, events and the newest years of articles until they hold ``RECENT`` articles. Each older
-year of articles is an index of its own (``pagefind/tin-tuc-2021/``), listed in
-``pagefind/shards.json``, which the page adds with Pagefind's ``mergeIndex`` when the reader asks,
-when the year filter names it, or when the recent records find nothing (theme/assets/search.js).
+documents, events and the newest months of articles until they hold ``RECENT`` articles. The older
+articles are indexed by year (``pagefind/tin-tuc-2021/``; the year the primary reaches into keeps its
+older months there), listed in ``pagefind/shards.json`` with the newest month each holds, which the
+page adds with Pagefind's ``mergeIndex`` when the reader asks, when the year filter names it, or when
+the recent records find nothing (theme/assets/search.js). Months, not years, bound the primary: it is
+indexed again whenever a recent record changes (a day's edit waits for it), and it holds about
+``RECENT`` articles whatever a year's volume; a year's shard changes when a month leaves the primary.
 Every record carries its filters, so a filter works across the indexes merged (Pagefind adds up
 their counts). Why one recent index and not one per section: each merged index costs a first query
 the index chunks of every query word (50–130 kB each, however small the index: measured on the
@@ -39,7 +42,7 @@ from .search import LANGUAGE, Record, record_html
 
 BUNDLE = urls.SEARCH_BUNDLE
 MANIFEST = "shards.json"  # the merged shards, for the search page's script
-RECENT = 500  # the newest years of articles searched first hold at least this many (all of them when fewer)
+RECENT = 500  # the newest months of articles searched first hold at least this many (all of them when fewer)
 SETTINGS = ["--force-language", LANGUAGE]
 CODE = Path(__file__).read_bytes() + Path(__file__).with_name("search.py").read_bytes()  # new code indexes anew
 MERGED = ("pagefind-entry.json", "index/", "fragment/", "filter/", ".pf_meta")  # what a merged shard needs (no scripts, no wasm)
@@ -51,6 +54,7 @@ class Shard:
     year: int | None
     records: list[Record]
     recent: bool = True
+    newest: str = ""  # the newest month an older shard holds ("2025-08"), for the search page's note
 
     @property
     def name(self) -> str:
@@ -58,26 +62,26 @@ class Shard:
 
 
 def shards(records: list[Record], recent: int = RECENT) -> list[Shard]:
-    """The primary shard first: agencies, provinces, every section without years and the newest years
-    of a section split by year, until they hold ``recent`` of its records; then each older year of
-    such a section, newest first. One index for what a first query searches: every index merged
+    """The primary shard first: agencies, provinces, every section without dates and the newest months
+    of a section split by month, until they hold ``recent`` of its records; then the rest of such a
+    section by year, newest first. One index for what a first query searches: every index merged
     costs the chunks of each query word (~50–130 kB each, whatever the size of the index)."""
-    years: dict[tuple[str, int], list[Record]] = {}
+    months: dict[tuple[str, tuple[int, int]], list[Record]] = {}
     primary = Shard("", None, [])
     for record in records:
         if record.period is None:
             primary.records.append(record)
         else:
-            years.setdefault((record.section, record.period), []).append(record)
-    older = []
+            months.setdefault((record.section, record.period), []).append(record)
+    older: dict[tuple[str, int], Shard] = {}
     held: dict[str, int] = {}
-    for (section, year), found in sorted(years.items(), key=lambda item: (item[0][0], -item[0][1])):
+    for (section, (year, month)), found in sorted(months.items(), key=lambda item: (item[0][0], tuple(-x for x in item[0][1]))):
         if held.get(section, 0) < recent:
             primary.records.extend(found)
-        else:
-            older.append(Shard(section, year, found, recent=False))
+        else:  # months newest first: a year's shard is made with its newest month
+            older.setdefault((section, year), Shard(section, year, [], recent=False, newest=f"{year}-{month:02d}")).records.extend(found)
         held[section] = held.get(section, 0) + len(found)
-    return [primary, *older]
+    return [primary, *older.values()]
 
 
 @dataclass
@@ -178,7 +182,7 @@ def write_index(records: list[Record], site_dir: Path, cache: Path, recent: int 
     made = shards(records, recent)
     for number, shard in enumerate(made):
         store.place(shard, bundle if number == 0 else bundle / shard.name, primary=number == 0)
-    merged = [{"path": f"{s.name}/", "year": s.year, "records": len(s.records), "recent": s.recent} for s in made[1:]]
+    merged = [{"path": f"{s.name}/", "year": s.year, "newest": s.newest, "records": len(s.records), "recent": s.recent} for s in made[1:]]
     (bundle / MANIFEST).write_text(json.dumps({"shards": merged}, ensure_ascii=False), "utf-8")
     store.prune()
     store.result.records, store.result.shards = len(records), len(made)

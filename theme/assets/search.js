@@ -3,11 +3,11 @@
 // filters and the results.
 //
 // The index is in shards: the recent records (agencies, provinces, cooperatives, documents, events,
-// the newest years of articles) at pagefind/ (its pagefind.js is the one imported), each older year
-// of articles in a folder of its own, listed in pagefind/shards.json and added with Pagefind's
-// mergeIndex when the reader asks ("Tìm cả các năm trước"), when the "Năm" filter names one of them,
-// or when the recent records find nothing. While older years are not searched, the page says so
-// under the count.
+// the newest months of articles) at pagefind/ (its pagefind.js is the one imported), the older
+// articles by year in folders of their own, listed in pagefind/shards.json (with the newest month
+// each holds) and added with Pagefind's mergeIndex when the reader asks ("Tìm cả tin bài cũ hơn"),
+// when the "Năm" filter names one of them, or when the recent records find nothing. While older
+// articles are not searched, the page says from which month back under the count.
 //
 // Pagefind leaves out of a query a word its index does not hold at all: one index of the whole
 // site finds nothing for "minh họa kèm các văn bản thật" when no page has every word, but a shard
@@ -159,7 +159,7 @@
     return filtersLoading;
   }
 
-  // The shards of pagefind/shards.json: {path, year, records, recent}; merged: path → its mergeIndex.
+  // The shards of pagefind/shards.json: {path, year, newest, records, recent}; merged: path → its mergeIndex.
   var loading = null, shards = [], merged = {};
   function load() {
     if (!loading) {
@@ -230,15 +230,13 @@
     return waiting().filter(function (s) { return filters.nam && String(s.year) === filters.nam; });
   }
 
-  function span(years) {
-    var low = Math.min.apply(null, years), high = Math.max.apply(null, years);
-    return low === high ? String(low) : low + "–" + high;
-  }
-
   function showOlder() {
-    var years = waiting().map(function (s) { return s.year; }).filter(function (y) { return y !== null; });
-    older.hidden = !years.length;
-    if (years.length) olderText.textContent = "Chưa tìm trong tin bài các năm " + span(years) + ".";
+    var months = waiting().map(function (s) { return s.newest; }).filter(Boolean).sort();
+    older.hidden = !months.length;
+    if (months.length) {
+      var newest = months[months.length - 1].split("-");  // "2025-08": the newest month not searched
+      olderText.textContent = "Chưa tìm trong tin bài từ tháng " + Number(newest[1]) + "/" + newest[0] + " trở về trước.";
+    }
   }
 
   function showMore() {
@@ -328,7 +326,7 @@
   more.addEventListener("click", showMore);
   older.querySelector("button").addEventListener("click", function () {
     older.hidden = true;
-    status.textContent = "Đang tìm cả các năm trước…";
+    status.textContent = "Đang tìm cả tin bài cũ hơn…";
     load().then(function () { return merge(waiting()); }).then(run);
   });
   window.portalSearchReady = Object.keys(initial).length ? loadFilters() : run();
