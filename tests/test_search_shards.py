@@ -38,7 +38,9 @@ def test_older_months_of_articles_are_shards_by_year(catalog, tmp_path):
     write_index(items, tmp_path, tmp_path / "cache", recent=4)
     bundle = tmp_path / "pagefind"
     listed = json.loads((bundle / MANIFEST).read_text("utf-8"))["shards"]
-    assert [(s["path"], s["year"], s["records"]) for s in listed] == [(f"tin-tuc-{y}/", y, n) for y, n in ((2024, 3), (2023, 2), (2022, 3), (2021, 2), (2020, 1))]
+    assert [(s["path"], s["year"], s["records"]) for s in listed] == [
+        (f"tin-tuc-{y}/", y, n) for y, n in ((2024, 3), (2023, 2), (2022, 3), (2021, 2), (2020, 1))
+    ]
     for shard in listed:  # each an index of its own, without the primary's scripts and WebAssembly
         entry = json.loads((bundle / shard["path"] / "pagefind-entry.json").read_text("utf-8"))
         assert entry["languages"]["vi"]["page_count"] == shard["records"]
