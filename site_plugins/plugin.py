@@ -2,8 +2,8 @@
 
 on_config: options, Markdown extensions, the staged output folder · on_files: Build.load(), files in
 and out, Build.begin_search() · on_page_markdown/_content/_context: each page's template, body and
-data (Build.view, Build.kept_body, Build.body) · on_env: the sitemap's lastmod · on_post_build: Build.write() · on_shutdown: the
-staged site put in place, or dropped when the build failed."""
+data (Build.view, Build.kept_body, Build.body) · on_env: the sitemap's lastmod · on_post_build:
+Build.write() · on_shutdown: the staged site put in place, or dropped when the build failed."""
 
 from __future__ import annotations
 
