@@ -179,14 +179,17 @@ class Build:
             self.searching.join()
 
     def _restore_reads(self) -> None:
-        """What earlier builds read and verified: the parsed entries, the stamps of verified cache files."""
+        """What earlier builds read and verified: the parsed entries (a damaged part: its files are
+        parsed again), the stamps of verified cache files."""
         root = self.options.cache_dir.parent
+        kept, damaged = buildstate.read_entries(root, self.options.content_dir)
+        for what in damaged:
+            self.log.info(t("build.entries_damaged", what=what))
         try:
-            kept = buildstate.read_checked(buildstate.entries_path(root, self.options.content_dir), dict)
             stamps = buildstate.read_checked(buildstate.verified_path(root), dict)
         except buildstate.Damaged as exc:
             self.log.info(t("build.entries_damaged", what=exc))
-            return
+            stamps = None
         if kept:
             reading.learn(kept)
         if stamps:
@@ -417,9 +420,7 @@ class Build:
         o = self.options
         if o.output is not None and not o.serving:
             buildstate.write_state(buildstate.state_path(o.cache_dir.parent, o.output), self.snapshot)
-            read, parsed = reading.known(o.content_dir)
-            if parsed:  # the parsed entries, for the next process (nothing to write when every file was known)
-                buildstate.write_checked(buildstate.entries_path(o.cache_dir.parent, o.content_dir), read)
+            buildstate.write_entries(o.cache_dir.parent, o.content_dir, *reading.known(o.content_dir))  # for the next process
             buildstate.write_checked(buildstate.verified_path(o.cache_dir.parent), cachefiles.verified())
 
     def forget(self) -> None:

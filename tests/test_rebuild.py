@@ -244,13 +244,23 @@ def test_a_site_a_ci_runner_restored_from_its_cache_builds_incrementally(sites):
     sites.assert_equals_a_clean_build()
 
 
-def test_a_damaged_cache_of_entries_read_means_reading_every_file(sites):
-    from site_plugins.output.buildstate import entries_path
+def test_a_damaged_cache_of_entries_read_means_reading_its_files_again(sites):
+    from site_plugins.output.buildstate import PARTS, entries_part, entries_path
 
-    path = entries_path(shared_cache().parent, sites.content)
-    assert path.exists()  # the first build kept the entries it parsed
-    path.write_bytes(path.read_bytes()[:-100])
+    cache = shared_cache().parent
+    damaged = entries_part(str(sites.content / ARTICLE))  # the part of the article edited below, and another
+    other = next(part for part in range(PARTS) if part != damaged and entries_path(cache, sites.content, part).exists())
+    assert entries_path(cache, sites.content, damaged).exists()  # the first build kept the entries it parsed
+    for part in (damaged, other):
+        path = entries_path(cache, sites.content, part)
+        path.write_bytes(path.read_bytes()[:-100])
     sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
     log = sites.build()
-    assert "bộ nhớ đệm các bài đã đọc hỏng" in log and rendered(log) > 0
+    assert log.count("bộ nhớ đệm các bài đã đọc hỏng") == 2 and rendered(log) > 0
     sites.assert_equals_a_clean_build()
+    kept = [part for part in range(PARTS) if entries_path(cache, sites.content, part).exists()]
+    stamps = {part: entries_path(cache, sites.content, part).stat().st_mtime_ns for part in kept}
+    sites.edit(ARTICLE, "title: Sửa tiêu đề — ", "title: Sửa lại — ")
+    assert rendered(sites.build()) > 0
+    rewritten = [part for part in kept if entries_path(cache, sites.content, part).stat().st_mtime_ns != stamps[part]]
+    assert rewritten == [damaged]  # one file parsed: its part written again, the others left as they are

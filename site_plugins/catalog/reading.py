@@ -34,13 +34,13 @@ class Source:
 
 
 _READ: dict[str, tuple[tuple, Source, list[Problem]]] = {}
-_PARSED: list[str] = []  # files parsed by this process (not reused): whether what is kept on disk is behind
+_PARSED: list[str] = []  # files parsed (or gone) in this process: which of what is kept on disk is behind
 
 
-def known(content_dir: Path) -> tuple[dict[str, tuple[tuple, Source, list[Problem]]], bool]:
-    """The files of a content folder read so far, and whether any was parsed since ``learn``."""
+def known(content_dir: Path) -> tuple[dict[str, tuple[tuple, Source, list[Problem]]], set[str]]:
+    """The files of a content folder read so far, and those parsed (or gone) since ``learn``."""
     root = f"{content_dir}{os.sep}"
-    return {k: v for k, v in _READ.items() if k.startswith(root)}, bool(_PARSED)
+    return {k: v for k, v in _READ.items() if k.startswith(root)}, {k for k in _PARSED if k.startswith(root)}
 
 
 def learn(read: dict[str, tuple[tuple, Source, list[Problem]]]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -50,10 +51,41 @@ def read_state(path: Path) -> Snapshot | None:
     return read_checked(path, Snapshot)
 
 
-def entries_path(cache_root: Path, content_dir: Path) -> Path:
-    """Where the entries read from a content folder are kept (catalog/reading.py): a new process
-    parses only the files that changed since."""
-    return cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}.pickle"
+PARTS = 16  # the entries read are kept in parts, by their file's path: a day's edit rewrites one part, not all
+
+
+def entries_path(cache_root: Path, content_dir: Path, part: int) -> Path:
+    """Where a part of the entries read from a content folder is kept (catalog/reading.py): a new
+    process parses only the files that changed since."""
+    return cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}-{part:02d}.pickle"
+
+
+def entries_part(path: str) -> int:
+    """The part a file's entry is kept in."""
+    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % PARTS
+
+
+def read_entries(cache_root: Path, content_dir: Path) -> tuple[dict, list[str]]:
+    """The entries kept from a content folder, and the parts found damaged (their files are parsed again)."""
+    kept: dict = {}
+    damaged = []
+    for part in range(PARTS):
+        try:
+            kept.update(read_checked(entries_path(cache_root, content_dir, part), dict) or {})
+        except Damaged as exc:
+            damaged.append(str(exc))
+    return kept, damaged
+
+
+def write_entries(cache_root: Path, content_dir: Path, read: dict, parsed: Iterable[str]) -> None:
+    """The parts of ``read`` that hold a file ``parsed`` (or gone) since they were read back."""
+    parts: dict[int, dict] = {part: {} for part in {entries_part(path) for path in parsed}}
+    for path, value in read.items():
+        if (part := entries_part(path)) in parts:
+            parts[part][path] = value
+    for part, entries in parts.items():
+        write_checked(entries_path(cache_root, content_dir, part), entries)
+    (cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}.pickle").unlink(missing_ok=True)  # kept whole before 2026-12-06
 
 
 def verified_path(cache_root: Path) -> Path:
