@@ -4,6 +4,7 @@ its kicker, its id rule, the files and ids it holds, the agencies and provinces 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -134,6 +135,16 @@ class Entry(Generic[Data]):
         """Its front matter but what only names it (``DISPLAY``), written out: what places it in lists
         and in other entries' pages (views/incremental.py compares it between builds)."""
         return repr({name: value for name, value in vars(self.data).items() if name not in DISPLAY})
+
+    @cached_property  # (kept with the entry between builds: every build compares every entry with the last build's)
+    def content_hash(self) -> str:
+        """A hash of what of its page the entry alone decides: front matter, body and URL
+        (views/incremental.py adds its pictures' and attachments' fingerprints)."""
+        hasher = hashlib.blake2b(digest_size=16)
+        for part in (self.placing, *(repr(getattr(self.data, name, None)) for name in DISPLAY), self.body, self.url):
+            hasher.update(part.encode("utf-8", "surrogatepass"))
+            hasher.update(b"\0")
+        return hasher.hexdigest()
 
     @property
     def date_field(self) -> str:

@@ -38,7 +38,6 @@ from ..catalog.catalog import Catalog
 from ..common import urls
 from ..content.datasets import figure_lines
 from ..content.entries import AnyEntry, CooperativeEntry
-from ..content.entry import DISPLAY
 from ..media.media import Media
 from .addresses import address
 from .dependencies import DependencyMap
@@ -117,7 +116,7 @@ def entry_digests(catalog: Catalog, media: Media) -> tuple[dict[str, str], str]:
     hashes, placed = {}, []
     for e in catalog.entries:
         placing = e.placing
-        hashes[e.id] = digest(placing, *(repr(getattr(e.data, name, None)) for name in DISPLAY), e.body, e.url, *pictures(e.id), *attachments(e))
+        hashes[e.id] = digest(e.content_hash, *pictures(e.id), *attachments(e))
         placed.append(f"{e.id}|{e.kind}|{e.url}|{e.published.isoformat()}|{[n for n, _ in e.mentions]}|{placing}")
     return hashes, digest(*placed)
 
