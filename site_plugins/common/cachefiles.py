@@ -22,6 +22,16 @@ Fingerprint = list  # [size in bytes, blake2b-128 of the bytes as hex]
 _VERIFIED: dict[str, tuple[int, int, int]] = {}
 
 
+def digest(*parts: object) -> str:
+    """A BLAKE2 of values (each as text, or bytes as they are), one after the other: cache keys, the
+    hashes builds compare (views/incremental.py, an entry's content_hash)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
 def fingerprint(path: Path) -> Fingerprint:
     hasher = hashlib.blake2b(digest_size=16)
     size = 0

@@ -4,7 +4,6 @@ its kicker, its id rule, the files and ids it holds, the agencies and provinces 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 from pydantic import BaseModel
 
 from ..common import urls
+from ..common.cachefiles import digest
 from ..common.docnumbers import MAY_MENTION, MENTION
 from ..common.vietnamese import slugify
 from .files import FileRef, body_images
@@ -140,11 +140,7 @@ class Entry(Generic[Data]):
     def content_hash(self) -> str:
         """A hash of what of its page the entry alone decides: front matter, body and URL
         (views/incremental.py adds its pictures' and attachments' fingerprints)."""
-        hasher = hashlib.blake2b(digest_size=16)
-        for part in (self.placing, *(repr(getattr(self.data, name, None)) for name in DISPLAY), self.body, self.url):
-            hasher.update(part.encode("utf-8", "surrogatepass"))
-            hasher.update(b"\0")
-        return hasher.hexdigest()
+        return digest(self.placing, *(repr(getattr(self.data, name, None)) for name in DISPLAY), self.body, self.url)
 
     @property
     def date_field(self) -> str:

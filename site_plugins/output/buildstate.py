@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from ..common.cachefiles import write_atomic
-from ..views.incremental import Snapshot, code_digest, digest
+from ..common.cachefiles import digest, write_atomic
+from ..views.incremental import Snapshot, code_digest
 from .manifest import Known, sha256
 from .outputfiles import OutsideOutput, link_or_copy, plain_relative
 

@@ -20,11 +20,10 @@ import yaml
 
 from ..catalog.catalog import Catalog
 from ..common import urls
-from ..common.cachefiles import read_json, write_atomic, write_json
+from ..common.cachefiles import digest, read_json, write_atomic, write_json
 from ..common.messages import problem
 from ..common.problems import ContentError, Problem
 from ..content.frontmatter import read_mapping
-from ..views.incremental import digest
 from .outputfiles import within
 
 LEDGER = "published-urls.yml"

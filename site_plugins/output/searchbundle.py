@@ -35,8 +35,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..common import urls
-from ..common.cachefiles import fingerprint, matches, prune_unused, read_json, write_json
-from ..views.incremental import digest
+from ..common.cachefiles import digest, fingerprint, matches, prune_unused, read_json, write_json
 from .outputfiles import link_or_copy
 from .search import LANGUAGE, Record, record_html
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from ..catalog.catalog import Catalog
 from ..common import urls
+from ..common.cachefiles import digest
 from ..content.datasets import figure_lines
 from ..content.entries import AnyEntry, CooperativeEntry
 from ..media.media import Media
@@ -45,14 +46,6 @@ from .eventtimes import finished, under_way
 from .listing import FEED_FORMATS
 from .listings import Listings
 from .siteviews import Page, SiteViews
-
-
-def digest(*parts: object) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
 
 
 def files_digest(paths: Iterable[Path]) -> str:
