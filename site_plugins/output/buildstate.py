@@ -57,7 +57,11 @@ PARTS = 16  # the entries read are kept in parts, by their file's path: a day's 
 def entries_path(cache_root: Path, content_dir: Path, part: int) -> Path:
     """Where a part of the entries read from a content folder is kept (catalog/reading.py): a new
     process parses only the files that changed since."""
-    return cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}-{part:02d}.pickle"
+    return cache_root / FOLDER / f"{_entries_stem(content_dir)}-{part:02d}.pickle"
+
+
+def _entries_stem(content_dir: Path) -> str:
+    return f"entries-{digest(content_dir.resolve())[:16]}"
 
 
 def entries_part(path: str) -> int:
@@ -85,7 +89,7 @@ def write_entries(cache_root: Path, content_dir: Path, read: dict, parsed: Itera
             parts[part][path] = value
     for part, entries in parts.items():
         write_checked(entries_path(cache_root, content_dir, part), entries)
-    (cache_root / FOLDER / f"entries-{digest(content_dir.resolve())[:16]}.pickle").unlink(missing_ok=True)  # kept whole before 2026-12-06
+    (cache_root / FOLDER / f"{_entries_stem(content_dir)}.pickle").unlink(missing_ok=True)  # kept whole before 2026-12-06
 
 
 def verified_path(cache_root: Path) -> Path:
