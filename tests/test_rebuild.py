@@ -204,11 +204,18 @@ def test_a_template_or_stylesheet_change_rebuilds_everything(tmp_path):
     sites.assert_equals_a_clean_build()
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def flipped(data: bytes) -> bytes:
+    """One byte of the payload changed, the length kept (only the payload's hash tells)."""
+    at = len(data) * 2 // 3
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "flipped"])
 def test_a_damaged_state_means_a_whole_build(sites, damage):
     path = state_path(shared_cache().parent, sites.site)
     data = path.read_bytes()
-    path.write_bytes({"garbage": b"\x80\x04not a state at all", "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    damaged = {"garbage": b"\x80\x04not a state at all", "truncated": data[: len(data) // 2], "empty": b"", "flipped": flipped(data)}
+    path.write_bytes(damaged[damage])
     sites.edit(ARTICLE, "title: ", "title: Sửa tiêu đề — ")
     log = sites.build()
     assert "dựng lại toàn bộ: tệp trạng thái của lần dựng trước hỏng" in log and not INCREMENTAL.search(log)

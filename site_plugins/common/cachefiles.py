@@ -14,8 +14,10 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 Fingerprint = list  # [size in bytes, blake2b-128 of the bytes as hex]
 
@@ -94,12 +96,23 @@ def read_json(path: Path) -> Any:
         return None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write under a temporary name, then rename over ``path`` (readers see the old or the new file whole)."""
+@contextmanager
+def atomic(path: Path) -> Iterator[BinaryIO]:
+    """A file written under a temporary name, renamed over ``path`` once closed whole (readers see
+    the old or the new file whole; a failure leaves no temporary file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        with temporary.open("wb") as file:
+            yield file
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    with atomic(path) as file:
+        file.write(data)
 
 
 def write_json(path: Path, data: Any) -> None:
