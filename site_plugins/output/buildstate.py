@@ -15,6 +15,7 @@ refuses a damaged or foreign file before anything is unpickled."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -138,7 +139,7 @@ def read_checked(path: Path, kind: type[T]) -> T | None:
             if head != MAGIC or code != code_digest().encode() + b"\n" or _payload_hash(file) != check.rstrip(b"\n"):
                 raise Damaged(path.name)
             file.seek(len(head) + len(code) + len(check))
-            value = pickle.load(file)
+            value = _unpickled(file)
         except OSError as exc:
             raise Damaged(str(exc)) from None
         except Damaged:
@@ -148,6 +149,18 @@ def read_checked(path: Path, kind: type[T]) -> T | None:
     if not isinstance(value, kind):
         raise Damaged(path.name)
     return value
+
+
+def _unpickled(file: BinaryIO) -> object:
+    """Unpickling makes millions of objects and no garbage: the collector, which would walk the
+    build's heap again and again meanwhile, waits."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(file)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _payload_hash(file: BinaryIO) -> bytes:
@@ -181,18 +194,19 @@ def changed_files(folder: Path, files: Known, paths: Iterable[str]) -> list[str]
 
 
 def link_kept(old: Path, new: Path, paths: Iterable[str]) -> int:
-    """The files of the previous site this build does not write again, linked into the new one."""
-    count, made = 0, set()
+    """The files of the previous site this build does not write again, linked into the new one (as
+    plain strings and one mkdir per folder: ~36,000 files at 10,000 articles)."""
+    count, made, old_root, new_root = 0, {""}, f"{old}/", f"{new}/"
     for path in paths:
         if not plain_relative(path):  # recorded by an earlier build, from a site URL: never, unless the state was forged
             raise OutsideOutput(path)
         folder = os.path.dirname(path)
         if folder not in made:
-            (new / folder).mkdir(parents=True, exist_ok=True)
+            os.makedirs(new_root + folder, exist_ok=True)
             made.add(folder)
         try:
-            os.link(old / path, new / path)  # the new folder is this build's own: nothing to replace
+            os.link(old_root + path, new_root + path)  # the new folder is this build's own: nothing to replace
         except OSError:
-            link_or_copy(old / path, new / path)
+            link_or_copy(old_root + path, new_root + path)
         count += 1
     return count
