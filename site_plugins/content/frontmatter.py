@@ -16,6 +16,7 @@ import yaml
 from ..common.messages import problem
 from ..common.problems import Problem, field_name
 from ..common.vietnamese import clean_text, find_control_chars
+from ..common.yamlio import SAFE_LOADER
 
 _NO_DATES = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -27,7 +28,7 @@ class _Loader(yaml.SafeLoader):
     yaml_implicit_resolvers = _NO_DATES
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _FastLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
     """libyaml's parser (several times faster). On any error we parse again with _Loader, which
     also accepts escapes libyaml refuses (a lone surrogate "\\ud800") and words errors the same
     way everywhere."""

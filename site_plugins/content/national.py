@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..common import yamlio
 from ..common.vietnamese import name_key
 from .registries import Agency, Province, Registries, read_registries
 
@@ -120,4 +119,4 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer(yaml.safe_load((FOLDER / "places.yml").read_text("utf-8")))
+    return Gazetteer(yamlio.load((FOLDER / "places.yml").read_text("utf-8")))

@@ -13,9 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel
 
+from ..common import yamlio
 from ..common.vietnamese import sort_key
 from ..common.vocabulary import EVENT_STATUSES
 from ..content.entries import ENTRY_TYPES
@@ -330,7 +330,7 @@ def newsroom_files(registries: Registries, root: Path, site_name: str, site_url:
         vietnamese = json.dumps(json.loads((NEWSROOM / "vi.json").read_text("utf-8")), ensure_ascii=False, separators=(",", ":"))
         settings = config(registries, backend, site_url)
         files.update({
-            f"{PATH}/config.yml": yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=200),
+            f"{PATH}/config.yml": yamlio.dump(settings, allow_unicode=True, sort_keys=False, width=200),
             f"{PATH}/decap-cms.js": found.read_text("utf-8"),
             f"{PATH}/vi.js": f"window.PORTAL_VI = {vietnamese};\n",
             f"{PATH}/portal-cms.js": (NEWSROOM / "portal-cms.js").read_text("utf-8").replace("/* RULES */ {}", json.dumps(id_rules())),

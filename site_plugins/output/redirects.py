@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..catalog.catalog import Catalog
-from ..common import urls
+from ..common import urls, yamlio
 from ..common.cachefiles import digest, read_json, write_atomic, write_json
 from ..common.messages import problem
 from ..common.problems import ContentError, Problem
@@ -27,7 +25,6 @@ from ..content.frontmatter import read_mapping
 from .outputfiles import within
 
 LEDGER = "published-urls.yml"
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADER = "# URLs each entry has been published at, by permanent id. Written by the build; commit it with the content.\n"
 
 
@@ -153,7 +150,7 @@ def updated_ledger(ledger: dict[str, list[str]], catalog: Catalog) -> dict[str, 
 
 
 def save_ledger(path: Path, ledger: dict[str, list[str]]) -> None:
-    text = HEADER + yaml.dump(dict(sorted(ledger.items())), Dumper=SAFE_DUMPER, allow_unicode=True, default_flow_style=False)
+    text = HEADER + yamlio.dump(dict(sorted(ledger.items())), allow_unicode=True, default_flow_style=False)
     if not path.exists() or path.read_text("utf-8") != text:
         write_atomic(path, text.encode("utf-8"))
 

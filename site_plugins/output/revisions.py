@@ -15,15 +15,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ..common import yamlio
 from ..common.cachefiles import write_atomic
 from ..common.messages import problem
 from ..common.problems import ContentError, Problem
 from ..content.frontmatter import read_mapping
 
 REVISIONS = "event-revisions.yml"
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADER = (
     "# The revision (iCalendar SEQUENCE) of each event as calendars publish it, by permanent id, and a digest of what\n"
     "# they publish: a change raises the revision. Written by the build; commit it with the content.\n"
@@ -81,7 +79,7 @@ def higher(ledger: dict[str, Revision], copy: dict[str, Revision]) -> dict[str, 
 
 def save_revisions(path: Path, revisions: dict[str, Revision]) -> None:
     data = {k: {"sequence": v.sequence, "digest": v.digest} for k, v in sorted(revisions.items())}
-    text = HEADER + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, default_flow_style=None, sort_keys=False, width=200)
+    text = HEADER + yamlio.dump(data, allow_unicode=True, default_flow_style=None, sort_keys=False, width=200)
     if not path.exists() or path.read_text("utf-8") != text:
         write_atomic(path, text.encode("utf-8"))
 
