@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sys
 import threading
 import time
@@ -422,6 +423,18 @@ class Build:
             buildstate.write_state(buildstate.state_path(o.cache_dir.parent, o.output), self.snapshot)
             buildstate.write_entries(o.cache_dir.parent, o.content_dir, *reading.known(o.content_dir))  # for the next process
             buildstate.write_checked(buildstate.verified_path(o.cache_dir.parent), cachefiles.verified())
+
+    def template_cache(self) -> Path:
+        """Where the engine keeps its compiled templates between processes (Jinja checks each against
+        its source), in a folder per version of the code and packages: Jinja does not know when its
+        settings or an extension changed. Other versions' folders go."""
+        root = self.options.cache_dir.parent / "templates"
+        folder = root / incremental.code_digest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        for other in root.iterdir():
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+        return folder
 
     def forget(self) -> None:
         """The preview showed problems instead of pages: its next build is a whole one."""

@@ -2,7 +2,7 @@
 
 on_config: options, Markdown extensions, the staged output folder · on_files: Build.load(), files in
 and out, Build.begin_search() · on_page_markdown/_content/_context: each page's template, body and
-data (Build.view, Build.kept_body, Build.body) · on_env: the sitemap's lastmod · on_post_build:
+data (Build.view, Build.kept_body, Build.body) · on_env: compiled templates kept, the sitemap's lastmod · on_post_build:
 Build.write() · on_shutdown: the staged site put in place, or dropped when the build failed."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -59,6 +60,14 @@ class PortalConfig(base.Config):
 def from_content(file: File, config) -> bool:
     """A file MkDocs found in the content folder (not the theme's, not one we generate)."""
     return file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)
+
+
+LUNR = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")  # Material's own search: its language files and worker
+
+
+def unused_theme_file(file: File, config) -> bool:
+    """A file of Material's own search (1.3 MB), which no page loads unless its search plugin is on: the portal searches with Pagefind."""
+    return file.src_uri.startswith(LUNR) and not any(name in config.plugins for name in ("search", "material/search"))
 
 
 def nav_sources(items) -> list[str]:
@@ -221,6 +230,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise os_failure(exc, "read") from None
         build, hidden = self.build, self.build.hidden()
         for file in list(files):
+            if unused_theme_file(file, config):
+                files.remove(file)
+                continue
             ours = from_content(file, config)
             outside = ours and build.entry(file.src_uri) is None and not inside(file.abs_src_path or "", config.docs_dir)  # (entries were checked when read)
             if ours and (file.src_uri in hidden or outside or not publishable(file.src_uri)):
@@ -257,8 +269,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return entry.body if entry else markdown  # an entry: NFC, control characters removed, front matter as validated
 
     def on_env(self, env, config, files):
-        """The sitemap's lastmod (rendered before any page, and for pages an incremental build does not
-        render): when the content changed, never the build date."""
+        """The templates' compiled code kept between builds; the sitemap's lastmod (rendered before any
+        page, and for pages an incremental build does not render): when the content changed, never the
+        build date."""
+        env.bytecode_cache = FileSystemBytecodeCache(str(self.build.template_cache()))  # Material's templates compiled once, not per build
         if self.failed or not self.build.catalog.entries:  # (an empty site keeps MkDocs' date: its sitemap.xml.gz needs one)
             return env
         for file in files.documentation_pages():

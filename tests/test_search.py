@@ -43,6 +43,8 @@ def test_records_are_made_from_the_catalog_with_meta_and_filters(catalog):
 
 def test_the_site_has_pagefind_and_no_lunr_index(site):
     assert not (site.root / "search" / "search_index.json").exists()
+    assert not (site.root / "assets/javascripts/lunr").exists() and not list(site.root.glob("assets/javascripts/workers/search.*"))  # Material's, unused
+    assert (site.root / "assets/javascripts").is_dir()
     assert (site.root / "pagefind" / "pagefind.js").exists() and (site.root / "pagefind" / "pagefind-entry.json").exists()
     assert site.exists("tim-kiem/")
     header = site.html("tin-tuc/").xpath("//header//form[@role='search']")[0]
