@@ -377,12 +377,13 @@ class Build:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest."""
         o, previous = self.options, self.previous
+        linked: set[str] = set()  # files of the previous site linked into this one, their stamps checked (_plan)
         publish_media(self.media, out)
         if self.plan is not None and previous is not None:  # the pages not rendered again: linked, and their classes kept
             shown = self.snapshot.pages
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
             if o.output is not None and not o.serving:
-                buildstate.link_kept(o.output, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
+                linked = buildstate.link_kept(o.output, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
         search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
@@ -414,7 +415,7 @@ class Build:
         if not o.preview and not o.serving:  # `mkdocs serve` puts its own address in every URL: not what calendars received
             self.revisions.save()
         if not o.serving:  # what an upload compares (docs/trien-khai.md); the next build checks the folder against it
-            snap.files = write_manifest(out, previous.files if previous is not None else None)
+            snap.files = write_manifest(out, previous.files if previous is not None else None, linked)
 
     def keep_state(self) -> None:
         """The engine put this build's site in place: the next build into the same folder starts from it."""

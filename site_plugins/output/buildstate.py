@@ -193,10 +193,11 @@ def changed_files(folder: Path, files: Known, paths: Iterable[str]) -> list[str]
     return changed
 
 
-def link_kept(old: Path, new: Path, paths: Iterable[str]) -> int:
+def link_kept(old: Path, new: Path, paths: Iterable[str]) -> set[str]:
     """The files of the previous site this build does not write again, linked into the new one (as
-    plain strings and one mkdir per folder: ~36,000 files at 10,000 articles)."""
-    count, made, old_root, new_root = 0, {""}, f"{old}/", f"{new}/"
+    plain strings and one mkdir per folder: ~36,000 files at 10,000 articles); those hard-linked (the
+    same inode: the stamp ``changed_files`` checked), not copied."""
+    linked, made, old_root, new_root = set(), {""}, f"{old}/", f"{new}/"
     for path in paths:
         if not plain_relative(path):  # recorded by an earlier build, from a site URL: never, unless the state was forged
             raise OutsideOutput(path)
@@ -206,7 +207,7 @@ def link_kept(old: Path, new: Path, paths: Iterable[str]) -> int:
             made.add(folder)
         try:
             os.link(old_root + path, new_root + path)  # the new folder is this build's own: nothing to replace
+            linked.add(path)
         except OSError:
             link_or_copy(old_root + path, new_root + path)
-        count += 1
-    return count
+    return linked

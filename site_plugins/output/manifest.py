@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 FILE = "manifest.sha256"
@@ -37,12 +37,16 @@ def files_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntr
                 yield f"{prefix}{entry.name}", entry
 
 
-def write_manifest(out: Path, known: Known | None = None) -> Known:
-    """The manifest of every file under ``out`` (itself excepted), sorted by path; what it recorded."""
+def write_manifest(out: Path, known: Known | None = None, linked: Collection[str] = ()) -> Known:
+    """The manifest of every file under ``out`` (itself excepted), sorted by path; what it recorded.
+    A file of ``linked`` (hard-linked from the previous site after its stamp was checked) is not
+    looked at again: its stamp and hash are the ones ``known`` recorded."""
     known = known or {}
     found = {}
     for path, entry in files_under(str(out)):
-        if path != FILE:
+        if path in linked and path in known:
+            found[path] = known[path]
+        elif path != FILE:
             stat = entry.stat(follow_symlinks=False)
             stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
             kept = known.get(path)

@@ -28,12 +28,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+
+from pagefind_bin import get_executable  # the pinned binary itself: `python -m pagefind` costs an interpreter and asyncio first
 
 from ..common import urls
 from ..common.cachefiles import digest, fingerprint, matches, prune_unused, read_json, write_json
@@ -163,7 +164,7 @@ def run_pagefind(pages: list[tuple[str, str]], output: Path) -> float:
             target = Path(scratch, url.strip("/"), "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, "utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output), *SETTINGS, "--silent"]
+        command = [str(get_executable()), "--site", scratch, "--output-path", str(output), *SETTINGS, "--silent"]
         with tempfile.TemporaryFile() as log:
             process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
             peak = 0
