@@ -96,6 +96,12 @@ class Options:
     output: Path | None = None  # the site folder a normal build replaces: what this build does not render again is linked from it
     full: bool = False  # a whole build whatever the state of the last one says (`mkdocs build --clean`, PORTAL_FULL_BUILD=1)
 
+    @property
+    def replaced(self) -> Path | None:
+        """The output folder a one-off build replaces (never the preview's): the build may start from
+        the state the last build into it left (output/buildstate.py) and link what it does not render."""
+        return self.output if not self.serving else None
+
 
 class Beside(threading.Thread):
     """A step of the build run beside the others; its failure is raised where the build waits for it."""
@@ -137,7 +143,7 @@ class Build:
         """Every stage before pages are rendered; ContentError names every problem of the content."""
         o = self.options
         tree.forget_folders()
-        if o.output is not None and not o.serving and not o.full:  # a new process: the entries an earlier build parsed
+        if o.replaced is not None and not o.full:  # a new process: the entries an earlier build parsed
             self._restore_reads()
         self.catalog = load_catalog(o.content_dir, o.now, o.preview, o.max_pixels, o.max_body)
         self.ledger = self._open_ledger()
@@ -171,7 +177,7 @@ class Build:
         are made from their bodies rendered here (the same text as their pages: test_rebuild.py). A whole
         build indexes after its pages, whose bodies the records then reuse."""
         o = self.options
-        if self.plan is not None and o.output is not None and not o.serving:
+        if self.plan is not None and o.replaced is not None:
             self.searching = self._write_search(out)
 
     def settle(self) -> None:
@@ -229,12 +235,12 @@ class Build:
         if previous is not None and self.plan is None:
             self.log.info(t("build.whole", reason=t("build.whole.setup")))
         self.kept_feeds: set[str] = set()  # feed files taken from the previous site as they are
-        if self.plan is not None and o.output is not None and not o.serving:
+        if self.plan is not None and (folder := o.replaced) is not None:
             if previous is not None and previous.links == self.snapshot.links:  # bodies in feeds link the same documents
                 self.kept_feeds = set(self.snapshot.feeds) - self.plan.feeds
             kept = (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds
-            if changed := buildstate.changed_files(o.output, previous.files if previous else {}, kept):
-                self.log.info(t("build.whole", reason=t("build.whole.output", folder=o.output, count=len(changed), examples=", ".join(changed[:3]))))
+            if changed := buildstate.changed_files(folder, previous.files if previous else {}, kept):
+                self.log.info(t("build.whole", reason=t("build.whole.output", folder=folder, count=len(changed), examples=", ".join(changed[:3]))))
                 self.plan = previous = None
                 self.kept_feeds = set()
                 if skipped.entries or skipped.pages:  # a whole build makes every page
@@ -273,19 +279,19 @@ class Build:
 
     def _previous_build(self) -> incremental.Snapshot | None:
         """The state of the last build into this build's output folder, when it can be used."""
-        o = self.options
-        if o.output is None or o.serving:
+        o, folder = self.options, self.options.replaced
+        if folder is None:
             return None
         if o.full:
             self.log.info(t("build.whole", reason=t("build.whole.asked")))
             return None
         try:
-            previous = buildstate.read_state(buildstate.state_path(o.cache_dir.parent, o.output))
+            previous = buildstate.read_state(buildstate.state_path(o.cache_dir.parent, folder))
         except buildstate.Damaged as exc:
             self.log.info(t("build.whole", reason=t("build.whole.damaged", what=exc)))
             return None
-        if previous is not None and not o.output.is_dir():
-            self.log.info(t("build.whole", reason=t("build.whole.no_site", folder=o.output)))
+        if previous is not None and not folder.is_dir():
+            self.log.info(t("build.whole", reason=t("build.whole.no_site", folder=folder)))
             return None
         return previous
 
@@ -382,8 +388,8 @@ class Build:
         if self.plan is not None and previous is not None:  # the pages not rendered again: linked, and their classes kept
             shown = self.snapshot.pages
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
-            if o.output is not None and not o.serving:
-                linked = buildstate.link_kept(o.output, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
+            if (folder := o.replaced) is not None:
+                linked = buildstate.link_kept(folder, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
         search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
@@ -420,8 +426,8 @@ class Build:
     def keep_state(self) -> None:
         """The engine put this build's site in place: the next build into the same folder starts from it."""
         o = self.options
-        if o.output is not None and not o.serving:
-            buildstate.write_state(buildstate.state_path(o.cache_dir.parent, o.output), self.snapshot)
+        if (folder := o.replaced) is not None:
+            buildstate.write_state(buildstate.state_path(o.cache_dir.parent, folder), self.snapshot)
             buildstate.write_entries(o.cache_dir.parent, o.content_dir, *reading.known(o.content_dir))  # for the next process
             buildstate.write_checked(buildstate.verified_path(o.cache_dir.parent), cachefiles.verified())
 
