@@ -66,8 +66,10 @@ LUNR = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")  # Mat
 
 
 def unused_theme_file(file: File, config) -> bool:
-    """A file of Material's own search (1.3 MB), which no page loads unless its search plugin is on: the portal searches with Pagefind."""
-    return file.src_uri.startswith(LUNR) and not any(name in config.plugins for name in ("search", "material/search"))
+    """A file of Material's own search (1.3 MB), which no page loads unless its search plugin is on: the portal searches with Pagefind.
+    (A file of the content folder at that path is the editors' and is published as any other.)"""
+    searching = any(name in config.plugins for name in ("search", "material/search"))
+    return file.src_uri.startswith(LUNR) and not searching and not from_content(file, config)
 
 
 def nav_sources(items) -> list[str]:
