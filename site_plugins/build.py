@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import sys
 import threading
 import time
@@ -432,15 +431,13 @@ class Build:
             buildstate.write_checked(buildstate.verified_path(o.cache_dir.parent), cachefiles.verified())
 
     def template_cache(self) -> Path:
-        """Where the engine keeps its compiled templates between processes (Jinja checks each against
-        its source), in a folder per version of the code and packages: Jinja does not know when its
-        settings or an extension changed. Other versions' folders go."""
+        """Where the engine keeps its compiled templates between processes (common/templatecache.py),
+        in a folder per version of the code and packages: Jinja does not know when its settings or an
+        extension changed. Other versions' folders go once no build has used them for an hour."""
         root = self.options.cache_dir.parent / "templates"
         folder = root / incremental.code_digest()[:16]
         folder.mkdir(parents=True, exist_ok=True)
-        for other in root.iterdir():
-            if other != folder:
-                shutil.rmtree(other, ignore_errors=True)
+        cachefiles.prune_unused(root, {folder.name})
         return folder
 
     def forget(self) -> None:

@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -27,6 +26,7 @@ from .catalog.loading import resolve_now
 from .common import urls
 from .common.messages import t
 from .common.problems import ContentError
+from .common.templatecache import CheckedBytecodeCache
 from .common.vietnamese import heading_slug
 from .content.files import MAX_PIXELS
 from .content.frontmatter import MAX_BODY
@@ -274,7 +274,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """The templates' compiled code kept between builds; the sitemap's lastmod (rendered before any
         page, and for pages an incremental build does not render): when the content changed, never the
         build date."""
-        env.bytecode_cache = FileSystemBytecodeCache(str(self.build.template_cache()))  # Material's templates compiled once, not per build
+        env.bytecode_cache = CheckedBytecodeCache(self.build.template_cache())  # Material's templates compiled once, not per build
         if self.failed or not self.build.catalog.entries:  # (an empty site keeps MkDocs' date: its sitemap.xml.gz needs one)
             return env
         for file in files.documentation_pages():

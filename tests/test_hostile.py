@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
+import jinja2
 import pytest
 import yaml
 from helpers import BODY, CONTENT, ENTITIES, LEGIT, NOW, QUOTES, ROOT, UNCLOSED, Site, build_site, copy_content, edit_entry, serve_folder, site_config
@@ -25,6 +26,7 @@ from PIL import Image
 from site_plugins.bodies.sanitize import ATTRIBUTES, SCHEMES, TAGS
 from site_plugins.catalog.loading import load_catalog
 from site_plugins.common.problems import ContentError
+from site_plugins.common.templatecache import CheckedBytecodeCache
 from site_plugins.content.schema import parse_datetime
 from site_plugins.media import socialcards
 from site_plugins.media.pictures import Pipeline
@@ -347,6 +349,32 @@ def test_a_huge_body_and_a_long_strip_of_an_image_are_named(tmp_path):
 
 
 # Caches that lie -----------------------------------------------------------------------------------------------------------------------
+
+
+def test_compiled_templates_whose_bytes_changed_are_compiled_again_never_run(tmp_path):
+    """A constant changed in a kept template's bytecode (Jinja checks only the template's source):
+    Jinja's own file cache would render it; the portal's checked cache compiles the template again."""
+    loader = jinja2.DictLoader({"page.html": "<p>{{ 'bản gốc' }}</p>"})
+
+    def render(cache: jinja2.BytecodeCache) -> str:
+        return jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("page.html").render()
+
+    def forge(folder: Path) -> None:
+        (kept,) = [p for p in folder.iterdir() if p.is_file()]
+        data = kept.read_bytes()
+        assert "bản gốc".encode() in data
+        kept.write_bytes(data.replace("bản gốc".encode(), "bản giả".encode()))  # same length: "ố" and "ả" are 3 bytes each
+
+    plain, checked = tmp_path / "plain", tmp_path / "checked"
+    plain.mkdir()
+    checked.mkdir()
+    assert render(jinja2.FileSystemBytecodeCache(str(plain))) == "<p>bản gốc</p>"
+    forge(plain)
+    assert render(jinja2.FileSystemBytecodeCache(str(plain))) == "<p>bản giả</p>"  # what the check is for
+    assert render(CheckedBytecodeCache(checked)) == "<p>bản gốc</p>"
+    forge(checked)
+    assert render(CheckedBytecodeCache(checked)) == "<p>bản gốc</p>"
+    assert render(CheckedBytecodeCache(checked)) == "<p>bản gốc</p>"  # and the file written again is good
 
 
 def test_damaged_image_renditions_are_made_again_never_reused(tmp_path):
