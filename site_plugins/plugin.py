@@ -65,11 +65,10 @@ def from_content(file: File, config) -> bool:
 LUNR = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")  # Material's own search: its language files and worker
 
 
-def unused_theme_file(file: File, config) -> bool:
-    """A file of Material's own search (1.3 MB), which no page loads unless its search plugin is on: the portal searches with Pagefind.
-    (A file of the content folder at that path is the editors' and is published as any other.)"""
-    searching = any(name in config.plugins for name in ("search", "material/search"))
-    return file.src_uri.startswith(LUNR) and not searching and not from_content(file, config)
+def unused_theme_files(config) -> tuple[str, ...]:
+    """Where Material's own search files are (1.3 MB), which no page loads unless its search plugin is
+    on: the portal searches with Pagefind. (Only the theme's: a content file there is published.)"""
+    return () if any(name in config.plugins for name in ("search", "material/search")) else LUNR
 
 
 def nav_sources(items) -> list[str]:
@@ -230,12 +229,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return kept
         except OSError as exc:
             raise os_failure(exc, "read") from None
-        build, hidden = self.build, self.build.hidden()
+        build, hidden, unused = self.build, self.build.hidden(), unused_theme_files(config)
         for file in list(files):
-            if unused_theme_file(file, config):
+            ours = from_content(file, config)
+            if not ours and file.src_uri.startswith(unused):
                 files.remove(file)
                 continue
-            ours = from_content(file, config)
             outside = ours and build.entry(file.src_uri) is None and not inside(file.abs_src_path or "", config.docs_dir)  # (entries were checked when read)
             if ours and (file.src_uri in hidden or outside or not publishable(file.src_uri)):
                 files.remove(file)  # a link out of content/, an upload (its rendition replaces it), a type not on the allow-list
