@@ -203,7 +203,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             preview=cfg.preview or os.environ.get("PORTAL_PREVIEW") == "1", feed_limit=cfg.feed_limit, page_size=cfg.page_size,
             related=cfg.related, home_column=cfg.home_column, max_pixels=cfg.max_image_pixels, max_body=cfg.max_body_bytes,
             setup=[here, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])], markdown=(config.markdown_extensions, config.mdx_configs),
-            serving=self.serving, incremental=self.serving and self.dirty, key=str(here), newsroom=cfg.cms.get("enabled", True),
+            serving=self.serving, incremental=self.serving and self.dirty, key=str(here.resolve()), newsroom=cfg.cms.get("enabled", True),
             cms_backend=cfg.cms.get("backend"), edit_links=newsroom or bool(cfg.cms.get("edit_links")),
             cms_site_url=f"http://{config.dev_addr.host}:{config.dev_addr.port}/" if newsroom else config.site_url,
             home_figure=cfg.home_figure, poll_service=cfg.poll_service, output=self.output if self.staged else None, full=self.full,

@@ -131,6 +131,23 @@ def test_the_preview_shows_content_errors_and_recovers(tmp_path):
     assert "A 'dirty' build" not in output  # (MkDocs' English warning: the incremental build is exact)
 
 
+def test_the_preview_knows_its_site_by_any_name_of_its_config(tmp_path, monkeypatch):
+    """`mkdocs serve -f <relative path>` loads the config by that name first and by its absolute path
+    at every save: the saves must still compare with the build before them (they did whole builds)."""
+    from mkdocs.config import load_config
+
+    config_path = site_config(tmp_path / "config")
+    monkeypatch.chdir(config_path.parent)
+    keys = set()
+    handle = open(config_path.name, "rb")  # noqa: SIM115 (as click hands it over; MkDocs closes it)
+    for _ in range(2):  # the first load reads it as opened; every later one opens it again by its absolute path
+        config = load_config(handle)
+        plugin = config.plugins["portal"]
+        plugin.on_startup(command="serve", dirty=True)
+        keys.add(plugin._options(config).key)
+    assert keys == {str(config_path.resolve())}
+
+
 def test_preview_marks_drafts_and_scheduled_entries(tmp_path):
     result = build_site(tmp_path / "site", PORTAL_PREVIEW="1")
     assert result.returncode == 0, result.stderr
