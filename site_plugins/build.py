@@ -2,7 +2,8 @@
 
     load()            content → catalog → URL ledger → media (renditions, crops, cards) → listings →
                       views → dependency map → (in the preview) the plan of what to render
-    begin_search(out) a build that renders only what changed: the search index begun beside the pages
+    begin_output(out) a build that renders only what changed: the search index begun and the pages it keeps
+                      linked from the previous site, both beside the pages
     view(src_uri)     the page a source file is rendered as: its template, title and data
     body(src, html)   a body as the engine rendered it, made safe and responsive; kept for feeds and search
     write(out)        renditions and cards, feeds, calendars, OPML, the search index, deletions, redirects, the ledgers
@@ -135,7 +136,9 @@ class Build:
         self.entry_html: dict[str, str] = {}
         self.page_classes: dict[str, frozenset[str]] = {}  # of the pages this build rendered: output/stylesheet.py
         self.previous: incremental.Snapshot | None = None  # the build this one compares with (none: a whole build)
-        self.searching: Beside | None = None  # the search index, when begun before the pages (begin_search)
+        self.searching: Beside | None = None  # the search index, when begun before the pages (begin_output)
+        self.linking: Beside | None = None  # the previous site's files this build keeps, linked beside the pages (begin_output)
+        self.linked: set[str] = set()  # of those, the ones hard-linked (their stamps carried into the manifest)
 
     # loading ------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -170,19 +173,31 @@ class Build:
                 self.log.info("  %s", note)
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
 
-    def begin_search(self, out: Path) -> None:
-        """A build that renders only what changed starts Pagefind on the changed shards before the pages
-        are rendered, so that the indexer runs beside them: the records of the few entries that changed
-        are made from their bodies rendered here (the same text as their pages: test_rebuild.py). A whole
-        build indexes after its pages, whose bodies the records then reuse."""
+    def begin_output(self, out: Path) -> None:
+        """What runs beside the pages, begun before they are rendered. A build into an output folder
+        links its renditions and cards from the cache, and, when it renders only what changed, the
+        pages and feeds it keeps from the previous site (a folder per page: tens of thousands of calls
+        to the file system, which wait on the disk, not on the interpreter), while Pagefind indexes the
+        changed shards (the records of the few entries that changed are made from their bodies rendered
+        here: the same text as their pages, test_rebuild.py). A whole build indexes after its pages,
+        whose bodies the records then reuse."""
         o = self.options
-        if self.plan is not None and o.replaced is not None:
+        if o.replaced is None:
+            return
+        if self.plan is not None:
             self.searching = self._write_search(out)
+        self.linking = Beside(self._link, o.replaced, out)
+
+    def _link(self, folder: Path, out: Path) -> None:
+        if self.plan is not None and self.previous is not None:
+            self.linked = buildstate.link_kept(folder, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
+        publish_media(self.media, out)
 
     def settle(self) -> None:
-        """The build failed: the indexer begun early ends before the staged folder is dropped."""
-        if self.searching is not None:
-            self.searching.join()
+        """The build failed: what was begun beside the pages ends before the staged folder is dropped."""
+        for beside in (self.searching, self.linking):
+            if beside is not None:
+                beside.join()
 
     def _restore_reads(self) -> None:
         """What earlier builds read and verified: the parsed entries (a damaged part: its files are
@@ -382,14 +397,14 @@ class Build:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest."""
         o, previous = self.options, self.previous
-        linked: set[str] = set()  # files of the previous site linked into this one, their stamps checked (_plan)
-        publish_media(self.media, out)
-        if self.plan is not None and previous is not None:  # the pages not rendered again: linked, and their classes kept
+        if self.linking is None:  # (a build into an output folder links them beside its pages: begin_output)
+            publish_media(self.media, out)
+        if self.plan is not None and previous is not None:  # the pages not rendered again: linked (begin_output), and their classes kept
             shown = self.snapshot.pages
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
-            if (folder := o.replaced) is not None:
-                linked = buildstate.link_kept(folder, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
             self.page_classes = {**kept, **self.page_classes}
+        if self.linking is not None:
+            self.linking.finish()  # files of the previous site linked into this one, their stamps checked (_plan)
         self.snapshot.page_classes = self.page_classes
         search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
         write_stylesheet(out, set().union(*self.page_classes.values()))
@@ -420,7 +435,7 @@ class Build:
         if not o.preview and not o.serving:  # `mkdocs serve` puts its own address in every URL: not what calendars received
             self.revisions.save()
         if not o.serving:  # what an upload compares (docs/trien-khai.md); the next build checks the folder against it
-            snap.files = write_manifest(out, previous.files if previous is not None else None, linked)
+            snap.files = write_manifest(out, previous.files if previous is not None else None, self.linked)
 
     def keep_state(self) -> None:
         """The engine put this build's site in place: the next build into the same folder starts from it."""

@@ -1,7 +1,7 @@
 """The only module that knows MkDocs: it turns MkDocs events into calls on the build (build.py).
 
 on_config: options, Markdown extensions, the staged output folder · on_files: Build.load(), files in
-and out, Build.begin_search() · on_page_markdown/_content/_context: each page's template, body and
+and out, Build.begin_output() · on_page_markdown/_content/_context: each page's template, body and
 data (Build.view, Build.kept_body, Build.body) · on_env: compiled templates kept, the sitemap's lastmod · on_post_build:
 Build.write() · on_shutdown: the staged site put in place, or dropped when the build failed."""
 
@@ -252,7 +252,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             files.append(file)
         if build.plan is not None and not self.dirty and self.planned is None:
             self.planned = PlannedPages().__enter__()
-        build.begin_search(Path(config.site_dir))
+        build.begin_output(Path(config.site_dir))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -63,7 +63,7 @@ class Sites:
         assert sorted(mine.keys() ^ theirs.keys()) == []
         assert sorted(path for path in mine if mine[path] != theirs[path]) == []
         # the search index is left out above: what it was made from, every entry's record, is compared
-        # (a changed entry's record is made from its body rendered outside the engine: Build.begin_search)
+        # (a changed entry's record is made from its body rendered outside the engine: Build.begin_output)
         records = {i: record for i, (_, record) in self.state().records.items()}
         assert records == {i: record for i, (_, record) in read_state(state_path(shared_cache().parent, clean)).records.items()}
 
