@@ -148,6 +148,46 @@ def test_the_preview_knows_its_site_by_any_name_of_its_config(tmp_path, monkeypa
     assert keys == {str(config_path.resolve())}
 
 
+def test_the_preview_hears_of_saves_from_the_system_or_polls(tmp_path, monkeypatch):
+    """MkDocs polls the content every half second; the system's notices replace the polling (a save
+    is heard at once), and when they cannot start the polling stays, with every watch."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    from site_plugins import plugin
+
+    def server() -> LiveReloadServer:
+        made = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+        made.watch(str(tmp_path))
+        made.watch(str(tmp_path))  # asked twice (the docs folder and a theme folder inside it, say)
+        return made
+
+    heard = server()
+    assert plugin.watch_natively(heard) is None and isinstance(heard.observer, plugin.NativeObserver)
+    try:
+        (tmp_path / "co-san.md").write_text("x", "utf-8")
+        time.sleep(0.3)
+        heard._want_rebuild = False
+        (tmp_path / "co-san.md").read_text("utf-8")  # the build reads files: no rebuild for that
+        time.sleep(0.5)
+        assert not heard._want_rebuild
+        (tmp_path / "bai.md").write_text("x", "utf-8")
+        deadline = time.monotonic() + 5
+        while not heard._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert heard._want_rebuild  # the save reached MkDocs' rebuild loop
+    finally:
+        heard.observer.stop()
+
+    def refused(self):
+        raise OSError("inotify watch limit reached")
+
+    monkeypatch.setattr(plugin.NativeObserver, "start", refused)
+    polled = server()
+    assert plugin.watch_natively(polled) == "inotify watch limit reached"
+    assert isinstance(polled.observer, PollingObserver) and polled._watched_paths == {str(tmp_path): 2}
+
+
 def test_preview_marks_drafts_and_scheduled_entries(tmp_path):
     result = build_site(tmp_path / "site", PORTAL_PREVIEW="1")
     assert result.returncode == 0, result.stderr

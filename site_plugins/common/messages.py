@@ -779,6 +779,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Sửa các lỗi dưới đây rồi lưu tệp: trang xem trước tự tải lại khi hết lỗi.",
         "en": "Fix the problems below and save: the preview reloads by itself once they are gone.",
     },
+    "preview.polling": {
+        "vi": "xem trước: hệ thống không báo được tệp thay đổi ({reason}); kiểm tra lại thư mục nội dung mỗi nửa giây",
+        "en": "preview: the system cannot report changed files ({reason}); checking the content folder every half second",
+    },
     "preview.draft": {"vi": "NHÁP", "en": "DRAFT"},
     "preview.scheduled": {"vi": "HẸN GIỜ", "en": "SCHEDULED"},
 }
