@@ -71,7 +71,7 @@ def stub(book: Book, node: Node) -> dict:
     return {
         "mentioned_by": capped([e for e in book.catalog.text_mentions.get(node.key, []) if e.id not in citing], cards.card),
         "heading": node.label,
-        "node": node,
+        "node": {"type": node.type, "number": node.number, "title": node.title},  # (not the node: its links reach the whole graph)
         **graph_context(cards, node),
         "issuer": cards.agency(node.issuer) if node.issuer in reg.agencies else None,
         "issued": short_date(node.issued) if node.issued else None,
