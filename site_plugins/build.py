@@ -2,8 +2,8 @@
 
     load()            content → catalog → URL ledger → media (renditions, crops, cards) → listings →
                       views → dependency map → (in the preview) the plan of what to render
-    begin_output(out) a build that renders only what changed: the search index begun and the pages it keeps
-                      linked from the previous site, both beside the pages
+    begin_output(out) a build into an output folder: renditions and cards linked beside the pages, and when it
+                      renders only what changed, the pages it keeps linked and the search index begun too
     view(src_uri)     the page a source file is rendered as: its template, title and data
     body(src, html)   a body as the engine rendered it, made safe and responsive; kept for feeds and search
     write(out)        renditions and cards, feeds, calendars, OPML, the search index, deletions, redirects, the ledgers

@@ -19,9 +19,6 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from watchdog.events import FileAttribEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent
-from watchdog.observers import Observer
-from watchdog.observers.polling import PollingObserver
 
 from .bodies.render import Bodies
 from .build import Build, Options
@@ -34,6 +31,7 @@ from .common.vietnamese import heading_slug
 from .content.files import MAX_PIXELS
 from .content.frontmatter import MAX_BODY
 from .content.tree import inside, publishable
+from .editors.watching import watch_natively
 from .output.outputfiles import Busy, OutsideOutput, Staging
 from .output.redirects import LEDGER
 from .views.page import feed_links
@@ -117,48 +115,6 @@ class PlannedPages:
 
     def __exit__(self, *exc) -> None:
         mkdocs_build._populate_page, mkdocs_build._build_page = self.saved
-
-
-class NativeObserver(Observer):  # type: ignore[misc,valid-type]
-    """The system's own notices of changed files (inotify, FSEvents, ReadDirectoryChangesW), started
-    in on_serve to know they work: MkDocs starts its observer again when it serves. Only changes are
-    heard: MkDocs rebuilds on any event, and the build's own reading of a file (opened, closed
-    unwritten) would start another build after each."""
-
-    CHANGES = [FileCreatedEvent, FileModifiedEvent, FileAttribEvent, FileClosedEvent, FileDeletedEvent, FileMovedEvent]
-
-    def schedule(self, handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or self.CHANGES, follow_symlink=follow_symlink)
-
-    def start(self) -> None:
-        if not self.is_alive():
-            super().start()
-
-
-def watch_natively(server) -> str | None:
-    """MkDocs' preview polls what it watches every half second: a walk of every file of the content
-    (~0.06 s at 10,000 entries, taken from the build's interpreter) and a save noticed 0.25 s later on
-    average. The system's notices replace the polling where they start; None, or why they did not."""
-    native = NativeObserver()
-    observe_with(server, native)
-    try:
-        native.start()
-        return None
-    except OSError as exc:  # (the system's limit of watches reached, say): MkDocs' own polling
-        native.stop()
-        observe_with(server, PollingObserver(timeout=0.5))
-        return str(exc)
-
-
-def observe_with(server, observer) -> None:
-    """The server's watches moved to ``observer`` (MkDocs 1.6 keeps them as path → how many asked; pinned)."""
-    watched = dict(server._watched_paths)
-    server._watched_paths.clear()
-    server._watch_refs.clear()
-    server.observer = observer
-    for path, count in watched.items():
-        for _ in range(count):
-            server.watch(path)
 
 
 def os_failure(exc: OSError, action: str = "write") -> PluginError:

@@ -154,7 +154,7 @@ def test_the_preview_hears_of_saves_from_the_system_or_polls(tmp_path, monkeypat
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers.polling import PollingObserver
 
-    from site_plugins import plugin
+    from site_plugins.editors import watching
 
     def server() -> LiveReloadServer:
         made = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
@@ -163,7 +163,7 @@ def test_the_preview_hears_of_saves_from_the_system_or_polls(tmp_path, monkeypat
         return made
 
     heard = server()
-    assert plugin.watch_natively(heard) is None and isinstance(heard.observer, plugin.NativeObserver)
+    assert watching.watch_natively(heard) is None and isinstance(heard.observer, watching.NativeObserver)
     try:
         (tmp_path / "co-san.md").write_text("x", "utf-8")
         time.sleep(0.3)
@@ -182,9 +182,9 @@ def test_the_preview_hears_of_saves_from_the_system_or_polls(tmp_path, monkeypat
     def refused(self):
         raise OSError("inotify watch limit reached")
 
-    monkeypatch.setattr(plugin.NativeObserver, "start", refused)
+    monkeypatch.setattr(watching.NativeObserver, "start", refused)
     polled = server()
-    assert plugin.watch_natively(polled) == "inotify watch limit reached"
+    assert watching.watch_natively(polled) == "inotify watch limit reached"
     assert isinstance(polled.observer, PollingObserver) and polled._watched_paths == {str(tmp_path): 2}
 
 
