@@ -13,6 +13,7 @@ Nothing here knows MkDocs: the engine hands over plain options, the Markdown ext
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -172,6 +173,8 @@ class Build:
             for note in self.catalog.unpublished:
                 self.log.info("  %s", note)
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
+        if o.replaced is not None:  # a one-off build: what it loaded lives until the process ends
+            gc.freeze()  # so no collection while pages render walks it again (the preview's saves: not frozen)
 
     def begin_output(self, out: Path) -> None:
         """What runs beside the pages, begun before they are rendered. A build into an output folder
