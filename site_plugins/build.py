@@ -192,8 +192,7 @@ class Build:
         self.linking = Beside(self._link, o.replaced, out)
 
     def _link(self, folder: Path, out: Path) -> None:
-        if self.plan is not None and self.previous is not None:
-            self.linked = buildstate.link_kept(folder, out, (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds)
+        self.linked = buildstate.link_kept(folder, out, self.kept_files)
         publish_media(self.media, out)
 
     def settle(self) -> None:
@@ -252,14 +251,15 @@ class Build:
         if previous is not None and self.plan is None:
             self.log.info(t("build.whole", reason=t("build.whole.setup")))
         self.kept_feeds: set[str] = set()  # feed files taken from the previous site as they are
+        self.kept_files: set[str] = set()  # those and the pages not rendered again, linked from it (begin_output)
         if self.plan is not None and (folder := o.replaced) is not None:
             if previous is not None and previous.links == self.snapshot.links:  # bodies in feeds link the same documents
                 self.kept_feeds = set(self.snapshot.feeds) - self.plan.feeds
-            kept = (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds
-            if changed := buildstate.changed_files(folder, previous.files if previous else {}, kept):
+            self.kept_files = (set(self.snapshot.pages) - self.plan.pages) | self.kept_feeds
+            if changed := buildstate.changed_files(folder, previous.files if previous else {}, self.kept_files):
                 self.log.info(t("build.whole", reason=t("build.whole.output", folder=folder, count=len(changed), examples=", ".join(changed[:3]))))
                 self.plan = previous = None
-                self.kept_feeds = set()
+                self.kept_feeds, self.kept_files = set(), set()
                 if skipped.entries or skipped.pages:  # a whole build makes every page
                     self._describe(setup, entries, structure, clocks, None, incremental.Unaffected())
         self.previous = previous
@@ -400,14 +400,14 @@ class Build:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest."""
         o, previous = self.options, self.previous
-        if self.linking is None:  # (a build into an output folder links them beside its pages: begin_output)
+        if self.linking is not None:  # a build into an output folder: media and kept files linked beside its pages (begin_output)
+            self.linking.finish()
+        else:
             publish_media(self.media, out)
-        if self.plan is not None and previous is not None:  # the pages not rendered again: linked (begin_output), and their classes kept
+        if self.plan is not None and previous is not None:  # the pages not rendered again: their classes kept
             shown = self.snapshot.pages
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
             self.page_classes = {**kept, **self.page_classes}
-        if self.linking is not None:
-            self.linking.finish()  # files of the previous site linked into this one, their stamps checked (_plan)
         self.snapshot.page_classes = self.page_classes
         search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
         write_stylesheet(out, set().union(*self.page_classes.values()))
