@@ -54,45 +54,53 @@ def read_entries(content_dir: Path, max_body: int = MAX_BODY) -> tuple[list[Sour
     sources: list[Source] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+    root = f"{content_dir}{os.sep}"
     for section, kind in urls.SECTIONS.items():
         folder = content_dir / section
         if not folder.is_dir():
             continue
-        for file in markdown_files(folder):
-            status = file.lstat()  # (one call to the file system for a file that is no link)
+        cut = len(str(folder)) + 1
+        for path, status in markdown_files(str(folder)):
             link = stat.S_ISLNK(status.st_mode)
-            if not inside(file, content_dir, link):
+            if not inside(path, content_dir, link):
                 continue  # a link that leaves the content folder: reported by content.tree.scan
-            seen.add(str(file))
-            source, found = _read(file, file.stat() if link else status, content_dir, kind, max_body)
+            seen.add(path)
+            src_uri = f"{section}/{path[cut:].replace(os.sep, '/')}"
+            source, found = _read(path, src_uri, os.stat(path) if link else status, content_dir, kind, max_body)
             problems += found
             if source is not None:
                 sources.append(source)
     for gone in _READ.keys() - seen:
-        if gone.startswith(f"{content_dir}{os.sep}"):  # (not a sibling folder whose name begins the same)
+        if gone.startswith(root):  # (not a sibling folder whose name begins the same)
             del _READ[gone]
             _PARSED.append(gone)
     return sources, problems
 
 
-def markdown_files(folder: Path) -> list[Path]:
-    """Every name ending in .md under ``folder``, in path order, links to folders not followed: what
-    ``sorted(folder.rglob("*.md"))`` gives, without hashing a Path per file (a large site has tens of
-    thousands)."""
-    found: list[tuple[list[str], str]] = []
-    for root, dirs, names in os.walk(folder):
-        relative = os.path.relpath(root, folder).split(os.sep) if root != str(folder) else []
-        found += [([*relative, name], os.path.join(root, name)) for name in (*names, *dirs) if name.endswith(".md")]
-    return [Path(path) for _, path in sorted(found)]
+def markdown_files(folder: str) -> list[tuple[str, os.stat_result]]:
+    """Every name ending in .md under ``folder``, in path order (as ``sorted(folder.rglob("*.md"))``),
+    links to folders not followed, with its own status (of a link: the link's). Strings, not Paths: a
+    large site has tens of thousands of files, and the preview asks at every save."""
+    found: list[tuple[tuple[str, ...], os.DirEntry]] = []
+    folders: list[tuple[str, tuple[str, ...]]] = [(folder, ())]
+    while folders:
+        here, relative = folders.pop()
+        with os.scandir(here) as names:
+            for name in names:
+                if name.name.endswith(".md"):
+                    found.append(((*relative, name.name), name))
+                if name.is_dir(follow_symlinks=False):
+                    folders.append((name.path, (*relative, name.name)))
+    found.sort(key=lambda item: item[0])
+    return [(name.path, name.stat(follow_symlinks=False)) for _, name in found]
 
 
-def _read(file: Path, status: os.stat_result, content_dir: Path, kind: str, max_body: int) -> tuple[Source | None, list[Problem]]:
-    src_uri = file.relative_to(content_dir).as_posix()
+def _read(file: str, src_uri: str, status: os.stat_result, content_dir: Path, kind: str, max_body: int) -> tuple[Source | None, list[Problem]]:
     display = f"{content_dir.name}/{src_uri}"
     stamp = (status.st_mtime_ns, status.st_size, display, os.environ.get("PORTAL_LANG"), max_body)
-    if (known := _READ.get(str(file))) is not None and known[0] == stamp:
+    if (known := _READ.get(file)) is not None and known[0] == stamp:
         return known[1], known[2]
-    parsed, found = read_markdown(file, display, max_body)
+    parsed, found = read_markdown(Path(file), display, max_body)
     if parsed is None:
         return None, found
     entry_type = ENTRY_TYPES[kind]
@@ -103,6 +111,6 @@ def _read(file: Path, status: os.stat_result, content_dir: Path, kind: str, max_
     except ValidationError as exc:
         found += problems_from(exc, entry_type.model, parsed, display)
     source = Source(kind, parsed, display, entry)
-    _READ[str(file)] = (stamp, source, found)
-    _PARSED.append(str(file))
+    _READ[file] = (stamp, source, found)
+    _PARSED.append(file)
     return source, found
