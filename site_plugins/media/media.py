@@ -53,13 +53,17 @@ def make_media(catalog: Catalog, cache_dir: Path, brand: Brand) -> Media:
         raise ContentError([Problem(f"{folder}/{src}", 0, "", *problem("image.encode_failed", error=error)) for src, error in pipeline.failed.items()])
     crops: dict[str, list[str]] = {}
     drawn: dict[str, socialcards.Card] = {}
+    cropped: dict[str, list[str]] = {}  # by picture: one picture may illustrate many entries
+    covers = {picture.key: Media(cache_dir=cache_dir).picture_file(picture) for picture in pictures.values()}
     for entry in catalog.entries:
         shown = entry.picture(catalog.images.get(entry.id, []))
         picture = pictures.get(shown) if shown else None
         if picture is not None and entry.schema_type == "NewsArticle":  # search engines ask news for three crops
-            crops[entry.id] = pipeline.crops(picture)
+            if picture.key not in cropped:
+                cropped[picture.key] = pipeline.crops(picture)
+            crops[entry.id] = cropped[picture.key]
         above, title = entry.card_lines
-        cover = Media(cache_dir=cache_dir).picture_file(picture) if picture else None
+        cover = covers[picture.key] if picture else None
         drawn[entry.id] = socialcards.Card(title, entry.kicker(catalog.registries), above, brand.site_name, cover, brand.colour)
     for agency in catalog.registries.agencies.values():
         drawn[f"agency:{agency.id}"] = socialcards.Card(agency.name, AGENCY_KICKER, None, brand.site_name, None, brand.colour)

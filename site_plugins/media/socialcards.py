@@ -16,7 +16,7 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
@@ -63,11 +63,15 @@ class Card:
         return ".jpg" if self.cover is not None else ".png"
 
     def key(self) -> str:
-        # a rendition's folder is the content hash of its upload (pictures.py): no need to read it again
-        cover = f"{self.cover.parent.name}/{self.cover.name}" if self.cover else ""
-        encoding = [JPEG] if self.cover else [PNG_STEPS, PNG]
-        data = json.dumps([VERSION, encoding, self.title, self.kicker, self.number, self.site_name, cover, self.brand, self.accent])
-        return hashlib.sha256(data.encode()).hexdigest()[:20]
+        return _key(self, json.dumps([JPEG] if self.cover else [PNG_STEPS, PNG]))
+
+
+@lru_cache(maxsize=65536)  # the same cards at every build, and at every save of the preview
+def _key(card: Card, encoding: str) -> str:
+    # a rendition's folder is the content hash of its upload (pictures.py): no need to read it again
+    cover = f"{card.cover.parent.name}/{card.cover.name}" if card.cover else ""
+    data = json.dumps([VERSION, json.loads(encoding), card.title, card.kicker, card.number, card.site_name, cover, card.brand, card.accent])
+    return hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
 def _face(path: Path, size: int) -> ImageFont.FreeTypeFont:
