@@ -5,7 +5,7 @@ id that names no figure is an error at its line, with the ids there are."""
 from __future__ import annotations
 
 from ..common.problems import Problem
-from ..content.datasets import BUILT_IN, Dataset, figure_lines, unknown_figure
+from ..content.datasets import BUILT_IN, Dataset, unknown_figure
 from ..content.entries import AnyEntry
 from .references import RefChecker
 
@@ -23,7 +23,7 @@ def check_embedded(entries: list[AnyEntry], datasets: dict[str, Dataset]) -> lis
     known = [*BUILT_IN, *datasets]
     problems = []
     for entry in entries:
-        for figure_id, line in figure_lines(entry.body, entry.parsed.body_line):
+        for figure_id, line in entry.figures:
             if figure_id not in known:
                 problems.append(Problem(entry.path, line, "body", *unknown_figure(figure_id, known)))
     return problems

@@ -17,6 +17,7 @@ from ..common import urls
 from ..common.cachefiles import digest
 from ..common.docnumbers import MAY_MENTION, MENTION
 from ..common.vietnamese import slugify
+from .datasets import figure_lines
 from .files import FileRef, body_images
 from .frontmatter import Parsed
 from .models import Article, Cooperative, Document, Event, Image
@@ -85,6 +86,11 @@ class Entry(Generic[Data]):
         if not MAY_MENTION.search(self.body):
             return ()
         return tuple((m["number"], self.body[m.end() : m.end() + MENTION_CONTEXT]) for m in MENTION.finditer(self.body))
+
+    @cached_property  # (kept with the entry between builds: the checks, its page and every build's clock ask)
+    def figures(self) -> tuple[tuple[str, int], ...]:
+        """The figures its body embeds: (id as written, line in the file)."""
+        return tuple(figure_lines(self.body, self.parsed.body_line))
 
     @property
     def section(self) -> str:

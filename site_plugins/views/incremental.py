@@ -37,7 +37,6 @@ from typing import Any
 from ..catalog.catalog import Catalog
 from ..common import urls
 from ..common.cachefiles import digest
-from ..content.datasets import figure_lines
 from ..content.entries import AnyEntry, CooperativeEntry
 from ..media.media import Media
 from .addresses import address
@@ -121,7 +120,7 @@ def clock(catalog: Catalog, views: SiteViews) -> str:
     đề đã kết thúc ngày …") and entries in order."""
     scheduled = sorted(e.id for e in catalog.entries if e.published > catalog.now)
     polls = [f"{i}:{p.state(catalog.now)}:{p.data!r}" for i, p in catalog.polls.items()]
-    embedded = sorted({i for e in catalog.entries if e.kind == "article" for i, _ in figure_lines(e.body, 0)})
+    embedded = sorted({i for e in catalog.entries if e.kind == "article" for i, _ in e.figures})
     lists = [f"{x.key}|{x.title}|{x.description}|{' '.join(e.id for e in x.page_entries)}" for x in views.listings if x.layout == "cards"]
     return digest(*scheduled, "|", *polls, "|", *(repr(views.figures.site.get(i)) for i in embedded), "|", *lists)
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..common import urls
-from ..content.datasets import figure_lines
 from ..content.entries import AnyEntry
 from .cards import link
 from .figureblocks import block, blocks
@@ -57,5 +56,5 @@ def home_figure(book: Book) -> dict | None:
 def embedding(book: Book, entry: AnyEntry, page: Page) -> None:
     """The own page of an entry whose body embeds figures carries those figures' data: when a count
     changes, an incremental build renders it again (views/incremental.py compares pages' data)."""
-    if shown := [repr(book.figures.site[i]) for i, _ in figure_lines(entry.body, 0) if i in book.figures.site]:
+    if shown := [repr(book.figures.site[i]) for i, _ in entry.figures if i in book.figures.site]:
         page.context["embedded_figures"] = shown
