@@ -46,7 +46,7 @@ from .output.calendars import CalendarSettings, CalendarWriter, write_calendars
 from .output.feeds import FeedCache, FeedSettings, FeedWriter
 from .output.manifest import write_manifest
 from .output.opml import opml
-from .output.outputfiles import within
+from .output.outputfiles import OutsideOutput, within
 from .output.partnerfeeds import write_partner_feeds
 from .output.pollfeed import write_poll_feed
 from .output.published import publish_media
@@ -125,10 +125,32 @@ class Beside(threading.Thread):
             raise self.failure
 
 
-# The preview's state across rebuilds of one process: the last build of each site, and the search
-# indexing running in the background (one at a time).
+# The preview's state across rebuilds of one process: the last build of each site, what it writes
+# after its pages (feeds, calendars, redirects) and the search indexing, both in the background.
 PREVIOUS: dict[str, incremental.Snapshot] = {}
+FINISHING: list[threading.Thread] = []
 INDEXING: list[threading.Thread] = []
+
+
+def settle_preview(index: bool = False) -> None:
+    """Wait until the preview's last build has written everything after its pages (and, with ``index``,
+    its search index): a save builds from what that build left (Build.load)."""
+    for running in [*FINISHING, *(INDEXING if index else [])]:
+        running.join()
+
+
+def os_message(exc: OSError, action: str = "write") -> str:
+    """A failure of the system (permissions, a full disk, a missing folder) as a message, not a traceback."""
+    return t("build.os_error", action=t(f"build.os_error.{action}"), path=exc.filename or "", error=exc.strerror or exc)
+
+
+def failure_message(exc: Exception, out: Path) -> str:
+    """A failure of the files after the pages, as editors are told of it."""
+    if isinstance(exc, OSError):
+        return os_message(exc)
+    if isinstance(exc, OutsideOutput):
+        return t("build.outside_output", path=exc, folder=out)
+    return f"{type(exc).__name__}: {exc}"
 
 
 class Build:
@@ -145,6 +167,9 @@ class Build:
     def load(self) -> None:
         """Every stage before pages are rendered; ContentError names every problem of the content."""
         o = self.options
+        settle_preview()  # (the preview: the last save's feeds and its state for this one)
+        if o.serving:  # the heap the last save froze (below) is the collector's again: the previous build's garbage goes
+            gc.unfreeze()
         tree.forget_folders()
         if o.replaced is not None and not o.full:  # a new process: the entries an earlier build parsed
             self._restore_reads()
@@ -173,8 +198,8 @@ class Build:
             for note in self.catalog.unpublished:
                 self.log.info("  %s", note)
         self.generated: dict[str, Page] = {page.src_uri: page for page in self.views.all_pages()}
-        if o.replaced is not None:  # a one-off build: what it loaded lives until the process ends
-            gc.freeze()  # so no collection while pages render walks it again (the preview's saves: not frozen)
+        if o.replaced is not None or o.serving:  # a one-off build: what it loaded lives until the process ends; the
+            gc.freeze()  # preview's until the next save. No collection while pages render walks it again
 
     def begin_output(self, out: Path) -> None:
         """What runs beside the pages, begun before they are rendered. A build into an output folder
@@ -398,7 +423,8 @@ class Build:
     # writing ------------------------------------------------------------------------------------------
     def write(self, out: Path) -> None:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
-        index, deletions, redirect pages, the ledger and the deploy manifest."""
+        index, deletions, redirect pages, the ledger and the deploy manifest. The preview serves its
+        pages as soon as the stylesheet is cut: the rest follows in the background (``finish_preview``)."""
         o, previous = self.options, self.previous
         if self.linking is not None:  # a build into an output folder: media and kept files linked beside its pages (begin_output)
             self.linking.finish()
@@ -409,19 +435,51 @@ class Build:
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
-        search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
         write_stylesheet(out, set().union(*self.page_classes.values()))
         compress_assets(out)
+        if o.serving:
+            FINISHING[:] = [threading.Thread(target=self._finish_preview, args=(out,), daemon=True)]
+            FINISHING[0].start()
+            return
+        search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
+        self._write_lists(out)
+        search_index.finish()
+        if not o.preview:  # drafts shown in a preview were never published
+            self.revisions.save()
+        # what an upload compares (docs/trien-khai.md); the next build checks the folder against it
+        self.snapshot.files = write_manifest(out, previous.files if previous is not None else None, self.linked)
+
+    def _finish_preview(self, out: Path) -> None:
+        """The preview's files after its pages, in the background: the next save waits for them
+        (``settle_preview``), then for nothing; the search index follows the one before it."""
+        try:
+            records = self._search_records()
+            self._write_lists(out)
+            self.snapshot.html = {**self.reused_html, **self.snapshot.html}  # every body still valid stays for the next save
+            PREVIOUS[self.options.key] = self.snapshot
+        except Exception as exc:  # no engine to hand it to: said, and the next save builds everything
+            self.log.error(failure_message(exc, out))
+            self.forget()
+            return
+        before = list(INDEXING)
+        INDEXING[:] = [threading.Thread(target=self._index_after, args=(before, records, out), daemon=True)]
+        INDEXING[0].start()
+
+    def _index_after(self, before: list[threading.Thread], records: list[search.Record], out: Path) -> None:
+        for running in before:
+            running.join()
+        self._index(records, out)
+
+    def _write_lists(self, out: Path) -> None:
+        """Feeds, calendars, OPML, deletions, redirect pages and the ledger."""
+        o, previous, snap = self.options, self.previous, self.snapshot
         self._write_feeds(out)
         calendars = self._write_calendars(out)
         partner_feeds = write_partner_feeds(self.catalog, FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit), out)  # from the snapshot
         poll_feed = write_poll_feed(self.views.polls, FeedSettings(o.site_url, o.feed_id_authority, o.feed_limit), out)  # closed polls' results
-        if search_index is not None:
-            search_index.finish()
         # URLs never break: old URLs of renamed entries redirect; the ledger learns today's URLs
         taken = {e.url for e in self.catalog.entries} | {p.url for p in self.views.all_pages()}
         moved = redirects(self.ledger.urls, self.catalog, taken)
-        snap = self.snapshot
         snap.outputs = set(snap.pages) | set(snap.feeds) | set(calendars) | set(partner_feeds) | set(poll_feed) | {urls.output(old) for old in moved}
         snap.outputs |= set(self.media.card_files)
         if self.plan is not None and previous is not None and o.serving:  # what the previous build wrote and this one does not: gone
@@ -430,15 +488,8 @@ class Build:
         if written := write_redirects(out, moved, self.catalog, o.site_url):
             self.log.info(t("build.redirects", count=written))
         snap.html = {e.id: (snap.entries[e.id], self.entry_html[e.src_uri]) for e in self.catalog.entries if e.src_uri in self.entry_html}
-        if o.serving:  # in memory: every body still valid stays for the next save (a build's state keeps what it rendered)
-            snap.html = {**self.reused_html, **snap.html}
-            PREVIOUS[o.key] = snap
         if not o.preview:  # drafts shown in a preview were never published
             self.ledger.save(self.catalog)
-        if not o.preview and not o.serving:  # `mkdocs serve` puts its own address in every URL: not what calendars received
-            self.revisions.save()
-        if not o.serving:  # what an upload compares (docs/trien-khai.md); the next build checks the folder against it
-            snap.files = write_manifest(out, previous.files if previous is not None else None, self.linked)
 
     def keep_state(self) -> None:
         """The engine put this build's site in place: the next build into the same folder starts from it."""
@@ -490,18 +541,10 @@ class Build:
         self.log.info(t("build.calendars", count=len(written), events=len(self.catalog.events)))
         return written
 
-    def _write_search(self, out: Path) -> Beside | None:
-        """The search index, begun: the preview serves the changed pages at once and the index follows
-        in the background; a build goes on with its other files while Pagefind (a process of its own)
-        indexes the changed shards, and waits for it before the manifest (``Beside.finish``)."""
-        records = self._search_records()
-        if self.options.serving:
-            for running in INDEXING:
-                running.join()
-            INDEXING[:] = [threading.Thread(target=self._index, args=(records, out), daemon=True)]
-            INDEXING[0].start()
-            return None
-        return Beside(self._index, records, out)
+    def _write_search(self, out: Path) -> Beside:
+        """The search index, begun: a build goes on with its other files while Pagefind (a process of
+        its own) indexes the changed shards, and waits for it before the manifest (``Beside.finish``)."""
+        return Beside(self._index, self._search_records(), out)
 
     def _index(self, records: list[search.Record], out: Path) -> None:
         started = time.perf_counter()

@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .bodies.render import Bodies
-from .build import Build, Options
+from .build import Build, Options, os_message
 from .catalog.loading import resolve_now
 from .common import urls
 from .common.messages import t
@@ -118,8 +118,7 @@ class PlannedPages:
 
 
 def os_failure(exc: OSError, action: str = "write") -> PluginError:
-    """A failure of the system (permissions, a full disk, a missing folder) as a message, not a traceback."""
-    return PluginError(t("build.os_error", action=t(f"build.os_error.{action}"), path=exc.filename or "", error=exc.strerror or exc))
+    return PluginError(os_message(exc, action))
 
 
 # A build holds a large, long-lived heap (the catalog, the views, the previous build's snapshot): at

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import CONTENT, NOW, SITE_URL, build_site, site_config
 
+from site_plugins.build import settle_preview
 from site_plugins.output.manifest import FILE as MANIFEST
 
 ARTICLE = "tin-tuc/kim-son-giu-nghe-coi.md"
@@ -37,6 +38,7 @@ class Preview:
         config.plugins.on_startup(command="serve", dirty=True)
         with caplog.at_level(logging.INFO, logger="mkdocs"):
             build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+            settle_preview()  # its feeds and state follow its pages in the background
         return caplog.text
 
 
@@ -159,3 +161,21 @@ def test_the_clock_of_documents_cooperatives_and_events_moves_with_what_their_pa
     assert registry_clock(catalog) != before
     cooperative.data = old
     assert registry_clock(catalog) == before
+
+
+def test_a_failure_after_the_preview_served_its_pages_is_said_and_the_next_save_builds_everything(preview, caplog, monkeypatch):
+    """The preview writes feeds, calendars and redirects in the background once its pages are served:
+    a failure there has no engine to stop, so it is told to the editor, and the next save, which
+    cannot trust what that build left, builds the whole site."""
+    from site_plugins.build import Build
+
+    def full_disk(self, out):
+        raise OSError(28, "No space left on device", str(out / "tin-tuc" / "feed_rss_created.xml"))
+
+    edit(preview.content / ARTICLE, "title: ", "title: Sửa tiêu đề — ")
+    with monkeypatch.context() as patched:
+        patched.setattr(Build, "_write_lists", full_disk)
+        log = preview.build(caplog)
+    assert "không ghi được" in log and "feed_rss_created.xml" in log and "No space left on device" in log, log
+    log = preview.build(caplog)
+    assert "dựng lại phần thay đổi" not in log  # a whole build
