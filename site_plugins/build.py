@@ -359,9 +359,10 @@ class Build:
         """Whether the page written at ``output`` is rendered by this build."""
         return self.plan is None or output in self.plan.pages
 
-    def data_files(self) -> dict[str, str]:
-        """Site path → content of the files views make that are not pages (open data, filter indexes)."""
-        found = dict(self.views.open_files)
+    def data_files(self) -> dict[str, str | Path]:
+        """Site path → content of the files views make that are not pages (open data, filter indexes),
+        or the file to copy there."""
+        found: dict[str, str | Path] = dict(self.views.open_files)
         if self.options.newsroom:
             root = self.options.setup[0].parent if self.options.setup else Path(".")
             o = self.options

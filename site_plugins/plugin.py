@@ -250,7 +250,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 self.urls[file.src_uri] = entry.url  # where the preview shows its problems, should it break
                 render_when(file, build.needed(file.dest_uri))
         for path, content in build.data_files().items():
-            files.append(File.generated(config, path, content=content))
+            if isinstance(content, Path):  # (copied only when it changed under `--dirty`)
+                files.append(File.generated(config, path, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, path, content=content))
         for page in build.generated.values():
             file = File.generated(config, page.src_uri, content="")
             render_when(file, build.needed(file.dest_uri))

@@ -313,9 +313,10 @@ def bundle(root: Path) -> Path | None:
     return None
 
 
-def newsroom_files(registries: Registries, root: Path, site_name: str, site_url: str, backend: dict | None) -> dict[str, str]:
+def newsroom_files(registries: Registries, root: Path, site_name: str, site_url: str, backend: dict | None) -> dict[str, str | Path]:
     """Site path → content of the editor's files under quan-tri/ (none of them a page: no search
-    record, no sitemap entry, no feed item, no social card)."""
+    record, no sitemap entry, no feed item, no social card), or the file to copy (Decap's bundle,
+    5 MB: copied by the engine when it changed, not read and written again at every save)."""
     found = bundle(root)
     scripts = ["<script>window.CMS_MANUAL_INIT = true;</script>", '<script src="decap-cms.js"></script>',
                '<script src="vi.js"></script>', '<script src="portal-cms.js"></script>']  # fmt: skip
@@ -325,13 +326,13 @@ def newsroom_files(registries: Registries, root: Path, site_name: str, site_url:
         .replace("{site_name}", html.escape(site_name))
         .replace("{body}", "\n  ".join(scripts) if found else MISSING)
     )
-    files = {f"{PATH}/index.html": page}
+    files: dict[str, str | Path] = {f"{PATH}/index.html": page}
     if found:
         vietnamese = json.dumps(json.loads((NEWSROOM / "vi.json").read_text("utf-8")), ensure_ascii=False, separators=(",", ":"))
         settings = config(registries, backend, site_url)
         files.update({
             f"{PATH}/config.yml": yamlio.dump(settings, allow_unicode=True, sort_keys=False, width=200),
-            f"{PATH}/decap-cms.js": found.read_text("utf-8"),
+            f"{PATH}/decap-cms.js": found,
             f"{PATH}/vi.js": f"window.PORTAL_VI = {vietnamese};\n",
             f"{PATH}/portal-cms.js": (NEWSROOM / "portal-cms.js").read_text("utf-8").replace("/* RULES */ {}", json.dumps(id_rules())),
         })  # fmt: skip
