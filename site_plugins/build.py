@@ -429,8 +429,8 @@ class Build:
         o, previous = self.options, self.previous
         if self.linking is not None:  # a build into an output folder: media and kept files linked beside its pages (begin_output)
             self.linking.finish()
-        else:
-            publish_media(self.media, out)
+        else:  # (the preview: what its previous save published into the same folder is there)
+            self.snapshot.published = publish_media(self.media, out, previous.published if previous is not None and o.serving else frozenset())
         if self.plan is not None and previous is not None:  # the pages not rendered again: their classes kept
             shown = self.snapshot.pages
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}

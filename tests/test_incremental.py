@@ -116,6 +116,18 @@ def test_adding_and_deleting_an_entry(preview, tmp_path, caplog):
     assert_equals_a_clean_build(preview, tmp_path)
 
 
+def test_a_new_cover_picture(preview, tmp_path, caplog):
+    """A picture new to the site, saved as an article's cover: its renditions and the article's new card
+    are published into the preview's folder beside what its earlier saves published there."""
+    from PIL import Image
+
+    with Image.open(preview.content / "anh" / "coi-kim-son.jpg") as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(preview.content / "anh" / "coi-kim-son-moi.jpg", quality=80)
+    edit(preview.content / ARTICLE, "../anh/coi-kim-son.jpg", "../anh/coi-kim-son-moi.jpg")
+    rendered(preview.build(caplog))
+    assert_equals_a_clean_build(preview, tmp_path)
+
+
 def test_the_preview_leaves_the_event_revisions_alone(preview, tmp_path, caplog):
     """`mkdocs serve` puts its own address into every URL: were its calendars recorded, every event's
     SEQUENCE would rise and the committed event-revisions.yml change on each preview."""

@@ -85,6 +85,7 @@ class Snapshot:
     html: dict[str, tuple[str, str]] = field(default_factory=dict)  # entry id → (its hash, its body HTML)
     records: dict[str, tuple[str, Any]] = field(default_factory=dict)  # entry id → (its hash, its search record)
     page_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # output path → the classes its markup carries (the stylesheet's cut)
+    published: set[str] = field(default_factory=set)  # the preview: renditions and cards published into its folder (in memory only)
     files: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)  # the output folder: path → size, mtime, inode, SHA-256
     structure: str = ""  # what places entries in lists and in other articles' pages (``structure``)
     clock: str = ""  # what articles' pages and lists of cards show that depends on the build's "now" (``clock``)
