@@ -425,7 +425,7 @@ class Build:
     def write(self, out: Path) -> None:
         """Everything after the pages: renditions and cards, the cut stylesheet, feeds, OPML, the search
         index, deletions, redirect pages, the ledger and the deploy manifest. The preview serves its
-        pages as soon as the stylesheet is cut: the rest follows in the background (``finish_preview``)."""
+        pages as soon as the stylesheet is cut: the rest follows in the background (``_finish_preview``)."""
         o, previous = self.options, self.previous
         if self.linking is not None:  # a build into an output folder: media and kept files linked beside its pages (begin_output)
             self.linking.finish()
@@ -436,13 +436,13 @@ class Build:
             kept = {path: x for path, x in previous.page_classes.items() if path not in self.page_classes and (o.serving or path in shown)}
             self.page_classes = {**kept, **self.page_classes}
         self.snapshot.page_classes = self.page_classes
+        search_index = self.searching or (None if o.serving else self._write_search(out))  # Pagefind indexes changed shards meanwhile
         write_stylesheet(out, set().union(*self.page_classes.values()))
         compress_assets(out)
-        if o.serving:
+        if search_index is None:  # the preview
             FINISHING[:] = [threading.Thread(target=self._finish_preview, args=(out,), daemon=True)]
             FINISHING[0].start()
             return
-        search_index = self.searching or self._write_search(out)  # Pagefind indexes changed shards meanwhile
         self._write_lists(out)
         search_index.finish()
         if not o.preview:  # drafts shown in a preview were never published
