@@ -119,3 +119,19 @@ def test_pagination_splits_and_links_pages():
         ("tin-tuc/page/3/", [20], 3, "tin-tuc/page/2/", None),
     ]
     assert [url for url, _, _ in Book.split("htx/", [], 10)] == ["htx/"]  # an empty list still has its page
+
+
+def test_the_files_showing_some_entries_are_the_same_by_a_pass_or_by_the_index():
+    """A build asks which files show the few entries that changed: one pass over the files answers it
+    without the reverse index, and the answer is the index's."""
+    from site_plugins.views.dependencies import DependencyMap
+
+    deps = DependencyMap()
+    for n in range(300):
+        deps.add(f"trang-{n}/index.html", {f"bai-{n % 7}", f"bai-{n % 11}", f"bai-{n % 13}"})
+    indexed = DependencyMap()
+    indexed.shows = deps.shows
+    for ids in [set(), {"bai-3"}, {"bai-3", "bai-12"}, {f"bai-{n}" for n in range(20)}]:
+        expected = set().union(*(indexed.pages_showing(i) for i in ids))
+        assert deps.showing_any(ids) == expected
+    assert deps.showing_any({"bai-3"}) and not deps.showing_any({"khong-co"})

@@ -8,6 +8,7 @@ changes, exactly the files ``pages_showing(entry_id)`` names change."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from ..common import urls
 from .listing import FEED_FORMATS
@@ -23,6 +24,13 @@ class DependencyMap:
     def add(self, output: str, entry_ids: set[str]) -> None:
         self.shows[output] = set(entry_ids)
         self._showing = None
+
+    def showing_any(self, entry_ids: Collection[str]) -> set[str]:
+        """Every output file that shows any of these entries: for a few, one pass over the files (the
+        index of ``pages_showing`` costs a pass over every file's entries: 0.1 s at 10,000 articles)."""
+        if self._showing is None and len(entry_ids) <= 8:
+            return {output for output, ids in self.shows.items() if not ids.isdisjoint(entry_ids)}
+        return set().union(*(self.pages_showing(i) for i in entry_ids))
 
     def pages_showing(self, entry_id: str) -> set[str]:
         """Every output file (page, feed, data file) that shows this entry."""

@@ -156,7 +156,7 @@ def unaffected(previous: Snapshot | None, entries: dict[str, str], catalog: Cata
     changed = {i for i in entries if previous.entries.get(i) != entries[i]}
     if len(changed) > len(entries) // 4:  # a large change: every page is made and compared
         return Unaffected()
-    shown = set().union(*(previous.deps.pages_showing(i) for i in changed)) if changed else set()
+    shown = previous.deps.showing_any(changed)
     kept = previous.entry_pages
     own = {e.id for e in catalog.entries if (every_kind or e.kind == "article") and e.id not in changed and e.id in kept and kept[e.id] not in shown}
     pages = {url for url in views.pending if (path := urls.output(url)) not in shown and path in previous.lastmods}
@@ -201,9 +201,7 @@ def plan(previous: Snapshot | None, current: Snapshot) -> Plan | None:
     if previous is None or previous.setup != current.setup:
         return None
     changed = {i for i in previous.entries.keys() | current.entries.keys() if previous.entries.get(i) != current.entries.get(i)}
-    shown = set()
-    for entry_id in changed:
-        shown |= previous.deps.pages_showing(entry_id) | current.deps.pages_showing(entry_id)
+    shown = previous.deps.showing_any(changed) | current.deps.showing_any(changed)
     pages = {path for path, value in current.pages.items() if previous.pages.get(path) != value}
     pages |= {path for path in shown if path in current.pages}
     pages |= {current.entry_pages[i] for i in changed if i in current.entry_pages}
