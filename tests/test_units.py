@@ -135,3 +135,24 @@ def test_the_files_showing_some_entries_are_the_same_by_a_pass_or_by_the_index()
         expected = set().union(*(indexed.pages_showing(i) for i in ids))
         assert deps.showing_any(ids) == expected
     assert deps.showing_any({"bai-3"}) and not deps.showing_any({"khong-co"})
+
+
+def test_a_pages_data_is_written_out_whatever_it_holds():
+    """Pages' data are hashed by incremental builds: sorted keys, objects by their repr, and what the
+    fast writer refuses (a lone surrogate, an integer beyond 64 bits) still written, never an error."""
+    from dataclasses import dataclass
+    from datetime import date
+
+    from markupsafe import Markup
+
+    from site_plugins.views.incremental import _page_data
+
+    @dataclass
+    class Row:
+        id: str
+
+    ordered = _page_data({"b": Markup("<b>x</b>"), "a": {2: "y", 1: "z"}, "row": Row("bai-1"), "day": date(2024, 1, 2), "tags": {"ocop"}})
+    unordered = _page_data({"tags": {"ocop"}, "day": date(2024, 1, 2), "row": Row("bai-1"), "a": {1: "z", 2: "y"}, "b": Markup("<b>x</b>")})
+    assert ordered == unordered and b"Row(id='bai-1')" in ordered and b"datetime.date(2024, 1, 2)" in ordered
+    assert _page_data({"row": Row("bai-2")}) != _page_data({"row": Row("bai-1")})
+    assert "\ud800" in _page_data({"title": "a\ud800"}) and "1180591620717411303424" in _page_data({"count": 2**70})

