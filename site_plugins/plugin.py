@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .bodies.render import Bodies
-from .build import Build, Options, os_message
+from .build import Build, Options, failure_message, os_message
 from .catalog.loading import resolve_now
 from .common import urls
 from .common.messages import t
@@ -318,7 +318,5 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return
         try:
             self.build.write(Path(config.site_dir))
-        except OSError as exc:
-            raise os_failure(exc) from None
-        except OutsideOutput as exc:
-            raise PluginError(t("build.outside_output", path=exc, folder=config.site_dir)) from None
+        except (OSError, OutsideOutput) as exc:  # (the preview's background says the same: build.failure_message)
+            raise PluginError(failure_message(exc, Path(config.site_dir))) from None
